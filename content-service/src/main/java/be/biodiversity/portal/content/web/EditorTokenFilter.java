@@ -1,0 +1,62 @@
+package be.biodiversity.portal.content.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import be.biodiversity.portal.content.config.ContentProperties;
+
+/** Reads are public; every write needs {@code Authorization: Bearer <editor token>}. */
+@Component
+class EditorTokenFilter implements WebFilter {
+
+    private final byte[] token;
+
+    EditorTokenFilter(ContentProperties properties) {
+        this.token = StringUtils.hasText(properties.editorToken())
+                ? properties.editorToken().getBytes(StandardCharsets.UTF_8) : null;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        HttpMethod method = exchange.getRequest().getMethod();
+        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method)) {
+            return chain.filter(exchange);
+        }
+        String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.startsWith("Bearer ")) {
+            return refuse(exchange, HttpStatus.UNAUTHORIZED, "Writes need an editor token: Authorization: Bearer <token>");
+        }
+        if (token == null) {
+            return refuse(exchange, HttpStatus.FORBIDDEN, "No editor token is configured (portal.content.editor-token)");
+        }
+        byte[] given = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(token, given)) {
+            return refuse(exchange, HttpStatus.FORBIDDEN, "The editor token is not valid");
+        }
+        return chain.filter(exchange);
+    }
+
+    private static Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, String detail) {
+        var response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        String body = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+                + status.value() + ",\"detail\":\"" + detail + "\"}";
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+    }
+}

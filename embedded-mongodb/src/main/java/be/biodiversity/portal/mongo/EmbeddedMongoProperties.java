@@ -1,0 +1,21 @@
+package be.biodiversity.portal.mongo;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the in-process MongoDB server that a data service starts when no MongoDB URI is configured.
+ *
+ * @param enabled  {@code false} refuses to start without a configured MongoDB URI
+ * @param dataDir  where the H2 store lives; {@code ./data/<spring.application.name>} when unset
+ * @param inMemory keep everything in memory (nothing survives a restart); for demos and throw-away runs
+ * @param port     the loopback port to listen on; 0 picks a free one
+ */
+@ConfigurationProperties("portal.mongodb.embedded")
+public record EmbeddedMongoProperties(Boolean enabled, Path dataDir, boolean inMemory, int port) {
+
+    public EmbeddedMongoProperties {
+        enabled = enabled == null || enabled;
+    }
+}
