@@ -6,12 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param languages      the site's languages, the default one first
- * @param editorToken    the secret an editor sends as {@code Authorization: Bearer ...}; blank refuses all writes
  * @param loadDemo       load the demo pages shipped in the jar when the database holds no page
  * @param maxBodyLength  the longest markdown body accepted, in characters
  */
 @ConfigurationProperties("portal.content")
-public record ContentProperties(List<String> languages, String editorToken, Boolean loadDemo, Integer maxBodyLength) {
+public record ContentProperties(List<String> languages, Boolean loadDemo, Integer maxBodyLength) {
 
     public ContentProperties {
         languages = languages == null || languages.isEmpty() ? List.of("en", "nl", "fr") : List.copyOf(languages);

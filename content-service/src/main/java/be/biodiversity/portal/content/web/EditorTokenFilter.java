@@ -15,7 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import be.biodiversity.portal.content.config.ContentProperties;
+import be.biodiversity.portal.content.config.EditorProperties;
 
 /** Reads are public; every write needs {@code Authorization: Bearer <editor token>}. */
 @Component
@@ -23,9 +23,9 @@ class EditorTokenFilter implements WebFilter {
 
     private final byte[] token;
 
-    EditorTokenFilter(ContentProperties properties) {
-        this.token = StringUtils.hasText(properties.editorToken())
-                ? properties.editorToken().getBytes(StandardCharsets.UTF_8) : null;
+    EditorTokenFilter(EditorProperties properties) {
+        this.token = StringUtils.hasText(properties.token())
+                ? properties.token().getBytes(StandardCharsets.UTF_8) : null;
     }
 
     @Override
@@ -39,7 +39,7 @@ class EditorTokenFilter implements WebFilter {
             return refuse(exchange, HttpStatus.UNAUTHORIZED, "Writes need an editor token: Authorization: Bearer <token>");
         }
         if (token == null) {
-            return refuse(exchange, HttpStatus.FORBIDDEN, "No editor token is configured (portal.content.editor-token)");
+            return refuse(exchange, HttpStatus.FORBIDDEN, "No editor token is configured (portal.editor.token)");
         }
         byte[] given = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(token, given)) {

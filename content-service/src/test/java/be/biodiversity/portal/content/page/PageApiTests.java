@@ -14,7 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "portal.content.editor-token=test-editor-secret")
+        properties = "portal.editor.token=test-editor-secret")
 @AutoConfigureWebTestClient
 class PageApiTests {
 

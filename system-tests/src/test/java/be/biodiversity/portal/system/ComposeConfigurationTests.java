@@ -1,0 +1,170 @@
+package be.biodiversity.portal.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose cannot run here (no Docker engine), so this checks that what it names agrees with the
+ * services' own configuration: ports, health paths, environment variables, URLs, start order and Dockerfiles.
+ */
+class ComposeConfigurationTests {
+
+    private static final Path ROOT = Path.of(System.getProperty("portal.root", ".."));
+    private static final List<String> SERVICES = List.of("content-service", "directory-service", "render-service",
+            "gateway");
+
+    private final Map<String, Object> compose = yaml(ROOT.resolve("docker-compose.yml"));
+
+    @Test
+    void composeRunsMongoDbAndTheFourServices() {
+        assertThat(services().keySet()).containsExactlyInAnyOrder("mongo", "content-service", "directory-service",
+                "render-service", "gateway");
+        assertThat(string(service("mongo").get("image"))).isEqualTo("mongo:8");
+    }
+
+    @Test
+    void eachServiceListensWhereItsOwnConfigurationSaysAndIsCheckedThere() throws IOException {
+        for (String name : SERVICES) {
+            String port = property(name, "server.port");
+            Map<String, Object> service = service(name);
+            List<?> published = (List<?>) service.getOrDefault("ports", service.get("expose"));
+            assertThat(published).as(name + " ports").anySatisfy(p -> assertThat(string(p)).endsWith(port));
+            String health = String.join(" ", strings(((Map<?, ?>) service.get("healthcheck")).get("test")));
+            assertThat(health).as(name + " healthcheck").contains("http://localhost:" + port + "/actuator/health");
+            assertThat(string(((Map<?, ?>) service.get("build")).get("dockerfile"))).isEqualTo(name + "/Dockerfile");
+            String dockerfile = Files.readString(ROOT.resolve(name).resolve("Dockerfile"));
+            assertThat(dockerfile).as(name + "/Dockerfile").contains("EXPOSE " + port)
+                    .contains("http://localhost:" + port + "/actuator/health");
+        }
+    }
+
+    @Test
+    void everyEnvironmentVariableSetsAPropertyTheServiceHas() {
+        for (String name : SERVICES) {
+            Map<String, Object> config = flatten(yaml(configFile(name)));
+            environment(name).keySet().forEach(variable -> assertThat(config.keySet())
+                    .as("%s sets %s, which must bind to a property in %s", name, variable, configFile(name))
+                    .anySatisfy(key -> assertThat(relaxed(key)).isEqualTo(variable)));
+        }
+    }
+
+    @Test
+    void serviceUrlsPointAtComposeServicesOnTheirPortsAndWaitForThem() {
+        Pattern url = Pattern.compile("PORTAL_(\\w+)_URL");
+        for (String name : SERVICES) {
+            environment(name).forEach((variable, value) -> {
+                Matcher m = url.matcher(variable);
+                if (!m.matches()) {
+                    return;
+                }
+                URI target = URI.create(value);
+                String host = target.getHost();
+                assertThat(SERVICES).as(variable + " of " + name).contains(host);
+                assertThat(host).as(variable).startsWith(m.group(1).toLowerCase());
+                assertThat(String.valueOf(target.getPort())).as(variable).isEqualTo(property(host, "server.port"));
+                Map<?, ?> dependsOn = (Map<?, ?>) service(name).get("depends_on");
+                assertThat(string(((Map<?, ?>) dependsOn.get(host)).get("condition"))).as(name + " waits for " + host)
+                        .isEqualTo("service_healthy");
+            });
+        }
+    }
+
+    @Test
+    void theDataServicesUseTheirOwnDatabaseOnTheMongoService() {
+        for (String name : List.of("content-service", "directory-service")) {
+            URI uri = URI.create(environment(name).get("SPRING_MONGODB_URI"));
+            assertThat(uri.getHost()).isEqualTo("mongo");
+            assertThat(uri.getPath()).isEqualTo("/" + property(name, "spring.mongodb.database"));
+            Map<?, ?> dependsOn = (Map<?, ?>) service(name).get("depends_on");
+            assertThat(string(((Map<?, ?>) dependsOn.get("mongo")).get("condition"))).isEqualTo("service_healthy");
+        }
+        assertThat(property("content-service", "spring.mongodb.database"))
+                .isNotEqualTo(property("directory-service", "spring.mongodb.database"));
+    }
+
+    @Test
+    void onlyTheGatewayIsPublished() {
+        SERVICES.stream().filter(name -> !name.equals("gateway"))
+                .forEach(name -> assertThat(service(name)).as(name).doesNotContainKey("ports"));
+        assertThat(service("gateway")).containsKey("ports");
+    }
+
+    private Map<String, Object> services() {
+        return cast(compose.get("services"));
+    }
+
+    private Map<String, Object> service(String name) {
+        return cast(services().get(name));
+    }
+
+    private Map<String, String> environment(String name) {
+        Map<String, String> env = new LinkedHashMap<>();
+        Object declared = service(name).get("environment");
+        if (declared != null) {
+            cast(declared).forEach((key, value) -> env.put(key, string(value)));
+        }
+        return env;
+    }
+
+    private static String property(String service, String key) {
+        Object value = flatten(yaml(configFile(service))).get(key);
+        assertThat(value).as(key + " in " + configFile(service)).isNotNull();
+        return string(value);
+    }
+
+    private static Path configFile(String service) {
+        return ROOT.resolve(service).resolve("src/main/resources/application.yml");
+    }
+
+    /** The environment variable Boot's relaxed binding maps to a property: portal.content.editor-token → PORTAL_CONTENT_EDITORTOKEN. */
+    private static String relaxed(String property) {
+        return property.replace("-", "").replace('.', '_').toUpperCase();
+    }
+
+    private static Map<String, Object> flatten(Map<String, Object> tree) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        tree.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                flatten(cast(nested)).forEach((k, v) -> flat.put(key + "." + k, v));
+            }
+            else {
+                flat.put(key, value);
+            }
+        });
+        return flat;
+    }
+
+    private static Map<String, Object> yaml(Path file) {
+        try {
+            return new Yaml().load(Files.readString(file));
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Cannot read " + file, ex);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object map) {
+        return (Map<String, Object>) map;
+    }
+
+    private static String string(Object value) {
+        return String.valueOf(value);
+    }
+
+    private static List<String> strings(Object list) {
+        return ((List<?>) list).stream().map(String::valueOf).toList();
+    }
+}
