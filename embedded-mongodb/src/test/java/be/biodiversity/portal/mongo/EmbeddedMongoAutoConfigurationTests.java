@@ -1,0 +1,91 @@
+package be.biodiversity.portal.mongo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmbeddedMongoAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withPropertyValues("spring.application.name=test-service", "spring.mongodb.database=things")
+            .withConfiguration(AutoConfigurations.of(EmbeddedMongoAutoConfiguration.class,
+                    MongoReactiveAutoConfiguration.class, DataMongoReactiveAutoConfiguration.class,
+                    MongoPingHealthAutoConfiguration.class));
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void withoutAUriStartsTheEmbeddedServerStoringUnderTheDataDirectory() {
+        runner.withPropertyValues("portal.mongodb.embedded.data-dir=" + dataDir).run(context -> {
+            MongoServer server = context.getBean(MongoServer.class);
+            assertThat(context.getBean(MongoConnectionDetails.class).getConnectionString().getConnectionString())
+                    .isEqualTo("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/things");
+            ReactiveMongoTemplate mongo = context.getBean(ReactiveMongoTemplate.class);
+            assertThat(mongo.getMongoDatabase().block().getName()).isEqualTo("things");
+        });
+        assertThat(dataDir.resolve("mongodb.mv")).exists();
+    }
+
+    @Test
+    void dataSurvivesARestart() {
+        runner.withPropertyValues("portal.mongodb.embedded.data-dir=" + dataDir).run(context -> context
+                .getBean(ReactiveMongoTemplate.class).insert(new Document("name", "Meise"), "organisations")
+                .block(Duration.ofSeconds(5)));
+
+        runner.withPropertyValues("portal.mongodb.embedded.data-dir=" + dataDir).run(context -> assertThat(context
+                .getBean(ReactiveMongoTemplate.class).findAll(Document.class, "organisations")
+                .map(doc -> doc.getString("name")).collectList().block(Duration.ofSeconds(5)))
+                .containsExactly("Meise"));
+    }
+
+    @Test
+    void inMemoryWritesNothingToDisk() {
+        runner.withPropertyValues("portal.mongodb.embedded.in-memory=true",
+                "portal.mongodb.embedded.data-dir=" + dataDir)
+                .run(context -> assertThat(context).hasSingleBean(MongoServer.class));
+        assertThat(Files.exists(dataDir.resolve("mongodb.mv"))).isFalse();
+    }
+
+    @Test
+    void aConfiguredUriLeavesTheEmbeddedServerOut() {
+        runner.withPropertyValues("spring.mongodb.uri=mongodb://mongo.example:27017/things").run(context -> {
+            assertThat(context).doesNotHaveBean(MongoServer.class);
+            assertThat(context.getBean(MongoConnectionDetails.class).getConnectionString().getHosts())
+                    .containsExactly("mongo.example:27017");
+        });
+    }
+
+    @Test
+    void refusingTheEmbeddedServerWithoutAUriFailsWithAClearMessage() {
+        runner.withPropertyValues("portal.mongodb.embedded.enabled=false").run(context -> assertThat(context)
+                .hasFailed().getFailure().rootCause().hasMessageContaining("set spring.mongodb.uri"));
+    }
+
+    @Test
+    void healthIsUpAndNamesTheBackend() {
+        runner.withPropertyValues("portal.mongodb.embedded.in-memory=true").run(context -> {
+            Health health = context.getBean("mongoHealthIndicator", ReactiveHealthIndicator.class).health()
+                    .block(Duration.ofSeconds(5));
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("backend", "embedded").containsEntry("database", "things");
+        });
+    }
+}
