@@ -1,0 +1,63 @@
+package be.biodiversity.portal.render.page;
+
+import java.util.List;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Markdown from content-service to HTML. Content is untrusted: raw HTML in it is escaped, not
+ * passed through, and links to {@code javascript:} and the like are dropped.
+ */
+@Component
+class Markdown {
+
+	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+
+	private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+
+	private final HtmlRenderer blockRenderer = renderer(false);
+
+	private final HtmlRenderer inlineRenderer = renderer(true);
+
+	/** A page body. Level-1 headings become level 2: the page title is the page's only h1. */
+	String toHtml(String markdown) {
+		if (markdown == null || markdown.isBlank()) {
+			return "";
+		}
+		Node document = this.parser.parse(markdown);
+		document.accept(new AbstractVisitor() {
+			@Override
+			public void visit(Heading heading) {
+				heading.setLevel(Math.max(heading.getLevel(), 2));
+				visitChildren(heading);
+			}
+		});
+		return this.blockRenderer.render(document);
+	}
+
+	/** A one-line text such as an image credit, without the surrounding paragraph. */
+	String toInlineHtml(String markdown) {
+		if (markdown == null || markdown.isBlank()) {
+			return null;
+		}
+		return this.inlineRenderer.render(this.parser.parse(markdown)).strip();
+	}
+
+	private static HtmlRenderer renderer(boolean inline) {
+		return HtmlRenderer.builder()
+			.extensions(EXTENSIONS)
+			.escapeHtml(true)
+			.sanitizeUrls(true)
+			.omitSingleParagraphP(inline)
+			.build();
+	}
+
+}

@@ -1,0 +1,68 @@
+package be.biodiversity.portal.render.page;
+
+import java.nio.charset.StandardCharsets;
+
+import be.biodiversity.portal.render.content.ContentClient;
+import be.biodiversity.portal.render.content.ContentUnavailableException;
+import be.biodiversity.portal.render.site.SiteLanguages;
+import be.biodiversity.portal.render.site.SitePath;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Every page of the site: {@code /community} (English), {@code /nl/community}, {@code /fr/community}.
+ * Actuator and {@code /assets/portal/**} are mapped before this catch-all.
+ */
+@Controller
+class PageController {
+
+	private static final Log logger = LogFactory.getLog(PageController.class);
+
+	private final ContentClient content;
+
+	private final PageAssembler assembler;
+
+	private final SiteLanguages languages;
+
+	PageController(ContentClient content, PageAssembler assembler, SiteLanguages languages) {
+		this.content = content;
+		this.assembler = assembler;
+		this.languages = languages;
+	}
+
+	@GetMapping("/**")
+	Mono<Rendering> page(ServerHttpRequest request) {
+		SitePath site = this.languages.resolve(decode(request.getPath().pathWithinApplication().value()));
+		return this.content.page(site.language(), site.path())
+			.flatMap((page) -> this.assembler.assemble(page, site.language(), site.path()))
+			.map((view) -> Rendering.view("page").modelAttribute("page", view).build())
+			.switchIfEmpty(Mono.fromSupplier(() -> problem(site, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
+			.onErrorResume(ContentUnavailableException.class, (ex) -> {
+				logger.warn("Cannot render " + site.path() + ": " + ex.getMessage());
+				return Mono.just(problem(site, HttpStatus.SERVICE_UNAVAILABLE, ProblemView.UNAVAILABLE));
+			});
+	}
+
+	private Rendering problem(SitePath site, HttpStatus status, String messageKey) {
+		ProblemView problem = new ProblemView(site.language(), this.languages.home(site.language()), messageKey);
+		return Rendering.view("problem").status(status).modelAttribute("problem", problem).build();
+	}
+
+	private static String decode(String rawPath) {
+		try {
+			return UriUtils.decode(rawPath, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return rawPath;
+		}
+	}
+
+}

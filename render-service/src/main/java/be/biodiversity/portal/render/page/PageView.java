@@ -1,0 +1,49 @@
+package be.biodiversity.portal.render.page;
+
+import java.util.List;
+
+/**
+ * Everything the page template shows, already decided: which links, which lists, which notices.
+ *
+ * @param lang the page's language
+ * @param home the home page in that language
+ * @param title page title (the one h1)
+ * @param description short description, may be null
+ * @param heroImage URL of the hero image, null if none or not a safe URL
+ * @param heroCreditHtml the image credit as inline HTML, may be null
+ * @param bodyHtml the body as HTML
+ * @param canonicalUrl absolute URL of this page
+ * @param alternates absolute URLs of the language versions, for {@code <link rel="alternate">}
+ * @param languageLinks the language switch; empty when there is nothing to switch to
+ * @param blocks the directory sections, in front-matter order
+ */
+record PageView(String lang, String home, String title, String description, String heroImage,
+		String heroCreditHtml, String bodyHtml, String canonicalUrl, List<Alternate> alternates,
+		List<LanguageLink> languageLinks, List<OrganisationBlock> blocks) {
+
+	record Alternate(String hreflang, String href) {
+	}
+
+	record LanguageLink(String lang, String href, boolean current) {
+	}
+
+	/**
+	 * @param title section heading
+	 * @param available false when directory-service could not be asked: show a notice instead
+	 * @param organisations sorted by name in the page's language
+	 */
+	record OrganisationBlock(String title, boolean available, List<OrganisationItem> organisations) {
+
+		static OrganisationBlock unavailable(String title) {
+			return new OrganisationBlock(title, false, List.of());
+		}
+
+	}
+
+	/**
+	 * @param homepage an http(s) URL, or null: we do not link to anything else
+	 */
+	record OrganisationItem(String name, String acronym, String homepage) {
+	}
+
+}
