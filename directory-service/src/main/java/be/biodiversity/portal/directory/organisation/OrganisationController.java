@@ -1,0 +1,80 @@
+package be.biodiversity.portal.directory.organisation;
+
+import java.net.URI;
+
+import be.biodiversity.portal.directory.web.FieldProblem;
+import be.biodiversity.portal.directory.web.PagingResponse;
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The organisation API, version 1. Writes pass the editor token check of {@code EditorTokenFilter} first. */
+@RestController
+@RequestMapping(OrganisationController.PATH)
+class OrganisationController {
+
+    static final String PATH = "/api/directory/v1/organisations";
+
+    private final OrganisationService organisations;
+
+    OrganisationController(OrganisationService organisations) {
+        this.organisations = organisations;
+    }
+
+    @GetMapping
+    Mono<PagingResponse<OrganisationResponse>> list(@RequestParam(required = false) String role,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String country,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "" + OrganisationQuery.DEFAULT_LIMIT) int limit) {
+        OrganisationQuery query = OrganisationQuery.parse(role, type, country, offset, limit);
+        return organisations.search(query).map(page -> page.map(OrganisationResponse::of));
+    }
+
+    @GetMapping("/{key}")
+    Mono<OrganisationResponse> byKey(@PathVariable String key) {
+        return organisations.byKey(key).map(OrganisationResponse::of);
+    }
+
+    @GetMapping("/slug/{slug}")
+    Mono<OrganisationResponse> bySlug(@PathVariable String slug) {
+        return organisations.bySlug(slug).map(OrganisationResponse::of);
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<OrganisationResponse>> create(@Valid @RequestBody OrganisationRequest request) {
+        return organisations.create(request)
+                .map(created -> ResponseEntity.created(URI.create(PATH + "/" + created.key()))
+                        .body(OrganisationResponse.of(created)));
+    }
+
+    @PutMapping("/{key}")
+    Mono<OrganisationResponse> update(@PathVariable String key, @Valid @RequestBody OrganisationRequest request) {
+        if (request.key() != null && !request.key().equals(key)) {
+            return Mono.error(FieldProblem.badRequest("key",
+                    "The key in the body ('" + request.key() + "') is not the key of the URL ('" + key + "')"));
+        }
+        if (request.version() == null) {
+            return Mono.error(FieldProblem.badRequest("version",
+                    "version is required to update: send the version you read"));
+        }
+        return organisations.update(key, request).map(OrganisationResponse::of);
+    }
+
+    @DeleteMapping("/{key}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> delete(@PathVariable String key) {
+        return organisations.delete(key);
+    }
+}
