@@ -1,0 +1,145 @@
+package be.biodiversity.portal.content.literature;
+
+import java.time.Instant;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imports a page of GBIF's literature search ({@code {offset, limit, count, endOfRecords, results}}), upserting by
+ * GBIF's id. All records are checked first: one bad record rejects the whole import and nothing is written.
+ * A record that is already stored with the same content is left alone, so re-importing changes nothing.
+ */
+@Component
+class LiteratureImport {
+
+    static final int MAX_RECORDS = 10_000;
+
+    private final ReactiveMongoTemplate mongo;
+
+    LiteratureImport(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    record Upload(List<LiteratureRecord> results) {
+    }
+
+    record Report(int received, int created, int updated, int unchanged) {
+    }
+
+    record Problem(String field, String message) {
+    }
+
+    static final class RejectedImport extends RuntimeException {
+
+        private final transient List<Problem> problems;
+
+        RejectedImport(List<Problem> problems) {
+            super(problems.size() + " problem(s) in the upload; nothing was imported. First: "
+                    + problems.get(0).field() + ": " + problems.get(0).message());
+            this.problems = List.copyOf(problems);
+        }
+
+        List<Problem> problems() {
+            return problems;
+        }
+    }
+
+    Mono<Report> run(Upload upload) {
+        List<LiteratureRecord> records = upload == null || upload.results() == null ? null : upload.results();
+        List<Problem> problems = check(records);
+        if (!problems.isEmpty()) {
+            return Mono.error(new RejectedImport(problems));
+        }
+        Instant now = Instant.now();
+        return Flux.fromIterable(records)
+                .concatMap(record -> mongo.findById(record.id(), LiteratureRecord.class)
+                        .flatMap(existing -> upsert(record, existing, now))
+                        .switchIfEmpty(Mono.defer(() -> mongo.insert(stored(record, null, now))
+                                .thenReturn(Outcome.CREATED))))
+                .collectList()
+                .map(outcomes -> new Report(records.size(), count(outcomes, Outcome.CREATED),
+                        count(outcomes, Outcome.UPDATED), count(outcomes, Outcome.UNCHANGED)));
+    }
+
+    private enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    private Mono<Outcome> upsert(LiteratureRecord record, LiteratureRecord existing, Instant now) {
+        if (existing.sameContentAs(record)) {
+            return Mono.just(Outcome.UNCHANGED);
+        }
+        return mongo.save(stored(record, existing.version(), now)).thenReturn(Outcome.UPDATED);
+    }
+
+    private static LiteratureRecord stored(LiteratureRecord record, Long version, Instant now) {
+        List<String> authorNames = record.authors() == null ? List.of()
+                : record.authors().stream().map(Author::fullName).toList();
+        List<String> texts = Stream.concat(Stream.of(record.title(), record.abstractText(), record.source()),
+                authorNames.stream()).toList();
+        return record.imported().stored(SearchText.tokens(texts), version, now);
+    }
+
+    private static int count(List<Outcome> outcomes, Outcome which) {
+        return (int) outcomes.stream().filter(which::equals).count();
+    }
+
+    static List<Problem> check(List<LiteratureRecord> records) {
+        List<Problem> problems = new ArrayList<>();
+        if (records == null) {
+            problems.add(new Problem("results", "missing: expected GBIF's literature search shape {results: [...]}"));
+            return problems;
+        }
+        if (records.size() > MAX_RECORDS) {
+            problems.add(new Problem("results", records.size() + " records; at most " + MAX_RECORDS + " per upload"));
+            return problems;
+        }
+        Set<String> ids = new HashSet<>();
+        int maxYear = Year.now().getValue() + 1;
+        for (int i = 0; i < records.size(); i++) {
+            LiteratureRecord r = records.get(i);
+            String at = "results[" + i + "].";
+            if (r == null) {
+                problems.add(new Problem("results[" + i + "]", "is null"));
+                continue;
+            }
+            if (r.id() == null || r.id().isBlank()) {
+                problems.add(new Problem(at + "id", "is missing"));
+            }
+            else if (!ids.add(r.id())) {
+                problems.add(new Problem(at + "id", "'" + r.id() + "' appears twice in the upload"));
+            }
+            if (r.title() == null || r.title().isBlank()) {
+                problems.add(new Problem(at + "title", "is missing"));
+            }
+            if (r.year() != null && (r.year() < 1500 || r.year() > maxYear)) {
+                problems.add(new Problem(at + "year", r.year() + " is not between 1500 and " + maxYear));
+            }
+            if (r.literatureType() != null && !Vocabulary.LITERATURE_TYPES.contains(r.literatureType())) {
+                problems.add(new Problem(at + "literatureType", "'" + r.literatureType() + "' is not a GBIF literature type"));
+            }
+            if (r.topics() != null) {
+                r.topics().stream().filter(t -> !Vocabulary.TOPICS.contains(t)).findFirst().ifPresent(t -> problems
+                        .add(new Problem(at + "topics", "'" + t + "' is not a GBIF literature topic")));
+            }
+            checkCountries(problems, at + "countriesOfResearcher", r.countriesOfResearcher());
+            checkCountries(problems, at + "countriesOfCoverage", r.countriesOfCoverage());
+        }
+        return problems;
+    }
+
+    private static void checkCountries(List<Problem> problems, String field, List<String> codes) {
+        if (codes != null) {
+            codes.stream().filter(c -> !Vocabulary.isCountry(c)).findFirst().ifPresent(c -> problems
+                    .add(new Problem(field, "'" + c + "' is not a two-letter ISO 3166 country code")));
+        }
+    }
+}

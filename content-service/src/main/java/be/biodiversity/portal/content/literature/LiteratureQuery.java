@@ -1,0 +1,109 @@
+package be.biodiversity.portal.content.literature;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+
+import be.biodiversity.portal.content.web.InvalidFieldException;
+
+/**
+ * A literature search as GBIF's literature API names its parameters, checked on construction: a bad value is
+ * a 400 naming the parameter, never a query.
+ */
+record LiteratureQuery(String q, Integer yearFrom, Integer yearTo, List<String> literatureType, List<String> topics,
+        List<String> countriesOfResearcher, List<String> countriesOfCoverage, Boolean openAccess, Boolean peerReview,
+        long offset, int limit) {
+
+    static final int MAX_LIMIT = 1000;
+    static final int MAX_QUERY_LENGTH = 200;
+
+    LiteratureQuery {
+        literatureType = upper(literatureType);
+        topics = upper(topics);
+        countriesOfResearcher = upper(countriesOfResearcher);
+        countriesOfCoverage = upper(countriesOfCoverage);
+        if (q != null && q.length() > MAX_QUERY_LENGTH) {
+            throw new InvalidFieldException("q", "is longer than " + MAX_QUERY_LENGTH + " characters");
+        }
+        if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
+            throw new InvalidFieldException("year", "the range " + yearFrom + "," + yearTo + " is empty");
+        }
+        requireKnown("literatureType", literatureType, Vocabulary.LITERATURE_TYPES);
+        requireKnown("topics", topics, Vocabulary.TOPICS);
+        requireCountries("countriesOfResearcher", countriesOfResearcher);
+        requireCountries("countriesOfCoverage", countriesOfCoverage);
+        if (offset < 0) {
+            throw new InvalidFieldException("offset", "must be 0 or more");
+        }
+        if (limit < 0 || limit > MAX_LIMIT) {
+            throw new InvalidFieldException("limit", "must be between 0 and " + MAX_LIMIT);
+        }
+    }
+
+    /** GBIF's year parameter: one year ({@code 2020}) or a range ({@code 2018,2022}, either end may be open). */
+    static Integer[] parseYear(String year) {
+        if (year == null || year.isBlank()) {
+            return new Integer[] { null, null };
+        }
+        String[] ends = year.split(",", -1);
+        if (ends.length > 2) {
+            throw new InvalidFieldException("year", "'" + year + "' is neither a year nor a range like 2018,2022");
+        }
+        try {
+            Integer from = ends[0].isBlank() || ends[0].equals("*") ? null : Integer.valueOf(ends[0].trim());
+            String last = ends[ends.length - 1];
+            Integer to = last.isBlank() || last.equals("*") ? null : Integer.valueOf(last.trim());
+            return new Integer[] { from, to };
+        }
+        catch (NumberFormatException ex) {
+            throw new InvalidFieldException("year", "'" + year + "' is neither a year nor a range like 2018,2022");
+        }
+    }
+
+    Criteria criteria() {
+        List<Criteria> all = new ArrayList<>();
+        SearchText.words(q).forEach(word -> all.add(Criteria.where("searchTokens").regex("^" + word)));
+        if (yearFrom != null) {
+            all.add(Criteria.where("year").gte(yearFrom));
+        }
+        if (yearTo != null) {
+            all.add(Criteria.where("year").lte(yearTo));
+        }
+        anyOf(all, "literatureType", literatureType);
+        anyOf(all, "topics", topics);
+        anyOf(all, "countriesOfResearcher", countriesOfResearcher);
+        anyOf(all, "countriesOfCoverage", countriesOfCoverage);
+        if (openAccess != null) {
+            all.add(Criteria.where("openAccess").is(openAccess));
+        }
+        if (peerReview != null) {
+            all.add(Criteria.where("peerReview").is(peerReview));
+        }
+        return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+    }
+
+    private static void anyOf(List<Criteria> all, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            all.add(Criteria.where(field).in(values));
+        }
+    }
+
+    private static List<String> upper(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> !v.isBlank())
+                .map(v -> v.trim().toUpperCase(java.util.Locale.ROOT)).distinct().toList();
+    }
+
+    private static void requireKnown(String field, List<String> values, Set<String> known) {
+        values.stream().filter(v -> !known.contains(v)).findFirst().ifPresent(v -> {
+            throw new InvalidFieldException(field, "'" + v + "' is not one of " + new java.util.TreeSet<>(known));
+        });
+    }
+
+    private static void requireCountries(String field, List<String> values) {
+        values.stream().filter(v -> !Vocabulary.isCountry(v)).findFirst().ifPresent(v -> {
+            throw new InvalidFieldException(field, "'" + v + "' is not a two-letter ISO 3166 country code");
+        });
+    }
+}
