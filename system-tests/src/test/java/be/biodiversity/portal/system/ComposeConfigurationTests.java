@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,14 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComposeConfigurationTests {
 
-    private static final Path ROOT = Path.of(System.getProperty("portal.root", ".."));
-    private static final List<String> SERVICES = List.of("content-service", "directory-service", "render-service",
-            "gateway");
+    private static final Path ROOT = ServiceConfig.ROOT;
+    private static final List<String> SERVICES = ServiceConfig.SERVICES;
 
-    /** Boot's own properties that a service uses on purpose without a value in its application.yml. */
-    private static final List<String> UNSET_BOOT_PROPERTIES = List.of("spring.mongodb.uri");
-
-    private final Map<String, Object> compose = yaml(ROOT.resolve("docker-compose.yml"));
+    private final Map<String, Object> compose = ServiceConfig.yaml(ROOT.resolve("docker-compose.yml"));
 
     @Test
     void composeRunsMongoDbAndTheFourServices() {
@@ -56,11 +51,10 @@ class ComposeConfigurationTests {
     @Test
     void everyEnvironmentVariableSetsAPropertyTheServiceHas() {
         for (String name : SERVICES) {
-            Map<String, Object> config = flatten(yaml(configFile(name)));
-            UNSET_BOOT_PROPERTIES.forEach(property -> config.put(property, null));
-            environment(name).keySet().forEach(variable -> assertThat(config.keySet())
-                    .as("%s sets %s, which must bind to a property in %s", name, variable, configFile(name))
-                    .anySatisfy(key -> assertThat(relaxed(key)).isEqualTo(variable)));
+            ServiceConfig config = ServiceConfig.of(name);
+            environment(name).keySet().forEach(variable -> assertThat(config.binds(variable))
+                    .as("%s sets %s, which must bind to a property in %s", name, variable, ServiceConfig.file(name))
+                    .isTrue());
         }
     }
 
@@ -123,45 +117,11 @@ class ComposeConfigurationTests {
     }
 
     private static String property(String service, String key) {
-        Object value = flatten(yaml(configFile(service))).get(key);
-        assertThat(value).as(key + " in " + configFile(service)).isNotNull();
-        return string(value);
+        return ServiceConfig.of(service).property(key);
     }
 
-    private static Path configFile(String service) {
-        return ROOT.resolve(service).resolve("src/main/resources/application.yml");
-    }
-
-    /** The environment variable Boot's relaxed binding maps to a property: portal.content.editor-token → PORTAL_CONTENT_EDITORTOKEN. */
-    private static String relaxed(String property) {
-        return property.replace("-", "").replace('.', '_').toUpperCase();
-    }
-
-    private static Map<String, Object> flatten(Map<String, Object> tree) {
-        Map<String, Object> flat = new LinkedHashMap<>();
-        tree.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> nested) {
-                flatten(cast(nested)).forEach((k, v) -> flat.put(key + "." + k, v));
-            }
-            else {
-                flat.put(key, value);
-            }
-        });
-        return flat;
-    }
-
-    private static Map<String, Object> yaml(Path file) {
-        try {
-            return new Yaml().load(Files.readString(file));
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException("Cannot read " + file, ex);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> cast(Object map) {
-        return (Map<String, Object>) map;
+        return ServiceConfig.cast(map);
     }
 
     private static String string(Object value) {
