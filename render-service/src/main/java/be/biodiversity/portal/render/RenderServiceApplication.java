@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class RenderServiceApplication {
 
-	public static void main(String[] args) {
-		SpringApplication.run(RenderServiceApplication.class, args);
-	}
+    public static void main(String[] args) {
+        SpringApplication.run(RenderServiceApplication.class, args);
+    }
 
 }

@@ -28,113 +28,113 @@ import org.springframework.core.io.ClassPathResource;
  */
 public final class ProviderStub implements AutoCloseable {
 
-	private static final Response NOT_FOUND = new Response(404, "application/problem+json",
-			"{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}");
+    private static final Response NOT_FOUND = new Response(404, "application/problem+json",
+            "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}");
 
-	private final Map<String, Response> responses = new ConcurrentHashMap<>();
+    private final Map<String, Response> responses = new ConcurrentHashMap<>();
 
-	private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
 
-	private final DisposableServer server;
+    private final DisposableServer server;
 
-	private volatile Response failure;
+    private volatile Response failure;
 
-	private volatile boolean down;
+    private volatile boolean down;
 
-	private volatile Duration delay = Duration.ZERO;
+    private volatile Duration delay = Duration.ZERO;
 
-	private ProviderStub() {
-		this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
-	}
+    private ProviderStub() {
+        this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
+    }
 
-	public static ProviderStub start() {
-		return new ProviderStub();
-	}
+    public static ProviderStub start() {
+        return new ProviderStub();
+    }
 
-	/** Answers {@code pathAndQuery} with 200 and a JSON file from the test classpath. */
-	public ProviderStub json(String pathAndQuery, String classpathResource) {
-		return respond(pathAndQuery, 200, "application/json", read(classpathResource));
-	}
+    /** Answers {@code pathAndQuery} with 200 and a JSON file from the test classpath. */
+    public ProviderStub json(String pathAndQuery, String classpathResource) {
+        return respond(pathAndQuery, 200, "application/json", read(classpathResource));
+    }
 
-	public ProviderStub respond(String pathAndQuery, int status, String contentType, String body) {
-		this.responses.put(key(pathAndQuery), new Response(status, contentType, body));
-		return this;
-	}
+    public ProviderStub respond(String pathAndQuery, int status, String contentType, String body) {
+        this.responses.put(key(pathAndQuery), new Response(status, contentType, body));
+        return this;
+    }
 
-	/** From now on every request gets this status (until {@link #healthy()}). */
-	public void failWith(int status) {
-		this.failure = new Response(status, "application/problem+json",
-				"{\"type\":\"about:blank\",\"status\":" + status + "}");
-	}
+    /** From now on every request gets this status (until {@link #healthy()}). */
+    public void failWith(int status) {
+        this.failure = new Response(status, "application/problem+json",
+                "{\"type\":\"about:blank\",\"status\":" + status + "}");
+    }
 
-	/** From now on every connection is closed without an answer, as by a crashed process. */
-	public void goDown() {
-		this.down = true;
-	}
+    /** From now on every connection is closed without an answer, as by a crashed process. */
+    public void goDown() {
+        this.down = true;
+    }
 
-	/** From now on every answer is sent this late. */
-	public void delayBy(Duration delay) {
-		this.delay = delay;
-	}
+    /** From now on every answer is sent this late. */
+    public void delayBy(Duration delay) {
+        this.delay = delay;
+    }
 
-	/** Back to the canned answers, on time. */
-	public void healthy() {
-		this.failure = null;
-		this.down = false;
-		this.delay = Duration.ZERO;
-	}
+    /** Back to the canned answers, on time. */
+    public void healthy() {
+        this.failure = null;
+        this.down = false;
+        this.delay = Duration.ZERO;
+    }
 
-	public String baseUrl() {
-		return "http://127.0.0.1:" + this.server.port();
-	}
+    public String baseUrl() {
+        return "http://127.0.0.1:" + this.server.port();
+    }
 
-	/** The requests received so far, as normalised {@code path?query}. */
-	public List<String> requests() {
-		return List.copyOf(this.requests);
-	}
+    /** The requests received so far, as normalised {@code path?query}. */
+    public List<String> requests() {
+        return List.copyOf(this.requests);
+    }
 
-	@Override
-	public void close() {
-		this.server.disposeNow();
-	}
+    @Override
+    public void close() {
+        this.server.disposeNow();
+    }
 
-	public static String read(String classpathResource) {
-		try {
-			return new ClassPathResource(classpathResource).getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
+    public static String read(String classpathResource) {
+        try {
+            return new ClassPathResource(classpathResource).getContentAsString(StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
 
-	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
-		String key = key(request.uri());
-		this.requests.add(key);
-		if (this.down) {
-			response.withConnection((connection) -> connection.channel().close());
-			return Mono.empty();
-		}
-		Response answer = (this.failure != null) ? this.failure : this.responses.getOrDefault(key, NOT_FOUND);
-		return Mono.delay(this.delay)
-			.then(response.status(answer.status())
-				.header("Content-Type", answer.contentType())
-				.sendString(Mono.just(answer.body()), StandardCharsets.UTF_8)
-				.then());
-	}
+    private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+        String key = key(request.uri());
+        this.requests.add(key);
+        if (this.down) {
+            response.withConnection((connection) -> connection.channel().close());
+            return Mono.empty();
+        }
+        Response answer = (this.failure != null) ? this.failure : this.responses.getOrDefault(key, NOT_FOUND);
+        return Mono.delay(this.delay)
+            .then(response.status(answer.status())
+                .header("Content-Type", answer.contentType())
+                .sendString(Mono.just(answer.body()), StandardCharsets.UTF_8)
+                .then());
+    }
 
-	private static String key(String uri) {
-		QueryStringDecoder decoder = new QueryStringDecoder(uri, StandardCharsets.UTF_8);
-		if (decoder.parameters().isEmpty()) {
-			return decoder.path();
-		}
-		String query = new TreeMap<>(decoder.parameters()).entrySet()
-			.stream()
-			.flatMap((entry) -> entry.getValue().stream().map((value) -> entry.getKey() + "=" + value))
-			.collect(Collectors.joining("&"));
-		return decoder.path() + "?" + query;
-	}
+    private static String key(String uri) {
+        QueryStringDecoder decoder = new QueryStringDecoder(uri, StandardCharsets.UTF_8);
+        if (decoder.parameters().isEmpty()) {
+            return decoder.path();
+        }
+        String query = new TreeMap<>(decoder.parameters()).entrySet()
+            .stream()
+            .flatMap((entry) -> entry.getValue().stream().map((value) -> entry.getKey() + "=" + value))
+            .collect(Collectors.joining("&"));
+        return decoder.path() + "?" + query;
+    }
 
-	private record Response(int status, String contentType, String body) {
-	}
+    private record Response(int status, String contentType, String body) {
+    }
 
 }

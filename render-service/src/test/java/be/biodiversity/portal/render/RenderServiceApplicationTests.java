@@ -32,216 +32,216 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class RenderServiceApplicationTests {
 
-	private static final String MEMBERS = "contracts/directory/organisations-member.json";
+    private static final String MEMBERS = "contracts/directory/organisations-member.json";
 
-	private static final String PARTNERS = "contracts/directory/organisations-partner.json";
+    private static final String PARTNERS = "contracts/directory/organisations-partner.json";
 
-	private static final String TRANSLATIONS = "/api/content/v1/pages/translations?key=community";
+    private static final String TRANSLATIONS = "/api/content/v1/pages/translations?key=community";
 
-	static final ProviderStub content = ProviderStub.start()
-		.json("/api/content/v1/pages?lang=nl&path=/nl/community", "contracts/content/page-nl-community.json")
-		.json("/api/content/v1/pages?lang=fr&path=/fr/community", "contracts/content/page-fr-community.json")
-		.json("/api/content/v1/pages?lang=en&path=/community", "contracts/content/page-en-community.json")
-		.json("/api/content/v1/pages?lang=nl&path=/nl/untrusted", "contracts/content/page-untrusted-html.json")
-		.json(TRANSLATIONS, "contracts/content/translations-community.json");
+    static final ProviderStub content = ProviderStub.start()
+        .json("/api/content/v1/pages?lang=nl&path=/nl/community", "contracts/content/page-nl-community.json")
+        .json("/api/content/v1/pages?lang=fr&path=/fr/community", "contracts/content/page-fr-community.json")
+        .json("/api/content/v1/pages?lang=en&path=/community", "contracts/content/page-en-community.json")
+        .json("/api/content/v1/pages?lang=nl&path=/nl/untrusted", "contracts/content/page-untrusted-html.json")
+        .json(TRANSLATIONS, "contracts/content/translations-community.json");
 
-	static final ProviderStub directory = ProviderStub.start()
-		.json("/api/directory/v1/organisations?role=MEMBER&limit=1000", MEMBERS)
-		.json("/api/directory/v1/organisations?role=PARTNER&limit=1000", PARTNERS);
+    static final ProviderStub directory = ProviderStub.start()
+        .json("/api/directory/v1/organisations?role=MEMBER&limit=1000", MEMBERS)
+        .json("/api/directory/v1/organisations?role=PARTNER&limit=1000", PARTNERS);
 
-	@DynamicPropertySource
-	static void providers(DynamicPropertyRegistry registry) {
-		registry.add("portal.content.url", content::baseUrl);
-		registry.add("portal.directory.url", directory::baseUrl);
-	}
+    @DynamicPropertySource
+    static void providers(DynamicPropertyRegistry registry) {
+        registry.add("portal.content.url", content::baseUrl);
+        registry.add("portal.directory.url", directory::baseUrl);
+    }
 
-	@Autowired
-	private WebTestClient web;
+    @Autowired
+    private WebTestClient web;
 
-	@AfterEach
-	void providersBackToNormal() {
-		content.healthy();
-		directory.healthy();
-		content.json(TRANSLATIONS, "contracts/content/translations-community.json");
-	}
+    @AfterEach
+    void providersBackToNormal() {
+        content.healthy();
+        directory.healthy();
+        content.json(TRANSLATIONS, "contracts/content/translations-community.json");
+    }
 
-	@AfterAll
-	static void stopProviders() {
-		content.close();
-		directory.close();
-	}
+    @AfterAll
+    static void stopProviders() {
+        content.close();
+        directory.close();
+    }
 
-	@Test
-	void dutchPage() {
-		String html = get("/nl/community", HttpStatus.OK);
-		assertThat(html).contains("<html lang=\"nl\">", "<title>Gemeenschap | GBIF.be</title>",
-				"<meta name=\"description\" content=\"Wie de Belgische open biodiversiteitsdata-gemeenschap vormt\">",
-				"<h1>Gemeenschap</h1>", "<h2>Wie we zijn</h2>", "<table>",
-				"<img src=\"/assets/images/community.jpg\"", "Foto: <em>iemand</em>",
-				"href=\"https://creativecommons.org/licenses/by/4.0/\"",
-				"<h2 id=\"directory-block-1\">Belgische BIF-leden</h2>",
-				"<h2 id=\"directory-block-2\">Internationale partners</h2>",
-				"<a href=\"https://www.naturalsciences.be\" rel=\"external noopener\">", "(RBINS)");
-		assertThat(text(html)).contains(names(MEMBERS, "nl")).contains(names(PARTNERS, "nl"));
-		assertThat(text(html)).doesNotContain("Royal Belgian Institute of Natural Sciences",
-				"Institut royal des Sciences naturelles de Belgique");
-		assertThat(count(html, "<h1")).isOne();
-		assertThat(html).contains("<header class=\"site-header\">", "<nav class=\"language-switch\"", "<main id=\"main\">",
-				"<footer class=\"site-footer\">", "href=\"#main\">Naar de hoofdinhoud</a>");
-	}
+    @Test
+    void dutchPage() {
+        String html = get("/nl/community", HttpStatus.OK);
+        assertThat(html).contains("<html lang=\"nl\">", "<title>Gemeenschap | GBIF.be</title>",
+                "<meta name=\"description\" content=\"Wie de Belgische open biodiversiteitsdata-gemeenschap vormt\">",
+                "<h1>Gemeenschap</h1>", "<h2>Wie we zijn</h2>", "<table>",
+                "<img src=\"/assets/images/community.jpg\"", "Foto: <em>iemand</em>",
+                "href=\"https://creativecommons.org/licenses/by/4.0/\"",
+                "<h2 id=\"directory-block-1\">Belgische BIF-leden</h2>",
+                "<h2 id=\"directory-block-2\">Internationale partners</h2>",
+                "<a href=\"https://www.naturalsciences.be\" rel=\"external noopener\">", "(RBINS)");
+        assertThat(text(html)).contains(names(MEMBERS, "nl")).contains(names(PARTNERS, "nl"));
+        assertThat(text(html)).doesNotContain("Royal Belgian Institute of Natural Sciences",
+                "Institut royal des Sciences naturelles de Belgique");
+        assertThat(count(html, "<h1")).isOne();
+        assertThat(html).contains("<header class=\"site-header\">", "<nav class=\"language-switch\"", "<main id=\"main\">",
+                "<footer class=\"site-footer\">", "href=\"#main\">Naar de hoofdinhoud</a>");
+    }
 
-	@Test
-	void dutchPageLinksToItsTranslations() {
-		String html = get("/nl/community", HttpStatus.OK);
-		assertThat(html).contains(
-				"<a href=\"/community\" hreflang=\"en\" lang=\"en\">English</a>",
-				"<a href=\"/fr/community\" hreflang=\"fr\" lang=\"fr\">Français</a>",
-				"<a href=\"/nl/community\" hreflang=\"nl\" lang=\"nl\" aria-current=\"page\">Nederlands</a>",
-				"<link rel=\"canonical\" href=\"http://localhost:8080/nl/community\">",
-				"<link rel=\"alternate\" hreflang=\"en\" href=\"http://localhost:8080/community\">",
-				"<link rel=\"alternate\" hreflang=\"x-default\" href=\"http://localhost:8080/community\">",
-				"<link rel=\"alternate\" hreflang=\"fr\" href=\"http://localhost:8080/fr/community\">",
-				"<link rel=\"alternate\" hreflang=\"nl\" href=\"http://localhost:8080/nl/community\">");
-		assertThat(count(html, "aria-current")).isOne();
-	}
+    @Test
+    void dutchPageLinksToItsTranslations() {
+        String html = get("/nl/community", HttpStatus.OK);
+        assertThat(html).contains(
+                "<a href=\"/community\" hreflang=\"en\" lang=\"en\">English</a>",
+                "<a href=\"/fr/community\" hreflang=\"fr\" lang=\"fr\">Français</a>",
+                "<a href=\"/nl/community\" hreflang=\"nl\" lang=\"nl\" aria-current=\"page\">Nederlands</a>",
+                "<link rel=\"canonical\" href=\"http://localhost:8080/nl/community\">",
+                "<link rel=\"alternate\" hreflang=\"en\" href=\"http://localhost:8080/community\">",
+                "<link rel=\"alternate\" hreflang=\"x-default\" href=\"http://localhost:8080/community\">",
+                "<link rel=\"alternate\" hreflang=\"fr\" href=\"http://localhost:8080/fr/community\">",
+                "<link rel=\"alternate\" hreflang=\"nl\" href=\"http://localhost:8080/nl/community\">");
+        assertThat(count(html, "aria-current")).isOne();
+    }
 
-	@Test
-	void frenchPage() {
-		String html = get("/fr/community", HttpStatus.OK);
-		assertThat(html).contains("<html lang=\"fr\">", "<title>Communauté | GBIF.be</title>",
-				"<a href=\"/fr/community\" hreflang=\"fr\" lang=\"fr\" aria-current=\"page\">Français</a>");
-		assertThat(text(html)).contains(names(MEMBERS, "fr")).contains(names(PARTNERS, "fr"));
-		assertThat(text(html)).doesNotContain("Koninklijk Belgisch Instituut voor Natuurwetenschappen");
-	}
+    @Test
+    void frenchPage() {
+        String html = get("/fr/community", HttpStatus.OK);
+        assertThat(html).contains("<html lang=\"fr\">", "<title>Communauté | GBIF.be</title>",
+                "<a href=\"/fr/community\" hreflang=\"fr\" lang=\"fr\" aria-current=\"page\">Français</a>");
+        assertThat(text(html)).contains(names(MEMBERS, "fr")).contains(names(PARTNERS, "fr"));
+        assertThat(text(html)).doesNotContain("Koninklijk Belgisch Instituut voor Natuurwetenschappen");
+    }
 
-	@Test
-	void englishPageHasNoPrefix() {
-		String html = get("/community", HttpStatus.OK);
-		assertThat(html).contains("<html lang=\"en\">", "<title>Community | GBIF.be</title>",
-				"<a href=\"/nl/community\" hreflang=\"nl\" lang=\"nl\">Nederlands</a>");
-		assertThat(text(html)).contains(names(MEMBERS, "en")).contains(names(PARTNERS, "en"));
-	}
+    @Test
+    void englishPageHasNoPrefix() {
+        String html = get("/community", HttpStatus.OK);
+        assertThat(html).contains("<html lang=\"en\">", "<title>Community | GBIF.be</title>",
+                "<a href=\"/nl/community\" hreflang=\"nl\" lang=\"nl\">Nederlands</a>");
+        assertThat(text(html)).contains(names(MEMBERS, "en")).contains(names(PARTNERS, "en"));
+    }
 
-	@Test
-	void trailingSlashIsTheSamePage() {
-		assertThat(get("/nl/community/", HttpStatus.OK)).contains("<title>Gemeenschap | GBIF.be</title>",
-				"<link rel=\"canonical\" href=\"http://localhost:8080/nl/community\">");
-	}
+    @Test
+    void trailingSlashIsTheSamePage() {
+        assertThat(get("/nl/community/", HttpStatus.OK)).contains("<title>Gemeenschap | GBIF.be</title>",
+                "<link rel=\"canonical\" href=\"http://localhost:8080/nl/community\">");
+    }
 
-	@Test
-	void unknownPageIsNotFoundInTheVisitorsLanguage() {
-		String english = get("/xx/nothing", HttpStatus.NOT_FOUND);
-		assertThat(english).contains("<html lang=\"en\">", "<h1>Page not found</h1>", "<a href=\"/\">");
-		String dutch = get("/nl/nothing", HttpStatus.NOT_FOUND);
-		assertThat(dutch).contains("<html lang=\"nl\">", "<h1>Pagina niet gevonden</h1>", "<a href=\"/nl\">");
-		String french = get("/fr/rien", HttpStatus.NOT_FOUND);
-		assertThat(french).contains("<html lang=\"fr\">", "<h1>Page introuvable</h1>", "<a href=\"/fr\">");
-	}
+    @Test
+    void unknownPageIsNotFoundInTheVisitorsLanguage() {
+        String english = get("/xx/nothing", HttpStatus.NOT_FOUND);
+        assertThat(english).contains("<html lang=\"en\">", "<h1>Page not found</h1>", "<a href=\"/\">");
+        String dutch = get("/nl/nothing", HttpStatus.NOT_FOUND);
+        assertThat(dutch).contains("<html lang=\"nl\">", "<h1>Pagina niet gevonden</h1>", "<a href=\"/nl\">");
+        String french = get("/fr/rien", HttpStatus.NOT_FOUND);
+        assertThat(french).contains("<html lang=\"fr\">", "<h1>Page introuvable</h1>", "<a href=\"/fr\">");
+    }
 
-	@ParameterizedTest
-	@ValueSource(strings = { "error", "down", "slow" })
-	void pageWithoutDirectoryServiceShowsANotice(String failure) {
-		switch (failure) {
-			case "error" -> directory.failWith(500);
-			case "down" -> directory.goDown();
-			default -> directory.delayBy(java.time.Duration.ofSeconds(3));
-		}
-		String html = get("/nl/community", HttpStatus.OK);
-		assertThat(html).contains("<h1>Gemeenschap</h1>", "Belgische BIF-leden", "Internationale partners");
-		assertThat(count(html, "De lijst van organisaties is tijdelijk niet beschikbaar.")).isEqualTo(2);
-		assertThat(text(html)).doesNotContain(names(MEMBERS, "nl")).doesNotContain(names(PARTNERS, "nl"));
-	}
+    @ParameterizedTest
+    @ValueSource(strings = { "error", "down", "slow" })
+    void pageWithoutDirectoryServiceShowsANotice(String failure) {
+        switch (failure) {
+            case "error" -> directory.failWith(500);
+            case "down" -> directory.goDown();
+            default -> directory.delayBy(java.time.Duration.ofSeconds(3));
+        }
+        String html = get("/nl/community", HttpStatus.OK);
+        assertThat(html).contains("<h1>Gemeenschap</h1>", "Belgische BIF-leden", "Internationale partners");
+        assertThat(count(html, "De lijst van organisaties is tijdelijk niet beschikbaar.")).isEqualTo(2);
+        assertThat(text(html)).doesNotContain(names(MEMBERS, "nl")).doesNotContain(names(PARTNERS, "nl"));
+    }
 
-	@Test
-	void pageWithoutTranslationsHasNoLanguageSwitch() {
-		content.respond(TRANSLATIONS, 500, "application/problem+json", "{\"status\":500}");
-		String html = get("/nl/community", HttpStatus.OK);
-		assertThat(html).contains("<h1>Gemeenschap</h1>", "<link rel=\"canonical\"")
-			.doesNotContain("<nav", "hreflang");
-		assertThat(text(html)).contains(names(MEMBERS, "nl"));
-	}
+    @Test
+    void pageWithoutTranslationsHasNoLanguageSwitch() {
+        content.respond(TRANSLATIONS, 500, "application/problem+json", "{\"status\":500}");
+        String html = get("/nl/community", HttpStatus.OK);
+        assertThat(html).contains("<h1>Gemeenschap</h1>", "<link rel=\"canonical\"")
+            .doesNotContain("<nav", "hreflang");
+        assertThat(text(html)).contains(names(MEMBERS, "nl"));
+    }
 
-	@ParameterizedTest
-	@ValueSource(strings = { "error", "down" })
-	void withoutContentServiceTheSiteIsUnavailable(String failure) {
-		if (failure.equals("error")) {
-			content.failWith(500);
-		}
-		else {
-			content.goDown();
-		}
-		assertThat(get("/nl/community", HttpStatus.SERVICE_UNAVAILABLE)).contains("<html lang=\"nl\">",
-				"<h1>Tijdelijk niet beschikbaar</h1>", "<a href=\"/nl\">");
-		assertThat(get("/community", HttpStatus.SERVICE_UNAVAILABLE)).contains("<h1>Temporarily unavailable</h1>");
-	}
+    @ParameterizedTest
+    @ValueSource(strings = { "error", "down" })
+    void withoutContentServiceTheSiteIsUnavailable(String failure) {
+        if (failure.equals("error")) {
+            content.failWith(500);
+        }
+        else {
+            content.goDown();
+        }
+        assertThat(get("/nl/community", HttpStatus.SERVICE_UNAVAILABLE)).contains("<html lang=\"nl\">",
+                "<h1>Tijdelijk niet beschikbaar</h1>", "<a href=\"/nl\">");
+        assertThat(get("/community", HttpStatus.SERVICE_UNAVAILABLE)).contains("<h1>Temporarily unavailable</h1>");
+    }
 
-	@Test
-	void markdownCannotInjectHtml() {
-		String html = get("/nl/untrusted", HttpStatus.OK);
-		assertThat(html).doesNotContain("<script", "javascript:", "onerror=alert(3)>", "<img src=x")
-			.contains("&lt;script&gt;alert(1)&lt;/script&gt;", "<h2>Nog een titel</h2>");
-		assertThat(count(html, "<h1")).isOne();
-		assertThat(count(html, "<img")).isZero();
-	}
+    @Test
+    void markdownCannotInjectHtml() {
+        String html = get("/nl/untrusted", HttpStatus.OK);
+        assertThat(html).doesNotContain("<script", "javascript:", "onerror=alert(3)>", "<img src=x")
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "<h2>Nog een titel</h2>");
+        assertThat(count(html, "<h1")).isOne();
+        assertThat(count(html, "<img")).isZero();
+    }
 
-	@Test
-	void stylesheetIsServedWithoutAskingContentService() {
-		this.web.get()
-			.uri("/assets/portal/site.css")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.contentTypeCompatibleWith("text/css")
-			.expectBody(String.class)
-			.value((css) -> assertThat(css).contains(".language-switch"));
-		assertThat(content.requests()).noneMatch((request) -> request.contains("assets"));
-	}
+    @Test
+    void stylesheetIsServedWithoutAskingContentService() {
+        this.web.get()
+            .uri("/assets/portal/site.css")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith("text/css")
+            .expectBody(String.class)
+            .value((css) -> assertThat(css).contains(".language-switch"));
+        assertThat(content.requests()).noneMatch((request) -> request.contains("assets"));
+    }
 
-	@Test
-	void actuatorExposesHealthOnly() {
-		this.web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody(String.class)
-			.value((body) -> assertThat(body).contains("\"status\":\"UP\""));
-		this.web.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
-	}
+    @Test
+    void actuatorExposesHealthOnly() {
+        this.web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody(String.class)
+            .value((body) -> assertThat(body).contains("\"status\":\"UP\""));
+        this.web.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
+    }
 
-	private String get(String path, HttpStatus status) {
-		return this.web.get()
-			.uri(path)
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentType("text/html;charset=UTF-8")
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-	}
+    private String get(String path, HttpStatus status) {
+        return this.web.get()
+            .uri(path)
+            .accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus()
+            .isEqualTo(status)
+            .expectHeader()
+            .contentType("text/html;charset=UTF-8")
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    }
 
-	/** What a reader sees: the HTML with entities decoded. */
-	private static String text(String html) {
-		return HtmlUtils.htmlUnescape(html);
-	}
+    /** What a reader sees: the HTML with entities decoded. */
+    private static String text(String html) {
+        return HtmlUtils.htmlUnescape(html);
+    }
 
-	private static int count(String html, String needle) {
-		return (int) Pattern.compile(Pattern.quote(needle)).matcher(html).results().count();
-	}
+    private static int count(String html, String needle) {
+        return (int) Pattern.compile(Pattern.quote(needle)).matcher(html).results().count();
+    }
 
-	/** The names a visitor should see for a stubbed response: in the language, else in English. */
-	private static String[] names(String classpathResource, String lang) {
-		OrganisationList list = JsonMapper.builder().build().readValue(ProviderStub.read(classpathResource),
-				OrganisationList.class);
-		return list.results()
-			.stream()
-			.map((organisation) -> organisation.names().getOrDefault(lang, organisation.names().get("en")))
-			.toArray(String[]::new);
-	}
+    /** The names a visitor should see for a stubbed response: in the language, else in English. */
+    private static String[] names(String classpathResource, String lang) {
+        OrganisationList list = JsonMapper.builder().build().readValue(ProviderStub.read(classpathResource),
+                OrganisationList.class);
+        return list.results()
+            .stream()
+            .map((organisation) -> organisation.names().getOrDefault(lang, organisation.names().get("en")))
+            .toArray(String[]::new);
+    }
 
-	record OrganisationList(List<NamedOrganisation> results) {
-	}
+    record OrganisationList(List<NamedOrganisation> results) {
+    }
 
-	record NamedOrganisation(Map<String, String> names) {
-	}
+    record NamedOrganisation(Map<String, String> names) {
+    }
 
 }

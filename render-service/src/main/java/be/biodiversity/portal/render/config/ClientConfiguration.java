@@ -9,14 +9,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClientConfiguration {
 
-	@Bean
-	ContentClient contentClient(PortalProperties properties) {
-		return new ContentClient(WebClients.create(properties.content()));
-	}
+    @Bean
+    ContentClient contentClient(PortalProperties properties) {
+        return new ContentClient(WebClients.create(properties.content()));
+    }
 
-	@Bean
-	DirectoryClient directoryClient(PortalProperties properties) {
-		return new DirectoryClient(WebClients.create(properties.directory()));
-	}
+    @Bean
+    DirectoryClient directoryClient(PortalProperties properties) {
+        return new DirectoryClient(WebClients.create(properties.directory()));
+    }
 
 }

@@ -17,19 +17,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("portal")
 public record PortalProperties(Provider content, Provider directory, Languages languages, URI siteUrl) {
 
-	/**
-	 * @param url base URL of the provider
-	 * @param connectTimeout how long to wait for a TCP connection
-	 * @param responseTimeout how long to wait for (each read of) the response
-	 */
-	public record Provider(URI url, Duration connectTimeout, Duration responseTimeout) {
-	}
+    /**
+     * @param url base URL of the provider
+     * @param connectTimeout how long to wait for a TCP connection
+     * @param responseTimeout how long to wait for (each read of) the response
+     */
+    public record Provider(URI url, Duration connectTimeout, Duration responseTimeout) {
+    }
 
-	/**
-	 * @param defaultLanguage served without a path prefix ({@code /community})
-	 * @param others served under their own prefix ({@code /nl/community}, {@code /fr/community})
-	 */
-	public record Languages(String defaultLanguage, List<String> others) {
-	}
+    /**
+     * @param defaultLanguage served without a path prefix ({@code /community})
+     * @param others served under their own prefix ({@code /nl/community}, {@code /fr/community})
+     */
+    public record Languages(String defaultLanguage, List<String> others) {
+    }
 
 }

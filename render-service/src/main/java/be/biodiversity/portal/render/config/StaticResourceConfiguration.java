@@ -16,14 +16,14 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 @Configuration(proxyBeanMethods = false)
 class StaticResourceConfiguration implements WebFluxConfigurer {
 
-	static final String PATTERN = "/assets/portal/**";
+    static final String PATTERN = "/assets/portal/**";
 
-	@Override
-	public void addResourceHandlers(ResourceHandlerRegistry registry) {
-		registry.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		registry.addResourceHandler(PATTERN)
-			.addResourceLocations("classpath:/static/assets/portal/")
-			.setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
-	}
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registry.addResourceHandler(PATTERN)
+            .addResourceLocations("classpath:/static/assets/portal/")
+            .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
+    }
 
 }

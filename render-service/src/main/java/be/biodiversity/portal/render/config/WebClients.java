@@ -11,17 +11,17 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class WebClients {
 
-	private WebClients() {
-	}
+    private WebClients() {
+    }
 
-	public static WebClient create(PortalProperties.Provider provider) {
-		HttpClient http = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(provider.connectTimeout().toMillis()))
-			.responseTimeout(provider.responseTimeout());
-		return WebClient.builder()
-			.baseUrl(provider.url().toString())
-			.clientConnector(new ReactorClientHttpConnector(http))
-			.build();
-	}
+    public static WebClient create(PortalProperties.Provider provider) {
+        HttpClient http = HttpClient.create()
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(provider.connectTimeout().toMillis()))
+            .responseTimeout(provider.responseTimeout());
+        return WebClient.builder()
+            .baseUrl(provider.url().toString())
+            .clientConnector(new ReactorClientHttpConnector(http))
+            .build();
+    }
 
 }

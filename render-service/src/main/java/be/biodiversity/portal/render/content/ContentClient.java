@@ -13,47 +13,47 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public class ContentClient {
 
-	private static final ParameterizedTypeReference<List<Translation>> TRANSLATIONS = new ParameterizedTypeReference<>() {
-	};
+    private static final ParameterizedTypeReference<List<Translation>> TRANSLATIONS = new ParameterizedTypeReference<>() {
+    };
 
-	private final WebClient http;
+    private final WebClient http;
 
-	public ContentClient(WebClient http) {
-		this.http = http;
-	}
+    public ContentClient(WebClient http) {
+        this.http = http;
+    }
 
-	/**
-	 * The page at a permalink in a language; empty if content-service has no such page, a
-	 * {@link ContentUnavailableException} if it cannot tell.
-	 */
-	public Mono<Page> page(String lang, String path) {
-		return this.http.get()
-			.uri((uri) -> uri.path("/api/content/v1/pages")
-				.queryParam("lang", "{lang}")
-				.queryParam("path", "{path}")
-				.build(lang, path))
-			.exchangeToMono((response) -> {
-				if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
-					return response.releaseBody().then(Mono.empty());
-				}
-				if (response.statusCode().is2xxSuccessful()) {
-					return response.bodyToMono(Page.class);
-				}
-				return response.createError();
-			})
-			.onErrorMap((ex) -> new ContentUnavailableException(ex));
-	}
+    /**
+     * The page at a permalink in a language; empty if content-service has no such page, a
+     * {@link ContentUnavailableException} if it cannot tell.
+     */
+    public Mono<Page> page(String lang, String path) {
+        return this.http.get()
+            .uri((uri) -> uri.path("/api/content/v1/pages")
+                .queryParam("lang", "{lang}")
+                .queryParam("path", "{path}")
+                .build(lang, path))
+            .exchangeToMono((response) -> {
+                if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                    return response.releaseBody().then(Mono.empty());
+                }
+                if (response.statusCode().is2xxSuccessful()) {
+                    return response.bodyToMono(Page.class);
+                }
+                return response.createError();
+            })
+            .onErrorMap((ex) -> new ContentUnavailableException(ex));
+    }
 
-	/** All language versions of the pages sharing a translation key (the page itself included). */
-	public Mono<List<Translation>> translations(String translationKey) {
-		return this.http.get()
-			.uri((uri) -> uri.path("/api/content/v1/pages/translations")
-				.queryParam("key", "{key}")
-				.build(translationKey))
-			.retrieve()
-			.bodyToMono(TRANSLATIONS)
-			.defaultIfEmpty(List.of())
-			.onErrorMap((ex) -> new ContentUnavailableException(ex));
-	}
+    /** All language versions of the pages sharing a translation key (the page itself included). */
+    public Mono<List<Translation>> translations(String translationKey) {
+        return this.http.get()
+            .uri((uri) -> uri.path("/api/content/v1/pages/translations")
+                .queryParam("key", "{key}")
+                .build(translationKey))
+            .retrieve()
+            .bodyToMono(TRANSLATIONS)
+            .defaultIfEmpty(List.of())
+            .onErrorMap((ex) -> new ContentUnavailableException(ex));
+    }
 
 }

@@ -12,30 +12,30 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public class DirectoryClient {
 
-	/** One page of results is enough: Belgium has far fewer organisations in any role. */
-	static final int LIMIT = 1000;
+    /** One page of results is enough: Belgium has far fewer organisations in any role. */
+    static final int LIMIT = 1000;
 
-	private final WebClient http;
+    private final WebClient http;
 
-	public DirectoryClient(WebClient http) {
-		this.http = http;
-	}
+    public DirectoryClient(WebClient http) {
+        this.http = http;
+    }
 
-	/** The organisations with a role (MEMBER, PARTNER, PUBLISHER); errors are passed on. */
-	public Mono<List<Organisation>> organisations(String role) {
-		return this.http.get()
-			.uri((uri) -> uri.path("/api/directory/v1/organisations")
-				.queryParam("role", "{role}")
-				.queryParam("limit", LIMIT)
-				.build(role))
-			.retrieve()
-			.bodyToMono(OrganisationPage.class)
-			.map((page) -> (page.results() != null) ? page.results() : List.<Organisation>of())
-			.defaultIfEmpty(List.of());
-	}
+    /** The organisations with a role (MEMBER, PARTNER, PUBLISHER); errors are passed on. */
+    public Mono<List<Organisation>> organisations(String role) {
+        return this.http.get()
+            .uri((uri) -> uri.path("/api/directory/v1/organisations")
+                .queryParam("role", "{role}")
+                .queryParam("limit", LIMIT)
+                .build(role))
+            .retrieve()
+            .bodyToMono(OrganisationPage.class)
+            .map((page) -> (page.results() != null) ? page.results() : List.<Organisation>of())
+            .defaultIfEmpty(List.of());
+    }
 
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record OrganisationPage(List<Organisation> results) {
-	}
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record OrganisationPage(List<Organisation> results) {
+    }
 
 }

@@ -19,45 +19,45 @@ import org.springframework.stereotype.Component;
 @Component
 class Markdown {
 
-	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
 
-	private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
 
-	private final HtmlRenderer blockRenderer = renderer(false);
+    private final HtmlRenderer blockRenderer = renderer(false);
 
-	private final HtmlRenderer inlineRenderer = renderer(true);
+    private final HtmlRenderer inlineRenderer = renderer(true);
 
-	/** A page body. Level-1 headings become level 2: the page title is the page's only h1. */
-	String toHtml(String markdown) {
-		if (markdown == null || markdown.isBlank()) {
-			return "";
-		}
-		Node document = this.parser.parse(markdown);
-		document.accept(new AbstractVisitor() {
-			@Override
-			public void visit(Heading heading) {
-				heading.setLevel(Math.max(heading.getLevel(), 2));
-				visitChildren(heading);
-			}
-		});
-		return this.blockRenderer.render(document);
-	}
+    /** A page body. Level-1 headings become level 2: the page title is the page's only h1. */
+    String toHtml(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        Node document = this.parser.parse(markdown);
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                heading.setLevel(Math.max(heading.getLevel(), 2));
+                visitChildren(heading);
+            }
+        });
+        return this.blockRenderer.render(document);
+    }
 
-	/** A one-line text such as an image credit, without the surrounding paragraph. */
-	String toInlineHtml(String markdown) {
-		if (markdown == null || markdown.isBlank()) {
-			return null;
-		}
-		return this.inlineRenderer.render(this.parser.parse(markdown)).strip();
-	}
+    /** A one-line text such as an image credit, without the surrounding paragraph. */
+    String toInlineHtml(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return null;
+        }
+        return this.inlineRenderer.render(this.parser.parse(markdown)).strip();
+    }
 
-	private static HtmlRenderer renderer(boolean inline) {
-		return HtmlRenderer.builder()
-			.extensions(EXTENSIONS)
-			.escapeHtml(true)
-			.sanitizeUrls(true)
-			.omitSingleParagraphP(inline)
-			.build();
-	}
+    private static HtmlRenderer renderer(boolean inline) {
+        return HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .omitSingleParagraphP(inline)
+            .build();
+    }
 
 }

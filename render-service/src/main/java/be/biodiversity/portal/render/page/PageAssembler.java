@@ -31,116 +31,116 @@ import org.springframework.stereotype.Component;
 @Component
 class PageAssembler {
 
-	private static final Log logger = LogFactory.getLog(PageAssembler.class);
+    private static final Log logger = LogFactory.getLog(PageAssembler.class);
 
-	private final ContentClient content;
+    private final ContentClient content;
 
-	private final DirectoryClient directory;
+    private final DirectoryClient directory;
 
-	private final SiteLanguages languages;
+    private final SiteLanguages languages;
 
-	private final Markdown markdown;
+    private final Markdown markdown;
 
-	private final String siteUrl;
+    private final String siteUrl;
 
-	PageAssembler(ContentClient content, DirectoryClient directory, SiteLanguages languages, Markdown markdown,
-			PortalProperties properties) {
-		this.content = content;
-		this.directory = directory;
-		this.languages = languages;
-		this.markdown = markdown;
-		this.siteUrl = properties.siteUrl().toString().replaceAll("/+$", "");
-	}
+    PageAssembler(ContentClient content, DirectoryClient directory, SiteLanguages languages, Markdown markdown,
+            PortalProperties properties) {
+        this.content = content;
+        this.directory = directory;
+        this.languages = languages;
+        this.markdown = markdown;
+        this.siteUrl = properties.siteUrl().toString().replaceAll("/+$", "");
+    }
 
-	Mono<PageView> assemble(Page page, String lang, String path) {
-		return Mono.zip(translations(page), blocks(page, lang))
-			.map((parts) -> view(page, lang, path, parts.getT1(), parts.getT2()));
-	}
+    Mono<PageView> assemble(Page page, String lang, String path) {
+        return Mono.zip(translations(page), blocks(page, lang))
+            .map((parts) -> view(page, lang, path, parts.getT1(), parts.getT2()));
+    }
 
-	private Mono<List<Translation>> translations(Page page) {
-		if (page.translationKey() == null || page.translationKey().isBlank()) {
-			return Mono.just(List.of());
-		}
-		return this.content.translations(page.translationKey()).onErrorResume((ex) -> {
-			logger.warn("Rendering " + page.permalink() + " without language switch: " + ex.getMessage());
-			return Mono.just(List.of());
-		});
-	}
+    private Mono<List<Translation>> translations(Page page) {
+        if (page.translationKey() == null || page.translationKey().isBlank()) {
+            return Mono.just(List.of());
+        }
+        return this.content.translations(page.translationKey()).onErrorResume((ex) -> {
+            logger.warn("Rendering " + page.permalink() + " without language switch: " + ex.getMessage());
+            return Mono.just(List.of());
+        });
+    }
 
-	private Mono<List<OrganisationBlock>> blocks(Page page, String lang) {
-		return Flux.fromIterable(page.directoryBlocks())
-			.flatMapSequential((block) -> this.directory.organisations(block.role().toUpperCase(Locale.ROOT))
-				.map((organisations) -> new OrganisationBlock(block.title(), true, items(organisations, lang)))
-				.onErrorResume((ex) -> {
-					logger.warn("Rendering " + page.permalink() + " without " + block.role() + " list: "
-							+ ex.getMessage());
-					return Mono.just(OrganisationBlock.unavailable(block.title()));
-				}))
-			.collectList();
-	}
+    private Mono<List<OrganisationBlock>> blocks(Page page, String lang) {
+        return Flux.fromIterable(page.directoryBlocks())
+            .flatMapSequential((block) -> this.directory.organisations(block.role().toUpperCase(Locale.ROOT))
+                .map((organisations) -> new OrganisationBlock(block.title(), true, items(organisations, lang)))
+                .onErrorResume((ex) -> {
+                    logger.warn("Rendering " + page.permalink() + " without " + block.role() + " list: "
+                            + ex.getMessage());
+                    return Mono.just(OrganisationBlock.unavailable(block.title()));
+                }))
+            .collectList();
+    }
 
-	private PageView view(Page page, String lang, String path, List<Translation> translations,
-			List<OrganisationBlock> blocks) {
-		List<Translation> versions = versions(translations, lang, path, page.title());
-		List<Alternate> alternates = new ArrayList<>();
-		List<LanguageLink> links = new ArrayList<>();
-		if (versions.size() > 1) {
-			for (Translation version : versions) {
-				alternates.add(new Alternate(version.lang(), absolute(version.permalink())));
-				links.add(new LanguageLink(version.lang(), version.permalink(), version.lang().equals(lang)));
-				if (version.lang().equals(this.languages.defaultLanguage())) {
-					alternates.add(new Alternate("x-default", absolute(version.permalink())));
-				}
-			}
-		}
-		return new PageView(lang, this.languages.home(lang), page.title(), page.description(),
-				safeImageUrl(page.heroImage()), this.markdown.toInlineHtml(page.heroImageCredit()),
-				this.markdown.toHtml(page.body()), absolute(path), alternates, links, blocks);
-	}
+    private PageView view(Page page, String lang, String path, List<Translation> translations,
+            List<OrganisationBlock> blocks) {
+        List<Translation> versions = versions(translations, lang, path, page.title());
+        List<Alternate> alternates = new ArrayList<>();
+        List<LanguageLink> links = new ArrayList<>();
+        if (versions.size() > 1) {
+            for (Translation version : versions) {
+                alternates.add(new Alternate(version.lang(), absolute(version.permalink())));
+                links.add(new LanguageLink(version.lang(), version.permalink(), version.lang().equals(lang)));
+                if (version.lang().equals(this.languages.defaultLanguage())) {
+                    alternates.add(new Alternate("x-default", absolute(version.permalink())));
+                }
+            }
+        }
+        return new PageView(lang, this.languages.home(lang), page.title(), page.description(),
+                safeImageUrl(page.heroImage()), this.markdown.toInlineHtml(page.heroImageCredit()),
+                this.markdown.toHtml(page.body()), absolute(path), alternates, links, blocks);
+    }
 
-	/** The translations in the site's languages, in the site's order, this page always among them. */
-	private List<Translation> versions(List<Translation> translations, String lang, String path, String title) {
-		List<Translation> versions = new ArrayList<>();
-		for (String language : this.languages.all()) {
-			if (language.equals(lang)) {
-				versions.add(new Translation(lang, path, title));
-				continue;
-			}
-			translations.stream()
-				.filter((t) -> language.equals(t.lang()) && isSitePath(t.permalink()))
-				.findFirst()
-				.ifPresent(versions::add);
-		}
-		return versions;
-	}
+    /** The translations in the site's languages, in the site's order, this page always among them. */
+    private List<Translation> versions(List<Translation> translations, String lang, String path, String title) {
+        List<Translation> versions = new ArrayList<>();
+        for (String language : this.languages.all()) {
+            if (language.equals(lang)) {
+                versions.add(new Translation(lang, path, title));
+                continue;
+            }
+            translations.stream()
+                .filter((t) -> language.equals(t.lang()) && isSitePath(t.permalink()))
+                .findFirst()
+                .ifPresent(versions::add);
+        }
+        return versions;
+    }
 
-	private static List<OrganisationItem> items(List<Organisation> organisations, String lang) {
-		Collator collator = Collator.getInstance(Locale.forLanguageTag(lang));
-		return organisations.stream()
-			.map((organisation) -> new OrganisationItem(organisation.name(lang), organisation.acronym(),
-					safeLinkUrl(organisation.homepage())))
-			.sorted(Comparator.comparing(OrganisationItem::name, collator))
-			.toList();
-	}
+    private static List<OrganisationItem> items(List<Organisation> organisations, String lang) {
+        Collator collator = Collator.getInstance(Locale.forLanguageTag(lang));
+        return organisations.stream()
+            .map((organisation) -> new OrganisationItem(organisation.name(lang), organisation.acronym(),
+                    safeLinkUrl(organisation.homepage())))
+            .sorted(Comparator.comparing(OrganisationItem::name, collator))
+            .toList();
+    }
 
-	private String absolute(String permalink) {
-		return this.siteUrl + permalink;
-	}
+    private String absolute(String permalink) {
+        return this.siteUrl + permalink;
+    }
 
-	private static boolean isSitePath(String permalink) {
-		return permalink != null && permalink.startsWith("/") && !permalink.startsWith("//");
-	}
+    private static boolean isSitePath(String permalink) {
+        return permalink != null && permalink.startsWith("/") && !permalink.startsWith("//");
+    }
 
-	private static String safeImageUrl(String url) {
-		return isSitePath(url) ? url : safeLinkUrl(url);
-	}
+    private static String safeImageUrl(String url) {
+        return isSitePath(url) ? url : safeLinkUrl(url);
+    }
 
-	private static String safeLinkUrl(String url) {
-		if (url == null) {
-			return null;
-		}
-		String lower = url.strip().toLowerCase(Locale.ROOT);
-		return (lower.startsWith("https://") || lower.startsWith("http://")) ? url.strip() : null;
-	}
+    private static String safeLinkUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        String lower = url.strip().toLowerCase(Locale.ROOT);
+        return (lower.startsWith("https://") || lower.startsWith("http://")) ? url.strip() : null;
+    }
 
 }

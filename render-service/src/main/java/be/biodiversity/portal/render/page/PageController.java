@@ -24,45 +24,45 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class PageController {
 
-	private static final Log logger = LogFactory.getLog(PageController.class);
+    private static final Log logger = LogFactory.getLog(PageController.class);
 
-	private final ContentClient content;
+    private final ContentClient content;
 
-	private final PageAssembler assembler;
+    private final PageAssembler assembler;
 
-	private final SiteLanguages languages;
+    private final SiteLanguages languages;
 
-	PageController(ContentClient content, PageAssembler assembler, SiteLanguages languages) {
-		this.content = content;
-		this.assembler = assembler;
-		this.languages = languages;
-	}
+    PageController(ContentClient content, PageAssembler assembler, SiteLanguages languages) {
+        this.content = content;
+        this.assembler = assembler;
+        this.languages = languages;
+    }
 
-	@GetMapping("/**")
-	Mono<Rendering> page(ServerHttpRequest request) {
-		SitePath site = this.languages.resolve(decode(request.getPath().pathWithinApplication().value()));
-		return this.content.page(site.language(), site.path())
-			.flatMap((page) -> this.assembler.assemble(page, site.language(), site.path()))
-			.map((view) -> Rendering.view("page").modelAttribute("page", view).build())
-			.switchIfEmpty(Mono.fromSupplier(() -> problem(site, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
-			.onErrorResume(ContentUnavailableException.class, (ex) -> {
-				logger.warn("Cannot render " + site.path() + ": " + ex.getMessage());
-				return Mono.just(problem(site, HttpStatus.SERVICE_UNAVAILABLE, ProblemView.UNAVAILABLE));
-			});
-	}
+    @GetMapping("/**")
+    Mono<Rendering> page(ServerHttpRequest request) {
+        SitePath site = this.languages.resolve(decode(request.getPath().pathWithinApplication().value()));
+        return this.content.page(site.language(), site.path())
+            .flatMap((page) -> this.assembler.assemble(page, site.language(), site.path()))
+            .map((view) -> Rendering.view("page").modelAttribute("page", view).build())
+            .switchIfEmpty(Mono.fromSupplier(() -> problem(site, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
+            .onErrorResume(ContentUnavailableException.class, (ex) -> {
+                logger.warn("Cannot render " + site.path() + ": " + ex.getMessage());
+                return Mono.just(problem(site, HttpStatus.SERVICE_UNAVAILABLE, ProblemView.UNAVAILABLE));
+            });
+    }
 
-	private Rendering problem(SitePath site, HttpStatus status, String messageKey) {
-		ProblemView problem = new ProblemView(site.language(), this.languages.home(site.language()), messageKey);
-		return Rendering.view("problem").status(status).modelAttribute("problem", problem).build();
-	}
+    private Rendering problem(SitePath site, HttpStatus status, String messageKey) {
+        ProblemView problem = new ProblemView(site.language(), this.languages.home(site.language()), messageKey);
+        return Rendering.view("problem").status(status).modelAttribute("problem", problem).build();
+    }
 
-	private static String decode(String rawPath) {
-		try {
-			return UriUtils.decode(rawPath, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return rawPath;
-		}
-	}
+    private static String decode(String rawPath) {
+        try {
+            return UriUtils.decode(rawPath, StandardCharsets.UTF_8);
+        }
+        catch (IllegalArgumentException ex) {
+            return rawPath;
+        }
+    }
 
 }

@@ -18,32 +18,32 @@ import java.util.List;
  * @param blocks the directory sections, in front-matter order
  */
 record PageView(String lang, String home, String title, String description, String heroImage,
-		String heroCreditHtml, String bodyHtml, String canonicalUrl, List<Alternate> alternates,
-		List<LanguageLink> languageLinks, List<OrganisationBlock> blocks) {
+        String heroCreditHtml, String bodyHtml, String canonicalUrl, List<Alternate> alternates,
+        List<LanguageLink> languageLinks, List<OrganisationBlock> blocks) {
 
-	record Alternate(String hreflang, String href) {
-	}
+    record Alternate(String hreflang, String href) {
+    }
 
-	record LanguageLink(String lang, String href, boolean current) {
-	}
+    record LanguageLink(String lang, String href, boolean current) {
+    }
 
-	/**
-	 * @param title section heading
-	 * @param available false when directory-service could not be asked: show a notice instead
-	 * @param organisations sorted by name in the page's language
-	 */
-	record OrganisationBlock(String title, boolean available, List<OrganisationItem> organisations) {
+    /**
+     * @param title section heading
+     * @param available false when directory-service could not be asked: show a notice instead
+     * @param organisations sorted by name in the page's language
+     */
+    record OrganisationBlock(String title, boolean available, List<OrganisationItem> organisations) {
 
-		static OrganisationBlock unavailable(String title) {
-			return new OrganisationBlock(title, false, List.of());
-		}
+        static OrganisationBlock unavailable(String title) {
+            return new OrganisationBlock(title, false, List.of());
+        }
 
-	}
+    }
 
-	/**
-	 * @param homepage an http(s) URL, or null: we do not link to anything else
-	 */
-	record OrganisationItem(String name, String acronym, String homepage) {
-	}
+    /**
+     * @param homepage an http(s) URL, or null: we do not link to anything else
+     */
+    record OrganisationItem(String name, String acronym, String homepage) {
+    }
 
 }

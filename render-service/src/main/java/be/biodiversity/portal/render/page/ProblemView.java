@@ -9,8 +9,8 @@ package be.biodiversity.portal.render.page;
  */
 record ProblemView(String lang, String home, String messageKey) {
 
-	static final String NOT_FOUND = "problem.not-found";
+    static final String NOT_FOUND = "problem.not-found";
 
-	static final String UNAVAILABLE = "problem.unavailable";
+    static final String UNAVAILABLE = "problem.unavailable";
 
 }

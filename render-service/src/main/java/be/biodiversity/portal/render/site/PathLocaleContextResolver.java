@@ -16,21 +16,21 @@ import org.springframework.web.server.i18n.LocaleContextResolver;
 @Component("localeContextResolver")
 class PathLocaleContextResolver implements LocaleContextResolver {
 
-	private final SiteLanguages languages;
+    private final SiteLanguages languages;
 
-	PathLocaleContextResolver(SiteLanguages languages) {
-		this.languages = languages;
-	}
+    PathLocaleContextResolver(SiteLanguages languages) {
+        this.languages = languages;
+    }
 
-	@Override
-	public LocaleContext resolveLocaleContext(ServerWebExchange exchange) {
-		String path = exchange.getRequest().getPath().pathWithinApplication().value();
-		return new SimpleLocaleContext(Locale.forLanguageTag(this.languages.resolve(path).language()));
-	}
+    @Override
+    public LocaleContext resolveLocaleContext(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        return new SimpleLocaleContext(Locale.forLanguageTag(this.languages.resolve(path).language()));
+    }
 
-	@Override
-	public void setLocaleContext(ServerWebExchange exchange, LocaleContext localeContext) {
-		throw new UnsupportedOperationException("The language of a page is chosen by its URL");
-	}
+    @Override
+    public void setLocaleContext(ServerWebExchange exchange, LocaleContext localeContext) {
+        throw new UnsupportedOperationException("The language of a page is chosen by its URL");
+    }
 
 }

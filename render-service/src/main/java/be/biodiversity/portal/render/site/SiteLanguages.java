@@ -14,49 +14,49 @@ import org.springframework.stereotype.Component;
 @Component
 public class SiteLanguages {
 
-	private final String defaultLanguage;
+    private final String defaultLanguage;
 
-	private final List<String> others;
+    private final List<String> others;
 
-	public SiteLanguages(PortalProperties properties) {
-		this.defaultLanguage = properties.languages().defaultLanguage();
-		this.others = List.copyOf(properties.languages().others());
-	}
+    public SiteLanguages(PortalProperties properties) {
+        this.defaultLanguage = properties.languages().defaultLanguage();
+        this.others = List.copyOf(properties.languages().others());
+    }
 
-	/** Normalises a decoded request path and works out its language. */
-	public SitePath resolve(String requestPath) {
-		String path = normalise(requestPath);
-		String firstSegment = path.substring(1).split("/", 2)[0];
-		String language = this.others.contains(firstSegment) ? firstSegment : this.defaultLanguage;
-		return new SitePath(language, path);
-	}
+    /** Normalises a decoded request path and works out its language. */
+    public SitePath resolve(String requestPath) {
+        String path = normalise(requestPath);
+        String firstSegment = path.substring(1).split("/", 2)[0];
+        String language = this.others.contains(firstSegment) ? firstSegment : this.defaultLanguage;
+        return new SitePath(language, path);
+    }
 
-	/** The home page of a language: {@code /} for the default language, {@code /nl} for Dutch. */
-	public String home(String language) {
-		return this.others.contains(language) ? "/" + language : "/";
-	}
+    /** The home page of a language: {@code /} for the default language, {@code /nl} for Dutch. */
+    public String home(String language) {
+        return this.others.contains(language) ? "/" + language : "/";
+    }
 
-	/** Default language first, then the others, in configured order. */
-	public List<String> all() {
-		List<String> all = new ArrayList<>();
-		all.add(this.defaultLanguage);
-		all.addAll(this.others);
-		return all;
-	}
+    /** Default language first, then the others, in configured order. */
+    public List<String> all() {
+        List<String> all = new ArrayList<>();
+        all.add(this.defaultLanguage);
+        all.addAll(this.others);
+        return all;
+    }
 
-	public String defaultLanguage() {
-		return this.defaultLanguage;
-	}
+    public String defaultLanguage() {
+        return this.defaultLanguage;
+    }
 
-	private static String normalise(String requestPath) {
-		String path = (requestPath == null || requestPath.isEmpty()) ? "/" : requestPath;
-		if (!path.startsWith("/")) {
-			path = "/" + path;
-		}
-		while (path.length() > 1 && path.endsWith("/")) {
-			path = path.substring(0, path.length() - 1);
-		}
-		return path;
-	}
+    private static String normalise(String requestPath) {
+        String path = (requestPath == null || requestPath.isEmpty()) ? "/" : requestPath;
+        if (!path.startsWith("/")) {
+            path = "/" + path;
+        }
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path;
+    }
 
 }

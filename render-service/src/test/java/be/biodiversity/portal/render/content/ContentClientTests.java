@@ -19,118 +19,118 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ContentClientTests {
 
-	private static final String COMMUNITY_NL = "/api/content/v1/pages?lang=nl&path=/nl/community";
+    private static final String COMMUNITY_NL = "/api/content/v1/pages?lang=nl&path=/nl/community";
 
-	private static final String MINIMAL = "/api/content/v1/pages?lang=nl&path=/nl/over";
+    private static final String MINIMAL = "/api/content/v1/pages?lang=nl&path=/nl/over";
 
-	private static final String TRANSLATIONS = "/api/content/v1/pages/translations?key=community";
+    private static final String TRANSLATIONS = "/api/content/v1/pages/translations?key=community";
 
-	private ProviderStub stub;
+    private ProviderStub stub;
 
-	private ContentClient client;
+    private ContentClient client;
 
-	@BeforeEach
-	void startStub() {
-		this.stub = ProviderStub.start()
-			.json(COMMUNITY_NL, "contracts/content/page-nl-community.json")
-			.json(MINIMAL, "contracts/content/page-minimal.json")
-			.json(TRANSLATIONS, "contracts/content/translations-community.json")
-			.respond("/api/content/v1/pages?lang=en&path=/xx/nothing", 404, "application/problem+json",
-					ProviderStub.read("contracts/content/page-not-found.json"));
-		this.client = clientOf(this.stub.baseUrl(), Duration.ofSeconds(2));
-	}
+    @BeforeEach
+    void startStub() {
+        this.stub = ProviderStub.start()
+            .json(COMMUNITY_NL, "contracts/content/page-nl-community.json")
+            .json(MINIMAL, "contracts/content/page-minimal.json")
+            .json(TRANSLATIONS, "contracts/content/translations-community.json")
+            .respond("/api/content/v1/pages?lang=en&path=/xx/nothing", 404, "application/problem+json",
+                    ProviderStub.read("contracts/content/page-not-found.json"));
+        this.client = clientOf(this.stub.baseUrl(), Duration.ofSeconds(2));
+    }
 
-	@AfterEach
-	void stopStub() {
-		this.stub.close();
-	}
+    @AfterEach
+    void stopStub() {
+        this.stub.close();
+    }
 
-	@Test
-	void readsPageWithEverythingWeRender() {
-		StepVerifier.create(this.client.page("nl", "/nl/community")).assertNext((page) -> {
-			assertThat(page.lang()).isEqualTo("nl");
-			assertThat(page.permalink()).isEqualTo("/nl/community");
-			assertThat(page.translationKey()).isEqualTo("community");
-			assertThat(page.title()).isEqualTo("Gemeenschap");
-			assertThat(page.description()).isEqualTo("Wie de Belgische open biodiversiteitsdata-gemeenschap vormt");
-			assertThat(page.heroImage()).isEqualTo("/assets/images/community.jpg");
-			assertThat(page.heroImageCredit()).startsWith("Foto: *iemand*");
-			assertThat(page.body()).startsWith("## Wie we zijn");
-			assertThat(page.directoryBlocks()).containsExactly(new DirectoryBlock("MEMBER", "Belgische BIF-leden"),
-					new DirectoryBlock("PARTNER", "Internationale partners"));
-		}).verifyComplete();
-		assertThat(this.stub.requests()).containsExactly(COMMUNITY_NL);
-	}
+    @Test
+    void readsPageWithEverythingWeRender() {
+        StepVerifier.create(this.client.page("nl", "/nl/community")).assertNext((page) -> {
+            assertThat(page.lang()).isEqualTo("nl");
+            assertThat(page.permalink()).isEqualTo("/nl/community");
+            assertThat(page.translationKey()).isEqualTo("community");
+            assertThat(page.title()).isEqualTo("Gemeenschap");
+            assertThat(page.description()).isEqualTo("Wie de Belgische open biodiversiteitsdata-gemeenschap vormt");
+            assertThat(page.heroImage()).isEqualTo("/assets/images/community.jpg");
+            assertThat(page.heroImageCredit()).startsWith("Foto: *iemand*");
+            assertThat(page.body()).startsWith("## Wie we zijn");
+            assertThat(page.directoryBlocks()).containsExactly(new DirectoryBlock("MEMBER", "Belgische BIF-leden"),
+                    new DirectoryBlock("PARTNER", "Internationale partners"));
+        }).verifyComplete();
+        assertThat(this.stub.requests()).containsExactly(COMMUNITY_NL);
+    }
 
-	@Test
-	void readsPageWithoutOptionalFields() {
-		StepVerifier.create(this.client.page("nl", "/nl/over")).assertNext((page) -> {
-			assertThat(page.title()).isEqualTo("Over ons");
-			assertThat(page.translationKey()).isNull();
-			assertThat(page.description()).isNull();
-			assertThat(page.heroImage()).isNull();
-			assertThat(page.heroImageCredit()).isNull();
-			assertThat(page.directoryBlocks()).isEmpty();
-		}).verifyComplete();
-	}
+    @Test
+    void readsPageWithoutOptionalFields() {
+        StepVerifier.create(this.client.page("nl", "/nl/over")).assertNext((page) -> {
+            assertThat(page.title()).isEqualTo("Over ons");
+            assertThat(page.translationKey()).isNull();
+            assertThat(page.description()).isNull();
+            assertThat(page.heroImage()).isNull();
+            assertThat(page.heroImageCredit()).isNull();
+            assertThat(page.directoryBlocks()).isEmpty();
+        }).verifyComplete();
+    }
 
-	@Test
-	void unknownPageIsEmpty() {
-		StepVerifier.create(this.client.page("en", "/xx/nothing")).verifyComplete();
-		assertThat(this.stub.requests()).containsExactly("/api/content/v1/pages?lang=en&path=/xx/nothing");
-	}
+    @Test
+    void unknownPageIsEmpty() {
+        StepVerifier.create(this.client.page("en", "/xx/nothing")).verifyComplete();
+        assertThat(this.stub.requests()).containsExactly("/api/content/v1/pages?lang=en&path=/xx/nothing");
+    }
 
-	@Test
-	void readsTranslations() {
-		StepVerifier.create(this.client.translations("community"))
-			.assertNext((translations) -> assertThat(translations).containsExactly(
-					new Translation("en", "/community", "Community"),
-					new Translation("fr", "/fr/community", "Communauté"),
-					new Translation("nl", "/nl/community", "Gemeenschap")))
-			.verifyComplete();
-	}
+    @Test
+    void readsTranslations() {
+        StepVerifier.create(this.client.translations("community"))
+            .assertNext((translations) -> assertThat(translations).containsExactly(
+                    new Translation("en", "/community", "Community"),
+                    new Translation("fr", "/fr/community", "Communauté"),
+                    new Translation("nl", "/nl/community", "Gemeenschap")))
+            .verifyComplete();
+    }
 
-	@Test
-	void serverErrorMeansUnavailable() {
-		this.stub.failWith(500);
-		StepVerifier.create(this.client.page("nl", "/nl/community"))
-			.expectError(ContentUnavailableException.class)
-			.verify();
-		StepVerifier.create(this.client.translations("community"))
-			.expectError(ContentUnavailableException.class)
-			.verify();
-	}
+    @Test
+    void serverErrorMeansUnavailable() {
+        this.stub.failWith(500);
+        StepVerifier.create(this.client.page("nl", "/nl/community"))
+            .expectError(ContentUnavailableException.class)
+            .verify();
+        StepVerifier.create(this.client.translations("community"))
+            .expectError(ContentUnavailableException.class)
+            .verify();
+    }
 
-	@Test
-	void closedConnectionMeansUnavailable() {
-		this.stub.goDown();
-		StepVerifier.create(this.client.page("nl", "/nl/community"))
-			.expectError(ContentUnavailableException.class)
-			.verify();
-	}
+    @Test
+    void closedConnectionMeansUnavailable() {
+        this.stub.goDown();
+        StepVerifier.create(this.client.page("nl", "/nl/community"))
+            .expectError(ContentUnavailableException.class)
+            .verify();
+    }
 
-	@Test
-	void refusedConnectionMeansUnavailable() {
-		ProviderStub gone = ProviderStub.start();
-		String url = gone.baseUrl();
-		gone.close();
-		StepVerifier.create(clientOf(url, Duration.ofSeconds(2)).page("nl", "/nl/community"))
-			.expectError(ContentUnavailableException.class)
-			.verify();
-	}
+    @Test
+    void refusedConnectionMeansUnavailable() {
+        ProviderStub gone = ProviderStub.start();
+        String url = gone.baseUrl();
+        gone.close();
+        StepVerifier.create(clientOf(url, Duration.ofSeconds(2)).page("nl", "/nl/community"))
+            .expectError(ContentUnavailableException.class)
+            .verify();
+    }
 
-	@Test
-	void slowAnswerMeansUnavailable() {
-		this.stub.delayBy(Duration.ofSeconds(5));
-		ContentClient impatient = clientOf(this.stub.baseUrl(), Duration.ofMillis(200));
-		StepVerifier.create(impatient.page("nl", "/nl/community"))
-			.expectError(ContentUnavailableException.class)
-			.verify(Duration.ofSeconds(4));
-	}
+    @Test
+    void slowAnswerMeansUnavailable() {
+        this.stub.delayBy(Duration.ofSeconds(5));
+        ContentClient impatient = clientOf(this.stub.baseUrl(), Duration.ofMillis(200));
+        StepVerifier.create(impatient.page("nl", "/nl/community"))
+            .expectError(ContentUnavailableException.class)
+            .verify(Duration.ofSeconds(4));
+    }
 
-	private static ContentClient clientOf(String url, Duration responseTimeout) {
-		return new ContentClient(WebClients
-			.create(new PortalProperties.Provider(URI.create(url), Duration.ofSeconds(1), responseTimeout)));
-	}
+    private static ContentClient clientOf(String url, Duration responseTimeout) {
+        return new ContentClient(WebClients
+            .create(new PortalProperties.Provider(URI.create(url), Duration.ofSeconds(1), responseTimeout)));
+    }
 
 }

@@ -12,12 +12,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 /** The service's own client set-up, pointed at a Pact mock provider. */
 public final class PactClients {
 
-	private PactClients() {
-	}
+    private PactClients() {
+    }
 
-	public static WebClient webClient(MockServer server) {
-		return WebClients.create(new PortalProperties.Provider(URI.create(server.getUrl()), Duration.ofSeconds(2),
-				Duration.ofSeconds(5)));
-	}
+    public static WebClient webClient(MockServer server) {
+        return WebClients.create(new PortalProperties.Provider(URI.create(server.getUrl()), Duration.ofSeconds(2),
+                Duration.ofSeconds(5)));
+    }
 
 }

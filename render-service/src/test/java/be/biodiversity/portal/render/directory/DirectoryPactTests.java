@@ -25,38 +25,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PactTestFor(providerName = "directory-service")
 class DirectoryPactTests {
 
-	@Pact(consumer = "render-service")
-	V4Pact theMembers(PactDslWithProvider builder) {
-		PactDslJsonBody page = new PactDslJsonBody();
-		page.minArrayLike("results", 12)
-			.uuid("key", "31bde907-54e0-36d2-9c71-172b30357686")
-			.stringType("slug", "rbins")
-			.stringType("acronym", "RBINS")
-			.stringType("homepage", "https://www.naturalsciences.be/en")
-			.object("names")
-			.stringType("en", "Royal Belgian Institute of Natural Sciences")
-			.closeObject()
-			.closeArray();
-		return builder.given("the Belgian BIF members are seeded")
-			.uponReceiving("the organisations that are members")
-			.method("GET")
-			.path("/api/directory/v1/organisations")
-			.query("role=MEMBER&limit=1000")
-			.willRespondWith()
-			.status(200)
-			.headers(Map.of("Content-Type", "application/json"))
-			.body(page)
-			.toPact(V4Pact.class);
-	}
+    @Pact(consumer = "render-service")
+    V4Pact theMembers(PactDslWithProvider builder) {
+        PactDslJsonBody page = new PactDslJsonBody();
+        page.minArrayLike("results", 12)
+            .uuid("key", "31bde907-54e0-36d2-9c71-172b30357686")
+            .stringType("slug", "rbins")
+            .stringType("acronym", "RBINS")
+            .stringType("homepage", "https://www.naturalsciences.be/en")
+            .object("names")
+            .stringType("en", "Royal Belgian Institute of Natural Sciences")
+            .closeObject()
+            .closeArray();
+        return builder.given("the Belgian BIF members are seeded")
+            .uponReceiving("the organisations that are members")
+            .method("GET")
+            .path("/api/directory/v1/organisations")
+            .query("role=MEMBER&limit=1000")
+            .willRespondWith()
+            .status(200)
+            .headers(Map.of("Content-Type", "application/json"))
+            .body(page)
+            .toPact(V4Pact.class);
+    }
 
-	@Test
-	@PactTestFor(pactMethod = "theMembers")
-	void readsTheOrganisationsOfARole(MockServer server) {
-		List<Organisation> members = new DirectoryClient(PactClients.webClient(server)).organisations("MEMBER")
-			.block(Duration.ofSeconds(5));
-		assertThat(members).hasSizeGreaterThanOrEqualTo(12);
-		assertThat(members.get(0).name("nl")).isEqualTo("Royal Belgian Institute of Natural Sciences");
-		assertThat(members.get(0).homepage()).startsWith("https://");
-	}
+    @Test
+    @PactTestFor(pactMethod = "theMembers")
+    void readsTheOrganisationsOfARole(MockServer server) {
+        List<Organisation> members = new DirectoryClient(PactClients.webClient(server)).organisations("MEMBER")
+            .block(Duration.ofSeconds(5));
+        assertThat(members).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(members.get(0).name("nl")).isEqualTo("Royal Belgian Institute of Natural Sciences");
+        assertThat(members.get(0).homepage()).startsWith("https://");
+    }
 
 }

@@ -6,37 +6,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MarkdownTests {
 
-	private final Markdown markdown = new Markdown();
+    private final Markdown markdown = new Markdown();
 
-	@Test
-	void rendersBodyWithTables() {
-		String html = this.markdown.toHtml("## Wie we zijn\n\n**Leden**\n\n| Rol | Aantal |\n| --- | --- |\n| Leden | 5 |\n");
-		assertThat(html).contains("<h2>Wie we zijn</h2>", "<strong>Leden</strong>", "<table>", "<td>Leden</td>");
-	}
+    @Test
+    void rendersBodyWithTables() {
+        String html = this.markdown.toHtml("## Wie we zijn\n\n**Leden**\n\n| Rol | Aantal |\n| --- | --- |\n| Leden | 5 |\n");
+        assertThat(html).contains("<h2>Wie we zijn</h2>", "<strong>Leden</strong>", "<table>", "<td>Leden</td>");
+    }
 
-	@Test
-	void escapesRawHtml() {
-		String html = this.markdown.toHtml("Tekst\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>");
-		assertThat(html).doesNotContain("<script", "<img").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
-	}
+    @Test
+    void escapesRawHtml() {
+        String html = this.markdown.toHtml("Tekst\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>");
+        assertThat(html).doesNotContain("<script", "<img").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
 
-	@Test
-	void dropsScriptLinks() {
-		assertThat(this.markdown.toHtml("[klik](javascript:alert(1))")).doesNotContain("javascript:");
-	}
+    @Test
+    void dropsScriptLinks() {
+        assertThat(this.markdown.toHtml("[klik](javascript:alert(1))")).doesNotContain("javascript:");
+    }
 
-	@Test
-	void leavesTheOnlyH1ToThePageTitle() {
-		assertThat(this.markdown.toHtml("# Titel\n\n### Sub")).contains("<h2>Titel</h2>", "<h3>Sub</h3>")
-			.doesNotContain("<h1");
-	}
+    @Test
+    void leavesTheOnlyH1ToThePageTitle() {
+        assertThat(this.markdown.toHtml("# Titel\n\n### Sub")).contains("<h2>Titel</h2>", "<h3>Sub</h3>")
+            .doesNotContain("<h1");
+    }
 
-	@Test
-	void rendersCreditInline() {
-		assertThat(this.markdown.toInlineHtml("Foto: *iemand*, [CC BY](https://creativecommons.org/licenses/by/4.0/)"))
-			.isEqualTo("Foto: <em>iemand</em>, "
-					+ "<a rel=\"nofollow\" href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY</a>");
-		assertThat(this.markdown.toInlineHtml(null)).isNull();
-	}
+    @Test
+    void rendersCreditInline() {
+        assertThat(this.markdown.toInlineHtml("Foto: *iemand*, [CC BY](https://creativecommons.org/licenses/by/4.0/)"))
+            .isEqualTo("Foto: <em>iemand</em>, "
+                    + "<a rel=\"nofollow\" href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY</a>");
+        assertThat(this.markdown.toInlineHtml(null)).isNull();
+    }
 
 }

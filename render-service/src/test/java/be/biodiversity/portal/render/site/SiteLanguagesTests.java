@@ -10,22 +10,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SiteLanguagesTests {
 
-	private final SiteLanguages languages = new SiteLanguages(
-			new PortalProperties(null, null, new PortalProperties.Languages("en", List.of("nl", "fr")), null));
+    private final SiteLanguages languages = new SiteLanguages(
+            new PortalProperties(null, null, new PortalProperties.Languages("en", List.of("nl", "fr")), null));
 
-	@ParameterizedTest
-	@CsvSource({ "/, en, /", "'', en, /", "/community, en, /community", "/community/, en, /community",
-			"/nl, nl, /nl", "/nl/, nl, /nl", "/nl/community, nl, /nl/community", "/nl/community//, nl, /nl/community",
-			"/fr/community, fr, /fr/community", "/en/community, en, /en/community", "/nlx/a, en, /nlx/a",
-			"/xx/nothing, en, /xx/nothing" })
-	void languageIsTheFirstSegmentIfItIsANonDefaultLanguage(String requestPath, String language, String path) {
-		assertThat(this.languages.resolve(requestPath)).isEqualTo(new SitePath(language, path));
-	}
+    @ParameterizedTest
+    @CsvSource({ "/, en, /", "'', en, /", "/community, en, /community", "/community/, en, /community",
+            "/nl, nl, /nl", "/nl/, nl, /nl", "/nl/community, nl, /nl/community", "/nl/community//, nl, /nl/community",
+            "/fr/community, fr, /fr/community", "/en/community, en, /en/community", "/nlx/a, en, /nlx/a",
+            "/xx/nothing, en, /xx/nothing" })
+    void languageIsTheFirstSegmentIfItIsANonDefaultLanguage(String requestPath, String language, String path) {
+        assertThat(this.languages.resolve(requestPath)).isEqualTo(new SitePath(language, path));
+    }
 
-	@ParameterizedTest
-	@CsvSource({ "en, /", "nl, /nl", "fr, /fr" })
-	void homeOfEachLanguage(String language, String home) {
-		assertThat(this.languages.home(language)).isEqualTo(home);
-	}
+    @ParameterizedTest
+    @CsvSource({ "en, /", "nl, /nl", "fr, /fr" })
+    void homeOfEachLanguage(String language, String home) {
+        assertThat(this.languages.home(language)).isEqualTo(home);
+    }
 
 }
