@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole service, with stubs for content-service and directory-service serving their
- * documented JSON examples, asserting what a visitor gets.
+ * documented JSON examples, asserting what a visitor gets. Every request is rendered here (page cache off);
+ * {@code PageCacheTests} covers the cache.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "portal.cache.enabled=false")
 @AutoConfigureWebTestClient
 class RenderServiceApplicationTests {
 

@@ -57,14 +57,19 @@ class PageAssembler {
             .map((parts) -> view(page, lang, path, parts.getT1(), parts.getT2()));
     }
 
-    private Mono<List<Translation>> translations(Page page) {
+    /** Translations, or nothing with {@code failed} set when content-service could not tell. */
+    private record Versions(List<Translation> translations, boolean failed) {
+    }
+
+    private Mono<Versions> translations(Page page) {
         if (page.translationKey() == null || page.translationKey().isBlank()) {
-            return Mono.just(List.of());
+            return Mono.just(new Versions(List.of(), false));
         }
-        return this.content.translations(page.translationKey()).onErrorResume((ex) -> {
-            logger.warn("Rendering " + page.permalink() + " without language switch: " + ex.getMessage());
-            return Mono.just(List.of());
-        });
+        return this.content.translations(page.translationKey()).map((list) -> new Versions(list, false))
+            .onErrorResume((ex) -> {
+                logger.warn("Rendering " + page.permalink() + " without language switch: " + ex.getMessage());
+                return Mono.just(new Versions(List.of(), true));
+            });
     }
 
     private Mono<List<OrganisationBlock>> blocks(Page page, String lang) {
@@ -79,9 +84,9 @@ class PageAssembler {
             .collectList();
     }
 
-    private PageView view(Page page, String lang, String path, List<Translation> translations,
-            List<OrganisationBlock> blocks) {
-        List<Translation> versions = versions(translations, lang, path, page.title());
+    private PageView view(Page page, String lang, String path, Versions fetched, List<OrganisationBlock> blocks) {
+        List<Translation> versions = versions(fetched.translations(), lang, path, page.title());
+        boolean partial = fetched.failed() || blocks.stream().anyMatch((block) -> !block.available());
         List<Alternate> alternates = new ArrayList<>();
         List<LanguageLink> links = new ArrayList<>();
         if (versions.size() > 1) {
@@ -95,7 +100,7 @@ class PageAssembler {
         }
         return new PageView(lang, this.languages.home(lang), page.title(), page.description(),
                 safeImageUrl(page.heroImage()), this.markdown.toInlineHtml(page.heroImageCredit()),
-                this.markdown.toHtml(page.body()), absolute(path), alternates, links, blocks);
+                this.markdown.toHtml(page.body()), absolute(path), alternates, links, blocks, partial);
     }
 
     /** The translations in the site's languages, in the site's order, this page always among them. */

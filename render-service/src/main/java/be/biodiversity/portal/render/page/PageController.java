@@ -2,6 +2,7 @@ package be.biodiversity.portal.render.page;
 
 import java.nio.charset.StandardCharsets;
 
+import be.biodiversity.portal.render.cache.PageCacheFilter;
 import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.content.ContentUnavailableException;
 import be.biodiversity.portal.render.site.SiteLanguages;
@@ -43,12 +44,20 @@ class PageController {
         SitePath site = this.languages.resolve(decode(request.getPath().pathWithinApplication().value()));
         return this.content.page(site.language(), site.path())
             .flatMap((page) -> this.assembler.assemble(page, site.language(), site.path()))
-            .map((view) -> Rendering.view("page").modelAttribute("page", view).build())
+            .map(PageController::pageOf)
             .switchIfEmpty(Mono.fromSupplier(() -> problem(site, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
             .onErrorResume(ContentUnavailableException.class, (ex) -> {
                 logger.warn("Cannot render " + site.path() + ": " + ex.getMessage());
                 return Mono.just(problem(site, HttpStatus.SERVICE_UNAVAILABLE, ProblemView.UNAVAILABLE));
             });
+    }
+
+    private static Rendering pageOf(PageView view) {
+        Rendering.Builder<?> page = Rendering.view("page").modelAttribute("page", view);
+        if (view.partial()) {
+            page.header(PageCacheFilter.DEGRADED, "true");
+        }
+        return page.build();
     }
 
     private Rendering problem(SitePath site, HttpStatus status, String messageKey) {

@@ -16,10 +16,11 @@ import java.util.List;
  * @param alternates absolute URLs of the language versions, for {@code <link rel="alternate">}
  * @param languageLinks the language switch; empty when there is nothing to switch to
  * @param blocks the directory sections, in front-matter order
+ * @param partial a part of the page (translations, a directory list) could not be had
  */
 record PageView(String lang, String home, String title, String description, String heroImage,
         String heroCreditHtml, String bodyHtml, String canonicalUrl, List<Alternate> alternates,
-        List<LanguageLink> languageLinks, List<OrganisationBlock> blocks) {
+        List<LanguageLink> languageLinks, List<OrganisationBlock> blocks, boolean partial) {
 
     record Alternate(String hreflang, String href) {
     }

@@ -1,0 +1,30 @@
+package be.biodiversity.portal.render.cache;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How rendered pages are kept.
+ *
+ * @param enabled            keep rendered pages at all
+ * @param maxAge             the longest a page is served without rendering it again, even when content-service
+ *                           reports no change (bounds how long a directory edit takes to show)
+ * @param staleIfError       how long a page rendered before is still served when content-service is down
+ * @param maxEntries         how many pages are kept (least recently used go first)
+ * @param revisionPoll       how often content-service's site revision is read; an edit shows within about this
+ * @param maxAgeWithoutRevision the most a page is kept fresh while the site revision cannot be read
+ */
+@ConfigurationProperties("portal.cache")
+public record PageCacheProperties(Boolean enabled, Duration maxAge, Duration staleIfError, Integer maxEntries,
+        Duration revisionPoll, Duration maxAgeWithoutRevision) {
+
+    public PageCacheProperties {
+        enabled = enabled == null || enabled;
+        maxAge = maxAge == null ? Duration.ofSeconds(30) : maxAge;
+        staleIfError = staleIfError == null ? Duration.ofMinutes(15) : staleIfError;
+        maxEntries = maxEntries == null ? 2000 : maxEntries;
+        revisionPoll = revisionPoll == null ? Duration.ofMillis(250) : revisionPoll;
+        maxAgeWithoutRevision = maxAgeWithoutRevision == null ? Duration.ofMillis(500) : maxAgeWithoutRevision;
+    }
+}
