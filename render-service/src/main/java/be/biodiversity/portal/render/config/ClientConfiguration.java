@@ -1,6 +1,7 @@
 package be.biodiversity.portal.render.config;
 
 import be.biodiversity.portal.render.content.ContentClient;
+import be.biodiversity.portal.render.content.LiteratureClient;
 import be.biodiversity.portal.render.directory.DirectoryClient;
 
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,11 @@ class ClientConfiguration {
     @Bean
     ContentClient contentClient(PortalProperties properties) {
         return new ContentClient(WebClients.create(properties.content()));
+    }
+
+    @Bean
+    LiteratureClient literatureClient(PortalProperties properties) {
+        return new LiteratureClient(WebClients.create(properties.content()));
     }
 
     @Bean

@@ -7,10 +7,10 @@ package be.biodiversity.portal.render.page;
  * @param home the home page in that language
  * @param messageKey prefix of the {@code .title} and {@code .text} messages
  */
-record ProblemView(String lang, String home, String messageKey) {
+public record ProblemView(String lang, String home, String messageKey) {
 
-    static final String NOT_FOUND = "problem.not-found";
+    public static final String NOT_FOUND = "problem.not-found";
 
-    static final String UNAVAILABLE = "problem.unavailable";
+    public static final String UNAVAILABLE = "problem.unavailable";
 
 }

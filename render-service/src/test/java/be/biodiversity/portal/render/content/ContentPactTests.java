@@ -6,6 +6,7 @@ import java.util.Map;
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslJsonArray;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -85,6 +86,91 @@ class ContentPactTests {
             .headers(JSON)
             .body(translations)
             .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = "render-service")
+    V4Pact aLiteratureSearch(PactDslWithProvider builder) {
+        PactDslJsonBody results = new PactDslJsonBody();
+        results.integerType("offset", 0).integerType("limit", 20).integerType("count", 2);
+        results.minArrayLike("results", 2)
+            .stringType("id", "b1f0c1e2-0001-4a00-9000-000000000001")
+            .stringType("title", "Occupancy trends of freshwater fish in Flemish rivers")
+            .integerType("year", 2024)
+            .stringType("source", "Freshwater Biology Notes")
+            .stringType("literatureType", "JOURNAL")
+            .eachLike("authors")
+            .stringType("firstName", "An")
+            .stringType("lastName", "Peeters")
+            .closeArray()
+            .closeObject()
+            .closeArray();
+        results.minArrayLike("facets", 1)
+            .stringType("field", "topics")
+            .eachLike("counts")
+            .stringType("name", "FRESHWATER")
+            .integerType("count", 2)
+            .closeArray()
+            .closeObject()
+            .closeArray();
+        return builder.given("the sample literature is loaded")
+            .uponReceiving("a literature search with a topic filter")
+            .method("GET")
+            .path("/api/content/v1/literature")
+            .query("topics=FRESHWATER&offset=0&limit=20")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(results)
+            .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = "render-service")
+    V4Pact aLiteratureRecord(PactDslWithProvider builder) {
+        PactDslJsonBody record = new PactDslJsonBody();
+        record.stringValue("id", "b1f0c1e2-0005-4a00-9000-000000000005")
+            .stringType("title", "Modélisation de la répartition des chauves-souris en Wallonie")
+            .integerType("year", 2020)
+            .stringType("source", "Université de Liège")
+            .stringType("literatureType", "THESIS")
+            .stringType("abstract", "Ce mémoire modélise la répartition de douze espèces de chauves-souris.")
+            .booleanType("openAccess", true)
+            .booleanType("peerReview", false)
+            .object("identifiers")
+            .stringType("doi", "10.5555/gbif-be-sample.5")
+            .closeObject();
+        record.eachLike("authors").stringType("firstName", "Mathieu").stringType("lastName", "Renard").closeArray();
+        record.eachLike("topics", PactDslJsonRootValue.stringType("SPECIES_DISTRIBUTIONS"));
+        record.eachLike("websites", PactDslJsonRootValue.stringType("https://example.org/gbif-be-sample/5"));
+        record.eachLike("gbifDownloadKey", PactDslJsonRootValue.stringType("0000005-240101000000000"));
+        return builder.given("the sample literature is loaded")
+            .uponReceiving("one literature record")
+            .method("GET")
+            .path("/api/content/v1/literature/b1f0c1e2-0005-4a00-9000-000000000005")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(record)
+            .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "aLiteratureSearch")
+    void searchesTheLiterature(MockServer server) {
+        LiteratureResults results = new LiteratureClient(PactClients.webClient(server))
+            .search(Map.of("topics", java.util.List.of("FRESHWATER")), 0, 20).block(Duration.ofSeconds(5));
+        assertThat(results.count()).isEqualTo(2);
+        assertThat(results.results()).hasSize(2).allSatisfy((r) -> assertThat(r.authorNames()).isNotBlank());
+        assertThat(results.facets().get(0).counts().get(0).count()).isPositive();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "aLiteratureRecord")
+    void readsALiteratureRecord(MockServer server) {
+        Literature record = new LiteratureClient(PactClients.webClient(server))
+            .record("b1f0c1e2-0005-4a00-9000-000000000005").block(Duration.ofSeconds(5));
+        assertThat(record.doi()).isNotBlank();
+        assertThat(record.abstractText()).isNotBlank();
+        assertThat(record.gbifDownloadKey()).isNotEmpty();
     }
 
     @Test

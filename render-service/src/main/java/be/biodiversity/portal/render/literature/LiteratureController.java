@@ -1,0 +1,195 @@
+package be.biodiversity.portal.render.literature;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+
+import be.biodiversity.portal.render.content.ContentUnavailableException;
+import be.biodiversity.portal.render.content.Literature;
+import be.biodiversity.portal.render.content.LiteratureClient;
+import be.biodiversity.portal.render.content.LiteratureClient.InvalidSearchException;
+import be.biodiversity.portal.render.content.LiteratureResults;
+import be.biodiversity.portal.render.page.ProblemView;
+import be.biodiversity.portal.render.site.SiteLanguages;
+
+/**
+ * The literature that reuses GBIF-mediated data: a search page with facets ({@code /literature/search},
+ * {@code /nl/literature/search}, ...) and a page per record ({@code /literature/{id}}). Works without JavaScript:
+ * every filter is a link or a GET form.
+ */
+@Controller
+class LiteratureController {
+
+    static final int PAGE_SIZE = 20;
+    private static final Log logger = LogFactory.getLog(LiteratureController.class);
+
+    private final LiteratureClient literature;
+    private final SiteLanguages languages;
+    private final FacetLabels labels;
+
+    LiteratureController(LiteratureClient literature, SiteLanguages languages, FacetLabels labels) {
+        this.literature = literature;
+        this.languages = languages;
+        this.labels = labels;
+    }
+
+    @GetMapping({ "/literature/search", "/{lang}/literature/search" })
+    Mono<Rendering> search(@PathVariable(required = false) String lang, @RequestParam MultiValueMap<String, String> query) {
+        String language = language(lang);
+        if (language == null) {
+            return Mono.just(problem(languages.defaultLanguage(), HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
+        }
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        LiteratureClient.FILTERS.forEach(name -> {
+            if (query.containsKey(name)) {
+                filters.put(name, query.get(name));
+            }
+        });
+        long offset = offset(query.getFirst("offset"));
+        SearchLinks links = new SearchLinks(searchPath(language), filters);
+        return literature.search(filters, offset, PAGE_SIZE)
+                .map(results -> Rendering.view("literature-search")
+                        .modelAttribute("search", view(language, links, results, offset, null, null)).build())
+                .onErrorResume(InvalidSearchException.class, ex -> Mono.just(Rendering.view("literature-search")
+                        .status(HttpStatus.BAD_REQUEST)
+                        .modelAttribute("search", view(language, links, null, 0, ex.field(), ex.getMessage()))
+                        .build()))
+                .onErrorResume(ContentUnavailableException.class, ex -> {
+                    logger.warn("Literature search unavailable: " + ex.getMessage());
+                    return Mono.just(problem(language, HttpStatus.SERVICE_UNAVAILABLE, ProblemView.UNAVAILABLE));
+                });
+    }
+
+    @GetMapping({ "/literature/{id}", "/{lang}/literature/{id}" })
+    Mono<Rendering> record(@PathVariable(required = false) String lang, @PathVariable String id) {
+        String language = language(lang);
+        if (language == null) {
+            return Mono.just(problem(languages.defaultLanguage(), HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
+        }
+        return literature.record(id)
+                .map(found -> Rendering.view("literature-record").modelAttribute("record", view(language, found))
+                        .build())
+                .switchIfEmpty(Mono.fromSupplier(() -> problem(language, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
+                .onErrorResume(ContentUnavailableException.class,
+                        ex -> Mono.just(problem(language, HttpStatus.SERVICE_UNAVAILABLE, ProblemView.UNAVAILABLE)));
+    }
+
+    private LiteratureViews.Search view(String lang, SearchLinks links, LiteratureResults results, long offset,
+            String invalidField, String invalidDetail) {
+        List<LiteratureViews.LanguageLink> switcher = languages.all().stream()
+                .map(other -> new LiteratureViews.LanguageLink(other, links.in(searchPath(other)).page(offset),
+                        other.equals(lang)))
+                .toList();
+        String q = links.filters().getOrDefault("q", List.of()).stream().findFirst().orElse("");
+        List<LiteratureViews.Hidden> keep = links.filters().entrySet().stream().filter(e -> !e.getKey().equals("q"))
+                .flatMap(e -> e.getValue().stream().map(v -> new LiteratureViews.Hidden(e.getKey(), v))).toList();
+        boolean filtered = !keep.isEmpty();
+        if (results == null) {
+            return new LiteratureViews.Search(lang, languages.home(lang), switcher, q, 0, 0, 0, List.of(), List.of(),
+                    null, null, links.cleared(), filtered, keep, invalidField, invalidDetail);
+        }
+        List<LiteratureViews.Item> items = results.results().stream()
+                .map(r -> new LiteratureViews.Item(recordPath(lang, r.id()), r.title(), r.authorNames(), r.year(),
+                        r.source(), labels.value(lang, "literatureType", r.literatureType())))
+                .toList();
+        long to = offset + items.size();
+        String previous = offset > 0 ? links.page(Math.max(0, offset - PAGE_SIZE)) : null;
+        String next = to < results.count() ? links.page(to) : null;
+        return new LiteratureViews.Search(lang, languages.home(lang), switcher, q, results.count(),
+                items.isEmpty() ? 0 : offset + 1, to, items, facets(lang, links, results), previous, next,
+                links.cleared(), filtered, keep, null, null);
+    }
+
+    private List<LiteratureViews.FacetView> facets(String lang, SearchLinks links, LiteratureResults results) {
+        List<LiteratureViews.FacetView> facets = new ArrayList<>();
+        for (LiteratureResults.Facet facet : results.facets() == null ? List.<LiteratureResults.Facet>of()
+                : results.facets()) {
+            if (!FacetLabels.SHOWN.contains(facet.field()) || facet.counts() == null || facet.counts().isEmpty()) {
+                continue;
+            }
+            List<LiteratureResults.Count> counts = new ArrayList<>(facet.counts());
+            if (facet.field().equals("year")) {
+                counts.sort(Comparator.comparing(LiteratureResults.Count::name).reversed());
+            }
+            facets.add(new LiteratureViews.FacetView(facet.field(), counts.stream()
+                    .map(c -> new LiteratureViews.FacetValue(labels.value(lang, facet.field(), c.name()), c.count(),
+                            links.toggle(facet.field(), c.name()), links.isSelected(facet.field(), c.name())))
+                    .toList()));
+        }
+        return facets;
+    }
+
+    private LiteratureViews.Record view(String lang, Literature r) {
+        List<LiteratureViews.LanguageLink> switcher = languages.all().stream()
+                .map(other -> new LiteratureViews.LanguageLink(other, recordPath(other, r.id()), other.equals(lang)))
+                .toList();
+        String doi = r.doi();
+        List<LiteratureViews.Download> downloads = r.gbifDownloadKey() == null ? List.of()
+                : r.gbifDownloadKey().stream()
+                        .map(key -> new LiteratureViews.Download(key, "https://www.gbif.org/occurrence/download/" + key))
+                        .toList();
+        List<String> websites = r.websites() == null ? List.of()
+                : r.websites().stream().filter(LiteratureController::isWebLink).toList();
+        List<String> topics = r.topics() == null ? List.of()
+                : r.topics().stream().map(t -> labels.value(lang, "topics", t)).toList();
+        return new LiteratureViews.Record(lang, languages.home(lang), switcher, r.title(), r.authorNames(), r.year(),
+                r.source(), labels.value(lang, "literatureType", r.literatureType()), topics, r.abstractText(),
+                doi == null ? null : "https://doi.org/" + doi, doi, websites, downloads, r.openAccess(),
+                r.peerReview(), searchPath(lang));
+    }
+
+    /** The language of a prefixed path, the default language without prefix, null for an unknown prefix. */
+    private String language(String prefix) {
+        if (prefix == null) {
+            return languages.defaultLanguage();
+        }
+        return languages.all().contains(prefix) && !prefix.equals(languages.defaultLanguage()) ? prefix : null;
+    }
+
+    private String searchPath(String lang) {
+        return prefix(lang) + "/literature/search";
+    }
+
+    private String recordPath(String lang, String id) {
+        return prefix(lang) + "/literature/" + org.springframework.web.util.UriUtils.encodePathSegment(id,
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String prefix(String lang) {
+        return lang.equals(languages.defaultLanguage()) ? "" : "/" + lang;
+    }
+
+    private Rendering problem(String lang, HttpStatus status, String key) {
+        return Rendering.view("problem").status(status)
+                .modelAttribute("problem", new ProblemView(lang, languages.home(lang), key)).build();
+    }
+
+    private static long offset(String value) {
+        try {
+            return value == null ? 0 : Math.max(0, Long.parseLong(value));
+        }
+        catch (NumberFormatException ex) {
+            return 0;
+        }
+    }
+
+    private static boolean isWebLink(String url) {
+        String lower = url == null ? "" : url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://");
+    }
+}
