@@ -1,11 +1,6 @@
 package be.biodiversity.portal.system;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,65 +8,24 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The portal as an operator runs it: four JVMs from the built jars, on free ports, on the embedded MongoDB
- * default, tested through the gateway only.
- */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/** The portal through its gateway only, as visitors, editors and operators use it. */
 class PortalSystemIT {
 
-    private static final String TOKEN = "system-test-editor-token";
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    static ServiceProcess content;
-    static ServiceProcess directory;
-    static ServiceProcess render;
-    static ServiceProcess gateway;
+    static Portal portal;
 
     @BeforeAll
     static void startPortal() throws Exception {
-        Path work = Files.createTempDirectory("portal-system-test");
-        Path logs = Path.of("target", "system-test-logs");
-        content = new ServiceProcess("content-service", logs, List.of(
-                "--portal.mongodb.embedded.data-dir=" + work.resolve("content"),
-                "--portal.editor.token=" + TOKEN));
-        directory = new ServiceProcess("directory-service", logs, List.of(
-                "--portal.mongodb.embedded.data-dir=" + work.resolve("directory")));
-        render = new ServiceProcess("render-service", logs, List.of(
-                "--portal.content.url=" + content.url(), "--portal.directory.url=" + directory.url()));
-        gateway = new ServiceProcess("gateway", logs, List.of(
-                "--portal.content.url=" + content.url(), "--portal.directory.url=" + directory.url(),
-                "--portal.render.url=" + render.url()));
-        for (ServiceProcess service : all()) {
-            service.start();
-        }
-        for (ServiceProcess service : all()) {
-            service.awaitHealthy(Duration.ofSeconds(120));
-        }
-    }
-
-    @AfterAll
-    static void stopPortal() throws InterruptedException {
-        for (ServiceProcess service : all()) {
-            if (service != null) {
-                service.stop();
-            }
-        }
+        portal = Portal.get();
     }
 
     @Test
-    @Order(1)
     void theDutchCommunityPageListsEveryMemberAndPartner() throws Exception {
-        HttpResponse<String> page = get("/nl/community");
+        HttpResponse<String> page = portal.get("/nl/community");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
@@ -86,84 +40,81 @@ class PortalSystemIT {
     }
 
     @Test
-    @Order(2)
     void theOtherLanguagesAreServedToo() throws Exception {
-        assertThat(Html.unescape(get("/fr/community").body())).contains("<html lang=\"fr\"").contains("Communauté")
-                .contains(organisationNames("MEMBER", "fr"));
-        assertThat(get("/community").body()).contains("<html lang=\"en\"").contains("Community");
-        assertThat(get("/").statusCode()).isEqualTo(200);
+        assertThat(Html.unescape(portal.get("/fr/community").body())).contains("<html lang=\"fr\"")
+                .contains("Communauté").contains(organisationNames("MEMBER", "fr"));
+        assertThat(portal.get("/community").body()).contains("<html lang=\"en\"").contains("Community");
+        assertThat(portal.get("/").statusCode()).isEqualTo(200);
     }
 
     @Test
-    @Order(3)
     void unknownPathsAreNotFound() throws Exception {
-        HttpResponse<String> missing = get("/xx/nothing");
+        HttpResponse<String> missing = portal.get("/xx/nothing");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("text/html"));
     }
 
     @Test
-    @Order(4)
     void theServicesInternalsAreNotReachableThroughTheGateway() throws Exception {
-        assertThat(get("/api/content/actuator/health").statusCode()).isEqualTo(404);
-        assertThat(get("/api/directory/actuator/health").statusCode()).isEqualTo(404);
-        assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(portal.get("/api/content/actuator/health").statusCode()).isEqualTo(404);
+        assertThat(portal.get("/api/directory/actuator/health").statusCode()).isEqualTo(404);
+        assertThat(portal.get("/actuator/env").statusCode()).isEqualTo(404);
     }
 
     @Test
-    @Order(5)
-    void anEditSurvivesARestartOfContentService() throws Exception {
+    void anEditShowsAndSurvivesARestartOfContentService() throws Exception {
         String page = """
                 {"lang":"nl","permalink":"/nl/systeemtest","translationKey":"system-test","title":"Systeemtest",
                  "body":"Deze pagina is **blijvend**."}""";
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(gatewayUri("/api/content/v1/pages"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(page)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = portal.post("/api/content/v1/pages", page);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(portal.get("/nl/systeemtest").body()).contains("<strong>blijvend</strong>");
 
-        content.stop();
-        content.start();
-        content.awaitHealthy(Duration.ofSeconds(120));
+        portal.content.stop();
+        portal.content.start();
+        portal.content.awaitHealthy(Duration.ofSeconds(120));
 
-        HttpResponse<String> rendered = get("/nl/systeemtest");
+        HttpResponse<String> rendered = portal.get("/nl/systeemtest");
         assertThat(rendered.statusCode()).isEqualTo(200);
         assertThat(rendered.body()).contains("Systeemtest").contains("<strong>blijvend</strong>");
     }
 
     @Test
-    @Order(6)
     void withDirectoryServiceDownTheCommunityPageStillRenders() throws Exception {
         List<String> members = organisationNames("MEMBER", "nl");
-        directory.stop();
+        portal.without(portal.directory, () -> {
+            // A query string makes render-service render the page now rather than send the complete copy it
+            // keeps: what is tested here is rendering without the directory.
+            HttpResponse<String> page = portal.get("/fr/community?directory-down");
+            assertThat(page.statusCode()).isEqualTo(200);
+            String html = Html.unescape(page.body());
+            assertThat(html).contains("Communauté").contains("temporairement indisponible");
+            assertThat(organisationNamesIn(members, html)).isEmpty();
+        });
+    }
 
-        HttpResponse<String> page = get("/nl/community");
+    @Test
+    void withContentServiceDownPagesRenderedBeforeAreStillServed() throws Exception {
+        String before = portal.get("/nl").body();
+        portal.without(portal.content, () -> {
+            HttpResponse<String> page = portal.get("/nl");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).isEqualTo(before);
+            assertThat(portal.get("/nl/never-rendered").statusCode()).isEqualTo(503);
+        });
+    }
 
-        assertThat(page.statusCode()).isEqualTo(200);
-        String html = Html.unescape(page.body());
-        assertThat(html).contains("Gemeenschap").contains("tijdelijk niet beschikbaar");
-        assertThat(members).allSatisfy(name -> assertThat(html).doesNotContain(name));
+    private static List<String> organisationNamesIn(List<String> names, String html) {
+        return names.stream().filter(html::contains).toList();
     }
 
     /** The names a visitor should see: in the page's language, else in English, as the directory returns them. */
     private static List<String> organisationNames(String role, String lang) throws Exception {
-        HttpResponse<String> list = get("/api/directory/v1/organisations?role=" + role + "&limit=1000");
+        HttpResponse<String> list = portal.get("/api/directory/v1/organisations?role=" + role + "&limit=1000");
         assertThat(list.statusCode()).isEqualTo(200);
         List<Map<String, String>> names = JsonPath.read(list.body(), "$.results[*].names");
         return names.stream().map(n -> n.get(lang) != null ? n.get(lang) : n.get("en"))
                 .collect(Collectors.toCollection(ArrayList::new));
-    }
-
-    private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(gatewayUri(path)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI gatewayUri(String path) {
-        return URI.create(gateway.url() + path);
-    }
-
-    private static List<ServiceProcess> all() {
-        return java.util.Arrays.asList(content, directory, render, gateway);
     }
 }

@@ -1,0 +1,103 @@
+package be.biodiversity.portal.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The portal as an operator runs it: four JVMs from the built jars, on free ports, on the embedded MongoDB
+ * default. Started once for all system tests of a run and stopped when the JVM exits; a test that stops a
+ * service starts it again before it ends.
+ */
+final class Portal {
+
+    static final String EDITOR_TOKEN = "system-test-editor-token";
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static Portal running;
+
+    final ServiceProcess content;
+    final ServiceProcess directory;
+    final ServiceProcess render;
+    final ServiceProcess gateway;
+
+    private Portal() throws Exception {
+        Path work = Files.createTempDirectory("portal-system-test");
+        Path logs = Path.of("target", "system-test-logs");
+        content = new ServiceProcess("content-service", logs, List.of(
+                "--portal.mongodb.embedded.data-dir=" + work.resolve("content"),
+                "--portal.editor.token=" + EDITOR_TOKEN));
+        directory = new ServiceProcess("directory-service", logs, List.of(
+                "--portal.mongodb.embedded.data-dir=" + work.resolve("directory"),
+                "--portal.editor.token=" + EDITOR_TOKEN));
+        render = new ServiceProcess("render-service", logs, List.of(
+                "--portal.content.url=" + content.url(), "--portal.directory.url=" + directory.url()));
+        gateway = new ServiceProcess("gateway", logs, List.of(
+                "--portal.content.url=" + content.url(), "--portal.directory.url=" + directory.url(),
+                "--portal.render.url=" + render.url()));
+        for (ServiceProcess service : all()) {
+            service.start();
+        }
+        for (ServiceProcess service : all()) {
+            service.awaitHealthy(Duration.ofSeconds(120));
+        }
+    }
+
+    static synchronized Portal get() throws Exception {
+        if (running == null) {
+            running = new Portal();
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stopAll));
+        }
+        return running;
+    }
+
+    URI uri(String path) {
+        return URI.create(gateway.url() + path);
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + EDITOR_TOKEN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Stops a service, runs the check, and starts the service again whatever the check did. */
+    void without(ServiceProcess service, ThrowingRunnable check) throws Exception {
+        service.stop();
+        try {
+            check.run();
+        }
+        finally {
+            service.start();
+            service.awaitHealthy(Duration.ofSeconds(120));
+        }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    private List<ServiceProcess> all() {
+        return List.of(content, directory, render, gateway);
+    }
+
+    private void stopAll() {
+        for (ServiceProcess service : all()) {
+            try {
+                service.stop();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
