@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
@@ -41,11 +42,12 @@ public class EmbeddedMongoAutoConfiguration {
                     + "or allow the embedded server (portal.mongodb.embedded.enabled=true)");
         }
         Path store = properties.inMemory() ? null : storeFile(properties, env);
-        H2Backend backend = store == null ? H2Backend.inMemory() : new H2Backend(store.toString());
+        MongoBackend backend = store == null ? H2Backend.inMemory() : fileBackend(store, properties.commitOnWrite());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", properties.port());
         log.info("MongoDB backend: embedded mongo-java-server on {}, {}", server.getLocalAddress(),
-                store == null ? "in memory (nothing survives a restart)" : "data in " + store.toAbsolutePath());
+                store == null ? "in memory (nothing survives a restart)" : "data in " + store.toAbsolutePath()
+                        + (properties.commitOnWrite() ? ", committed on every write" : ", committed about once a second"));
         return server;
     }
 
@@ -54,6 +56,12 @@ public class EmbeddedMongoAutoConfiguration {
         String database = env.getProperty("spring.mongodb.database", env.getProperty("spring.application.name", "test"));
         ConnectionString uri = new ConnectionString(embeddedMongoServer.getConnectionString() + "/" + database);
         return () -> uri;
+    }
+
+    /** The H2 store in a file; see {@link DurableH2Backend} for why it commits on every write. */
+    static MongoBackend fileBackend(Path store, boolean commitOnWrite) {
+        H2Backend h2 = new H2Backend(store.toString());
+        return commitOnWrite ? new DurableH2Backend(h2) : h2;
     }
 
     static Path storeFile(EmbeddedMongoProperties properties, Environment env) {

@@ -11,11 +11,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDir  where the H2 store lives; {@code ./data/<spring.application.name>} when unset
  * @param inMemory keep everything in memory (nothing survives a restart); for demos and throw-away runs
  * @param port     the loopback port to listen on; 0 picks a free one
+ * @param commitOnWrite commit the store after every write, before acknowledging it, so that no acknowledged
+ *                 write is lost when the process is killed; off, H2 commits about once a second
  */
 @ConfigurationProperties("portal.mongodb.embedded")
-public record EmbeddedMongoProperties(Boolean enabled, Path dataDir, boolean inMemory, int port) {
+public record EmbeddedMongoProperties(Boolean enabled, Path dataDir, boolean inMemory, int port,
+        Boolean commitOnWrite) {
 
     public EmbeddedMongoProperties {
         enabled = enabled == null || enabled;
+        commitOnWrite = commitOnWrite == null || commitOnWrite;
     }
 }
