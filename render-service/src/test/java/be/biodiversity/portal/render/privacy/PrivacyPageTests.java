@@ -1,0 +1,38 @@
+package be.biodiversity.portal.render.privacy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The privacy statement needs no provider: it answers even with content-service unreachable. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "portal.content.url=http://127.0.0.1:9", "portal.directory.url=http://127.0.0.1:9",
+        "portal.privacy.contact-email=privacy@example.org" })
+@AutoConfigureWebTestClient
+class PrivacyPageTests {
+
+    @Autowired
+    WebTestClient web;
+
+    @ParameterizedTest
+    @CsvSource({ "/privacy, en, <h1>Privacy</h1>", "/nl/privacy, nl, Belgisch Biodiversiteitsplatform",
+            "/fr/privacy, fr, <h1>Vie privée</h1>" })
+    void thePrivacyStatementIsServedInEachLanguage(String path, String lang, String text) {
+        String html = web.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody();
+        assertThat(html).contains("<html lang=\"" + lang + "\">", text, "mailto:privacy@example.org");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "/xx/privacy", "/en/privacy" })
+    void otherPrefixesAreNotFound(String path) {
+        web.get().uri(path).exchange().expectStatus().isNotFound();
+    }
+}
