@@ -26,12 +26,15 @@ import be.biodiversity.portal.content.config.ContentProperties;
 import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.page.NewPage;
 import be.biodiversity.portal.content.page.PageService;
+import be.biodiversity.portal.content.page.PageWriter;
+import org.springframework.core.annotation.Order;
 
 /**
  * On the first start with an empty database, loads the demo pages shipped in the jar ({@code demo/pages}).
  * Runs on the main thread before the service reports ready, so the first visitor finds the pages there.
  */
 @Component
+@Order(2)
 class DemoContentLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoContentLoader.class);
@@ -41,21 +44,23 @@ class DemoContentLoader implements ApplicationRunner {
             "background", "imageLicense");
 
     private final PageService pages;
+    private final PageWriter writer;
     private final IndexCreator indexes;
     private final ContentProperties properties;
 
-    DemoContentLoader(PageService pages, IndexCreator indexes, ContentProperties properties) {
+    DemoContentLoader(PageService pages, PageWriter writer, IndexCreator indexes, ContentProperties properties) {
         this.pages = pages;
+        this.writer = writer;
         this.indexes = indexes;
         this.properties = properties;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        Mono<Long> load = indexes.ensure(Page.class)
+        Mono<Long> load = indexes.ensureAll()
                 .then(pages.countAll())
                 .flatMap(count -> count > 0 || !properties.loadDemo() ? Mono.just(0L)
-                        : Flux.fromIterable(read()).concatMap(pages::create).count());
+                        : Flux.fromIterable(read()).concatMap(page -> writer.create(page, "demo")).count());
         Long loaded = load.block(Duration.ofSeconds(60));
         if (loaded != null && loaded > 0) {
             log.info("Loaded {} demo pages into an empty database", loaded);
@@ -78,7 +83,7 @@ class DemoContentLoader implements ApplicationRunner {
             MarkdownFile md = MarkdownFile.parse(file.getFilename(), file.getContentAsString(StandardCharsets.UTF_8));
             Map<String, Object> rest = new LinkedHashMap<>(md.frontMatter());
             rest.keySet().removeAll(PAGE_FIELDS);
-            return new NewPage(md.text("lang"), md.text("permalink"), md.text("lang-ref"), md.text("title"),
+            return NewPage.page(md.text("lang"), md.text("permalink"), md.text("lang-ref"), md.text("title"),
                     md.text("description"), md.text("background"), md.text("imageLicense"), md.body(), rest);
         }
         catch (IOException ex) {

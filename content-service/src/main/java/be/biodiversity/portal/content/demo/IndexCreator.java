@@ -23,6 +23,13 @@ class IndexCreator {
         this.resolver = new MongoPersistentEntityIndexResolver(mappingContext);
     }
 
+    /** The indexes of every stored type, created before anything is written. */
+    Mono<Void> ensureAll() {
+        return Flux.just(be.biodiversity.portal.content.page.Page.class,
+                be.biodiversity.portal.content.page.PageRevision.class,
+                be.biodiversity.portal.content.data.SiteData.class).concatMap(this::ensure).then();
+    }
+
     Mono<Void> ensure(Class<?> type) {
         return Flux.fromIterable(resolver.resolveIndexFor(type))
                 .concatMap(index -> mongo.indexOps(type).createIndex(index))

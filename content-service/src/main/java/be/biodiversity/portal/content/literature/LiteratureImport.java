@@ -14,6 +14,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
+import be.biodiversity.portal.content.revision.SiteRevision;
+
 /**
  * Imports a page of GBIF's literature search ({@code {offset, limit, count, endOfRecords, results}}), upserting by
  * GBIF's id. All records are checked first: one bad record rejects the whole import and nothing is written.
@@ -25,9 +27,11 @@ class LiteratureImport {
     static final int MAX_RECORDS = 10_000;
 
     private final ReactiveMongoTemplate mongo;
+    private final SiteRevision revision;
 
-    LiteratureImport(ReactiveMongoTemplate mongo) {
+    LiteratureImport(ReactiveMongoTemplate mongo, SiteRevision revision) {
         this.mongo = mongo;
+        this.revision = revision;
     }
 
     record Upload(List<LiteratureRecord> results) {
@@ -68,7 +72,9 @@ class LiteratureImport {
                                 .thenReturn(Outcome.CREATED))))
                 .collectList()
                 .map(outcomes -> new Report(records.size(), count(outcomes, Outcome.CREATED),
-                        count(outcomes, Outcome.UPDATED), count(outcomes, Outcome.UNCHANGED)));
+                        count(outcomes, Outcome.UPDATED), count(outcomes, Outcome.UNCHANGED)))
+                .flatMap(report -> report.unchanged() == report.received() ? Mono.just(report)
+                        : revision.bump().thenReturn(report));
     }
 
     private enum Outcome { CREATED, UPDATED, UNCHANGED }

@@ -1,64 +1,64 @@
 package be.biodiversity.portal.content.page;
 
-import java.time.Instant;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import be.biodiversity.portal.content.config.ContentProperties;
 import be.biodiversity.portal.content.web.InvalidFieldException;
 
+/** Reads pages and posts. Drafts are seen only when the caller asks for them (an editor). */
 @Service
 public class PageService {
 
-    private final PageRepository pages;
+    private final ReactiveMongoTemplate mongo;
     private final ContentProperties properties;
 
-    PageService(PageRepository pages, ContentProperties properties) {
-        this.pages = pages;
+    PageService(ReactiveMongoTemplate mongo, ContentProperties properties) {
+        this.mongo = mongo;
         this.properties = properties;
     }
 
-    Mono<Page> find(String lang, String path) {
-        return pages.findByLangAndPermalink(knownLanguage(lang), Permalinks.normalise(path));
+    Mono<Page> find(String lang, String path, boolean drafts) {
+        Criteria c = Criteria.where("lang").is(knownLanguage(lang)).and("permalink").is(Permalinks.normalise(path));
+        return mongo.findOne(Query.query(c), Page.class).filter(p -> drafts || p.published());
     }
 
+    Mono<Page> byId(String id) {
+        return mongo.findById(id, Page.class);
+    }
+
+    /** Published translations only: a language switch must not lead to a draft. */
     Flux<Translation> translations(String translationKey) {
-        return pages.findByTranslationKeyOrderByLangAsc(translationKey).map(Translation::of);
+        Query query = Query.query(Criteria.where("translationKey").is(translationKey).and("status").is(Page.PUBLISHED))
+                .with(Sort.by("lang"));
+        return mongo.find(query, Page.class).map(Translation::of);
     }
 
-    Mono<PageList> list(String lang, long offset, int limit) {
-        String language = knownLanguage(lang);
-        return pages.countByLang(language)
-                .zipWith(pages.findByLangOrderByPermalinkAsc(language, PageRequest.of(0, (int) offset + limit))
-                        .skip(offset).map(Translation::of).collectList())
+    Mono<PageList> list(PageFilter filter, long offset, int limit) {
+        if (filter.lang() != null) {
+            knownLanguage(filter.lang());
+        }
+        Query count = Query.query(filter.criteria());
+        Query page = Query.query(filter.criteria()).with(filter.order()).skip(offset).limit(limit);
+        page.fields().exclude("body", "searchText", "frontMatter");
+        return mongo.count(count, Page.class)
+                .zipWith(mongo.find(page, Page.class).map(PageSummary::of).collectList())
                 .map(t -> new PageList(offset, limit, t.getT1(), offset + t.getT2().size() >= t.getT1(), t.getT2()));
     }
 
-    /** Creates a page; a page that exists at the same language and permalink makes the insert fail with 409. */
-    public Mono<Page> create(NewPage request) {
-        String lang = knownLanguage(request.lang());
-        String permalink = Permalinks.normalise(request.permalink());
-        if (!Permalinks.isWellFormed(permalink)) {
-            return Mono.error(new InvalidFieldException("permalink",
-                    "'" + request.permalink() + "' is not a well-formed permalink (e.g. /nl/community)"));
-        }
-        if (request.body() != null && request.body().length() > properties.maxBodyLength()) {
-            return Mono.error(new InvalidFieldException("body",
-                    "is " + request.body().length() + " characters long; at most " + properties.maxBodyLength()
-                            + " are accepted"));
-        }
-        Page page = new Page(null, lang, permalink, request.translationKey(), request.title(), request.description(),
-                request.heroImage(), request.heroImageCredit(), request.body() == null ? "" : request.body(),
-                request.frontMatter(), null, Instant.now());
-        return pages.insert(page);
+    /** Every stored page and post, for the importer to compare against. */
+    public Flux<Page> all() {
+        return mongo.findAll(Page.class);
     }
 
     public Mono<Long> countAll() {
-        return pages.count();
+        return mongo.count(new Query(), Page.class);
     }
 
     private String knownLanguage(String lang) {

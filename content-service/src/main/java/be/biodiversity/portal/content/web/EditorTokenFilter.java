@@ -1,7 +1,6 @@
 package be.biodiversity.portal.content.web;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 import reactor.core.publisher.Mono;
 
@@ -10,22 +9,19 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import be.biodiversity.portal.content.config.EditorProperties;
 
 /** Reads are public; every write needs {@code Authorization: Bearer <editor token>}. */
 @Component
 class EditorTokenFilter implements WebFilter {
 
-    private final byte[] token;
+    private final EditorAuth auth;
 
-    EditorTokenFilter(EditorProperties properties) {
-        this.token = StringUtils.hasText(properties.token())
-                ? properties.token().getBytes(StandardCharsets.UTF_8) : null;
+    EditorTokenFilter(EditorAuth auth) {
+        this.auth = auth;
     }
 
     @Override
@@ -34,16 +30,9 @@ class EditorTokenFilter implements WebFilter {
         if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method)) {
             return chain.filter(exchange);
         }
-        String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.startsWith("Bearer ")) {
-            return refuse(exchange, HttpStatus.UNAUTHORIZED, "Writes need an editor token: Authorization: Bearer <token>");
-        }
-        if (token == null) {
-            return refuse(exchange, HttpStatus.FORBIDDEN, "No editor token is configured (portal.editor.token)");
-        }
-        byte[] given = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(token, given)) {
-            return refuse(exchange, HttpStatus.FORBIDDEN, "The editor token is not valid");
+        var refusal = auth.refusal(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        if (refusal != null) {
+            return refuse(exchange, HttpStatus.valueOf(refusal.getStatusCode().value()), refusal.getReason());
         }
         return chain.filter(exchange);
     }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
 /** Every error of the API as {@code application/problem+json}, naming the field at fault where there is one. */
@@ -70,7 +71,41 @@ class ProblemHandler {
     Mono<ProblemDetail> duplicate(DuplicateKeyException ex) {
         Matcher key = DUPLICATE_KEY.matcher(String.valueOf(ex.getMessage()));
         String which = key.find() ? key.group(1) : "the same language and permalink";
-        return Mono.just(problem(HttpStatus.CONFLICT, "A page exists already with " + which, "permalink"));
+        boolean page = String.valueOf(ex.getMessage()).contains("permalink");
+        return Mono.just(problem(HttpStatus.CONFLICT, (page ? "A page exists already with " : "A document exists already with ")
+                + which, page ? "permalink" : "name"));
+    }
+
+    @ExceptionHandler
+    Mono<ProblemDetail> conflict(ConflictException ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, ex.getMessage(), "version");
+        problem.setProperty("currentVersion", ex.currentVersion());
+        return Mono.just(problem);
+    }
+
+    @ExceptionHandler
+    Mono<ProblemDetail> status(ResponseStatusException ex) {
+        return Mono.just(problem(HttpStatus.valueOf(ex.getStatusCode().value()), ex.getReason(), null));
+    }
+
+    @ExceptionHandler
+    Mono<ProblemDetail> rejected(be.biodiversity.portal.content.jekyll.ArchiveRejectedException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ex.getMessage(), "file");
+        problem.setProperty("file", ex.file());
+        return Mono.just(problem);
+    }
+
+    @ExceptionHandler
+    Mono<ProblemDetail> importFailed(be.biodiversity.portal.content.jekyll.ImportFailedException ex) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage(), "file");
+        ex.report().problems().stream()
+                .filter(p -> p.severity() == be.biodiversity.portal.content.jekyll.Problem.Severity.ERROR).findFirst()
+                .ifPresent(p -> {
+                    problem.setProperty("file", p.file());
+                    problem.setProperty("line", p.line());
+                });
+        problem.setProperty("report", ex.report());
+        return Mono.just(problem);
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail, String field) {

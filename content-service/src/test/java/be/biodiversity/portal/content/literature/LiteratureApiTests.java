@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 
+import be.biodiversity.portal.content.revision.SiteRevision;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -43,6 +45,9 @@ class LiteratureApiTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    SiteRevision siteRevision;
 
     @BeforeEach
     void sampleOnly() throws Exception {
@@ -158,6 +163,16 @@ class LiteratureApiTests {
                 .expectStatus().isOk().expectBody().jsonPath("$.updated").isEqualTo(1);
         web.get().uri(SEARCH + "?q=antwerp").exchange().expectBody()
                 .jsonPath("$.count").isEqualTo(1).jsonPath("$.results[0].version").isEqualTo(1);
+    }
+
+    @Test
+    void anImportThatChangesSomethingChangesTheSiteRevisionAndOneThatDoesNotLeavesIt() {
+        long before = siteRevision.current().block().revision();
+        upload(List.of(record("rev-1", "A new paper", "JOURNAL"))).expectStatus().isOk();
+        long after = siteRevision.current().block().revision();
+        assertThat(after).isGreaterThan(before);
+        upload(List.of(record("rev-1", "A new paper", "JOURNAL"))).expectStatus().isOk();
+        assertThat(siteRevision.current().block().revision()).isEqualTo(after);
     }
 
     @Test

@@ -1,0 +1,63 @@
+package be.biodiversity.portal.content.jekyll;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/content/v1/imports}: a repository as a {@code .zip} or {@code .tar.gz}, either as the request
+ * body or as the multipart part {@code file}. 200 with the report; 422 with the report when a file has an error
+ * (nothing imported); 400 for an unsafe or oversized archive. {@code dryRun=true} only reports.
+ */
+@RestController
+class ImportController {
+
+    private final JekyllImporter importer;
+
+    ImportController(JekyllImporter importer) {
+        this.importer = importer;
+    }
+
+    @PostMapping(path = "/api/content/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ImportReport> upload(@RequestPart("file") Mono<FilePart> file,
+            @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "true") boolean prune,
+            @RequestHeader(name = "X-Editor", required = false) String editor) {
+        return file.flatMap(part -> bytes(part.filename(), part.content())
+                .flatMap(bytes -> importer.importArchive(part.filename(), bytes, dryRun, prune, author(editor))));
+    }
+
+    @PostMapping(path = "/api/content/v1/imports",
+            consumes = { "application/zip", "application/gzip", "application/x-gzip", "application/x-tar",
+                    MediaType.APPLICATION_OCTET_STREAM_VALUE })
+    Mono<ImportReport> body(@RequestBody Flux<DataBuffer> body, @RequestParam(defaultValue = "upload") String name,
+            @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "true") boolean prune,
+            @RequestHeader(name = "X-Editor", required = false) String editor) {
+        return bytes(name, body).flatMap(bytes -> importer.importArchive(name, bytes, dryRun, prune, author(editor)));
+    }
+
+    private Mono<byte[]> bytes(String name, Flux<DataBuffer> content) {
+        int max = (int) Math.min(Integer.MAX_VALUE - 8, importer.maxUploadBytes());
+        return DataBufferUtils.join(content, max).map(buffer -> {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            DataBufferUtils.release(buffer);
+            return bytes;
+        }).onErrorMap(DataBufferLimitException.class,
+                ex -> new ArchiveRejectedException(name, "is larger than " + max + " bytes"));
+    }
+
+    private static String author(String editor) {
+        return editor == null || editor.isBlank() ? "import" : editor.strip();
+    }
+}

@@ -1,0 +1,35 @@
+package be.biodiversity.portal.content.jekyll;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param dir          a Jekyll repository folder to import at start-up; blank: none
+ * @param maxFiles     the most files an import may hold
+ * @param maxBytes     the most bytes an import may hold uncompressed, all files together
+ * @param maxFileBytes the largest single file
+ * @param layouts      the layouts the theme offers; any other is reported as unknown
+ */
+@ConfigurationProperties("portal.content.import")
+record ImportProperties(String dir, Integer maxFiles, Long maxBytes, Long maxFileBytes, List<String> layouts) {
+
+    static final List<String> THEME_LAYOUTS = List.of("default", "page", "post", "home", "compose", "archive",
+            "blank", "standardPrivacy", "pageNotFound", "literature", "occurrence", "dataset", "dataset-key",
+            "publisher", "publisher-key", "collection-search", "collection-key", "institution-search",
+            "institution-key", "species", "species-key", "event", "event-key", "resource", "documentation");
+
+    ImportProperties {
+        maxFiles = maxFiles == null ? 5_000 : maxFiles;
+        maxBytes = maxBytes == null ? 50_000_000L : maxBytes;
+        maxFileBytes = maxFileBytes == null ? 2_000_000L : maxFileBytes;
+        layouts = layouts == null || layouts.isEmpty() ? THEME_LAYOUTS : List.copyOf(layouts);
+    }
+
+    Limits limits() {
+        return new Limits(maxFiles, maxBytes, maxFileBytes);
+    }
+
+    record Limits(int maxFiles, long maxBytes, long maxFileBytes) {
+    }
+}

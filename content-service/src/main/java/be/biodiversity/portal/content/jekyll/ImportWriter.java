@@ -1,0 +1,97 @@
+package be.biodiversity.portal.content.jekyll;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+import be.biodiversity.portal.content.data.DataWriter;
+import be.biodiversity.portal.content.data.SiteData;
+import be.biodiversity.portal.content.data.SiteDataService;
+import be.biodiversity.portal.content.page.Page;
+import be.biodiversity.portal.content.page.PageService;
+import be.biodiversity.portal.content.page.PageWriter;
+
+/**
+ * Stores a checked repository: a file whose fingerprint matches what was last imported from it is left alone
+ * (no new revision), a changed one replaces the stored document, a new one is inserted, and (with prune)
+ * a document imported earlier from a file that is gone is deleted — each delete kept as a revision.
+ */
+@Component
+class ImportWriter {
+
+    record Counts(AtomicInteger created, AtomicInteger updated, AtomicInteger unchanged, AtomicInteger deleted) {
+        Counts() {
+            this(new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
+        }
+    }
+
+    private static final int WRITES_IN_FLIGHT = 4;
+
+    private final PageService pages;
+    private final PageWriter pageWriter;
+    private final SiteDataService data;
+    private final DataWriter dataWriter;
+
+    ImportWriter(PageService pages, PageWriter pageWriter, SiteDataService data, DataWriter dataWriter) {
+        this.pages = pages;
+        this.pageWriter = pageWriter;
+        this.data = data;
+        this.dataWriter = dataWriter;
+    }
+
+    Mono<Counts> write(ReadSite site, boolean prune, String author) {
+        Counts counts = new Counts();
+        return data.all().collectMap(d -> d.name() + " " + d.lang(), Function.identity())
+                .flatMap(stored -> writeData(site.data(), stored, prune, author, counts))
+                .then(pages.all().collectMap(p -> p.lang() + " " + p.permalink(), Function.identity()))
+                .flatMap(stored -> writePages(site.items(), stored, prune, author, counts))
+                .thenReturn(counts);
+    }
+
+    private Mono<Void> writeData(List<ImportedData> files, Map<String, SiteData> stored, boolean prune, String author,
+            Counts counts) {
+        Set<String> seen = new HashSet<>();
+        Flux<SiteData> writes = Flux.fromIterable(files).flatMap(file -> {
+            SiteData current = stored.get(file.name() + " " + file.lang());
+            seen.add(file.name() + " " + file.lang());
+            if (current != null && file.hash().equals(current.sourceHash())) {
+                counts.unchanged().incrementAndGet();
+                return Mono.empty();
+            }
+            (current == null ? counts.created() : counts.updated()).incrementAndGet();
+            return dataWriter.importFile(file.name(), file.lang(), file.source(), current, file.path(), file.hash(), author);
+        }, WRITES_IN_FLIGHT);
+        Flux<Void> deletes = Flux.defer(() -> Flux.fromIterable(prune ? stored.entrySet() : Set.<Map.Entry<String, SiteData>>of())
+                .filter(e -> !seen.contains(e.getKey()) && e.getValue().sourcePath() != null)
+                .concatMap(e -> dataWriter.importDelete(e.getValue(), author).doOnSuccess(v -> counts.deleted().incrementAndGet())));
+        return writes.thenMany(deletes).then();
+    }
+
+    private Mono<Void> writePages(List<ImportedItem> items, Map<String, Page> stored, boolean prune, String author,
+            Counts counts) {
+        Set<String> seen = items.stream().map(i -> i.page().lang() + " " + i.page().permalink()).collect(Collectors.toSet());
+        // independent documents (one per language and permalink): a few writes in flight hide the round trips
+        Flux<Page> writes = Flux.fromIterable(items).flatMap(item -> {
+            Page current = stored.get(item.page().lang() + " " + item.page().permalink());
+            if (current != null && item.hash().equals(current.sourceHash())) {
+                counts.unchanged().incrementAndGet();
+                return Mono.empty();
+            }
+            (current == null ? counts.created() : counts.updated()).incrementAndGet();
+            return pageWriter.importPage(item.page(), current, item.path(), item.hash(), author);
+        }, WRITES_IN_FLIGHT);
+        Flux<Void> deletes = Flux.fromIterable(prune ? stored.entrySet() : Set.<Map.Entry<String, Page>>of())
+                .filter(e -> !seen.contains(e.getKey()) && e.getValue().sourcePath() != null)
+                .concatMap(e -> pageWriter.importDelete(e.getValue(), author).doOnSuccess(v -> counts.deleted().incrementAndGet()));
+        return writes.thenMany(deletes).then();
+    }
+}

@@ -1,0 +1,35 @@
+package be.biodiversity.portal.content.jekyll;
+
+import be.biodiversity.portal.content.page.NewPage;
+
+/**
+ * A page or post read from the repository.
+ *
+ * @param hash     fingerprint of the file and of the settings that shaped it
+ * @param text     the file's text, to point problems at lines
+ * @param bodyLine the file line the body starts on
+ */
+record ImportedItem(NewPage page, String path, String hash, String text, int bodyLine) {
+
+    /** The line of a front-matter key ({@code lang-ref:}), or null when it came from the defaults. */
+    Integer lineOf(String key) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 1; i < Math.min(lines.length, bodyLine); i++) {
+            if (lines[i].startsWith(key + ":")) {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+
+    /** The first line of the body holding {@code needle}, as a file line. */
+    Integer bodyLineOf(String needle) {
+        String[] lines = text.split("\n", -1);
+        for (int i = bodyLine - 1; i < lines.length; i++) {
+            if (i >= 0 && lines[i].contains(needle)) {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+}

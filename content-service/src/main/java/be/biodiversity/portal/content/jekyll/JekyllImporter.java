@@ -1,0 +1,120 @@
+package be.biodiversity.portal.content.jekyll;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.stereotype.Service;
+
+import be.biodiversity.portal.content.config.ContentProperties;
+import be.biodiversity.portal.content.data.SiteData;
+import be.biodiversity.portal.content.data.SiteDataService;
+import be.biodiversity.portal.content.page.Page;
+import be.biodiversity.portal.content.page.PageRules;
+import be.biodiversity.portal.content.resolve.PageResolver;
+import be.biodiversity.portal.content.resolve.SiteContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Imports a Jekyll repository: reads and checks everything first, and stores only when there is no error, so an
+ * import with an error changes nothing. One import runs at a time.
+ */
+@Service
+public class JekyllImporter {
+
+    private final ContentProperties content;
+    private final ImportProperties properties;
+    private final PageRules rules;
+    private final PageResolver resolver;
+    private final SiteDataService data;
+    private final ImportWriter writer;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    JekyllImporter(ContentProperties content, ImportProperties properties, PageRules rules, PageResolver resolver,
+            SiteDataService data, ImportWriter writer) {
+        this.content = content;
+        this.properties = properties;
+        this.rules = rules;
+        this.resolver = resolver;
+        this.data = data;
+        this.writer = writer;
+    }
+
+    /**
+     * @param files reads the repository; called on a bounded-elastic thread because it does blocking I/O
+     *              (folder walk, archive decompression), as is the CPU-heavy reading and resolving that follows
+     */
+    Mono<ImportReport> importFiles(String source, Supplier<List<SourceFile>> files, boolean dryRun,
+            boolean prune, String author) {
+        return Mono.defer(() -> {
+            if (!running.compareAndSet(false, true)) {
+                return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
+                        "Another import is running; try again when it is done"));
+            }
+            return Mono.fromCallable(() -> read(files.get()))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(site -> {
+                        if (site.hasErrors()) {
+                            return Mono.error(new ImportFailedException(report(source, site, dryRun, false, null)));
+                        }
+                        if (dryRun) {
+                            return Mono.just(report(source, site, true, false, null));
+                        }
+                        return writer.write(site, prune, author).map(c -> report(source, site, false, true, c));
+                    })
+                    // released before the answer goes out, so the caller's next import is not refused
+                    .doOnTerminate(() -> running.set(false))
+                    .doOnCancel(() -> running.set(false));
+        });
+    }
+
+    /** Imports a repository folder on this machine (the start-up option). */
+    public Mono<ImportReport> importFolder(java.nio.file.Path folder, boolean dryRun, boolean prune, String author) {
+        return importFiles(folder.toString(), () -> SourceReader.folder(folder, properties.limits()), dryRun, prune,
+                author);
+    }
+
+    /** Imports an uploaded {@code .zip} or {@code .tar.gz}. */
+    public Mono<ImportReport> importArchive(String name, byte[] archive, boolean dryRun, boolean prune, String author) {
+        return importFiles(name, () -> SourceReader.archive(name, new java.io.ByteArrayInputStream(archive),
+                properties.limits()), dryRun, prune, author);
+    }
+
+    long maxUploadBytes() {
+        return properties.maxBytes();
+    }
+
+    ReadSite read(List<SourceFile> files) {
+        ReadSite site = new SiteReader(content.languages(), rules::check, Instant.now()).read(files);
+        List<SiteData> dataFiles = site.data().stream()
+                .map(d -> new SiteData(d.path(), d.name(), d.lang(), d.source(), 0L, null, null, d.path(), d.hash()))
+                .toList();
+        SiteContext context = SiteDataService.unstored(dataFiles);
+        List<Problem> problems = new ArrayList<>(site.problems());
+        problems.addAll(new SiteChecks(resolver, new HashSet<>(properties.layouts())).check(site, context));
+        return new ReadSite(site.items(), site.data(), problems);
+    }
+
+    private static ImportReport report(String source, ReadSite site, boolean dryRun, boolean imported,
+            ImportWriter.Counts counts) {
+        Map<String, Map<String, Integer>> perKind = new TreeMap<>();
+        site.items().forEach(i -> perKind.computeIfAbsent(Page.DRAFT.equals(i.page().status()) ? "draft"
+                : i.page().kind(), k -> new TreeMap<>()).merge(i.page().lang(), 1, Integer::sum));
+        site.data().stream().filter(d -> !d.name().equals(SiteData.CONFIG))
+                .forEach(d -> perKind.computeIfAbsent("data", k -> new TreeMap<>()).merge(d.lang(), 1, Integer::sum));
+        long errors = site.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
+        return new ImportReport(source, dryRun, imported, perKind,
+                counts == null ? 0 : counts.created().get(), counts == null ? 0 : counts.updated().get(),
+                counts == null ? 0 : counts.unchanged().get(), counts == null ? 0 : counts.deleted().get(),
+                (int) errors, (int) (site.problems().size() - errors), site.problems());
+    }
+}

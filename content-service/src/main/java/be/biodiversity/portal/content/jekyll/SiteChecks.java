@@ -1,0 +1,116 @@
+package be.biodiversity.portal.content.jekyll;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import be.biodiversity.portal.content.page.Page;
+import be.biodiversity.portal.content.page.Permalinks;
+import be.biodiversity.portal.content.page.ResolvedPages;
+import be.biodiversity.portal.content.resolve.PageResolver;
+import be.biodiversity.portal.content.resolve.ResolveProblem;
+import be.biodiversity.portal.content.resolve.ResolvedPage;
+import be.biodiversity.portal.content.resolve.SiteContext;
+
+/**
+ * The site's own problems, found the way a visitor would meet them: a layout the theme lacks, a
+ * {@code lang-ref} that pairs with no other language, Liquid that fails or refers to missing data, and internal
+ * links to pages that do not exist. Liquid syntax errors are errors (Jekyll's build stops); the rest warnings.
+ */
+final class SiteChecks {
+
+    private static final Pattern HREF = Pattern.compile("(?:href|src)=\"(/[^\"]*)\"");
+
+    private final PageResolver resolver;
+    private final Set<String> layouts;
+
+    SiteChecks(PageResolver resolver, Set<String> layouts) {
+        this.resolver = resolver;
+        this.layouts = layouts;
+    }
+
+    List<Problem> check(ReadSite site, SiteContext context) {
+        List<Problem> problems = new ArrayList<>();
+        List<ImportedItem> published = site.published();
+        Set<String> permalinks = published.stream().map(i -> i.page().permalink()).collect(Collectors.toSet());
+        for (ImportedItem item : site.items()) {
+            String layout = item.page().layout();
+            if (layout != null && !layouts.contains(layout)) {
+                problems.add(Problem.warning(item.path(), item.lineOf("layout"), "unknown layout '" + layout + "'"));
+            }
+            ResolvedPage resolved = resolver.resolve(ResolvedPages.source(item.page()), context);
+            for (ResolveProblem p : resolved.problems()) {
+                problems.add(new Problem(p.error() ? Problem.Severity.ERROR : Problem.Severity.WARNING, item.path(),
+                        line(item, p), p.message()));
+            }
+            links(item, resolved.html(), permalinks, problems);
+        }
+        translations(published, problems);
+        return problems;
+    }
+
+    private static Integer line(ImportedItem item, ResolveProblem p) {
+        if (!"body".equals(p.field())) {
+            String key = p.field().replaceAll("[.\\[].*", "");
+            return item.lineOf(key.equals("heroImage") ? "background" : key);
+        }
+        if (p.line() != null) {
+            return item.bodyLine() + p.line() - 1;
+        }
+        String variable = p.message().replaceAll(".*: ", "");
+        return item.bodyLineOf(variable);
+    }
+
+    private static void links(ImportedItem item, String html, Set<String> permalinks, List<Problem> problems) {
+        Matcher m = HREF.matcher(html);
+        Set<String> reported = new java.util.HashSet<>();
+        while (m.find()) {
+            String target = m.group(1).replace("&amp;", "&").replaceAll("[?#].*", "");
+            if (target.startsWith("//") || target.startsWith("/assets/") || target.startsWith("/api/")) {
+                continue;
+            }
+            String path = Permalinks.normalise(target);
+            if (!exists(path, permalinks) && reported.add(path)) {
+                problems.add(Problem.warning(item.path(), item.bodyLineOf("(" + m.group(1)) != null
+                        ? item.bodyLineOf("(" + m.group(1)) : item.bodyLineOf(m.group(1)),
+                        "internal link to " + target + ", a page that does not exist"));
+            }
+        }
+    }
+
+    /** A permalink, or one with a {@code _key_} segment standing for any value (the theme's detail pages). */
+    private static boolean exists(String path, Set<String> permalinks) {
+        if (permalinks.contains(path)) {
+            return true;
+        }
+        int slash = path.lastIndexOf('/');
+        return slash > 0 && permalinks.contains(path.substring(0, slash) + "/_key_");
+    }
+
+    private static void translations(List<ImportedItem> published, List<Problem> problems) {
+        Map<String, List<ImportedItem>> byKey = new LinkedHashMap<>();
+        published.stream().filter(i -> i.page().translationKey() != null)
+                .forEach(i -> byKey.computeIfAbsent(i.page().kind() + " " + i.page().translationKey(),
+                        k -> new ArrayList<>()).add(i));
+        byKey.values().forEach(group -> {
+            if (group.size() == 1) {
+                ImportedItem only = group.get(0);
+                problems.add(Problem.warning(only.path(), only.lineOf("lang-ref"), "lang-ref '"
+                        + only.page().translationKey() + "' pairs with nothing: no other published "
+                        + (Page.POST.equals(only.page().kind()) ? "post" : "page") + " has it"));
+            }
+            group.stream().collect(Collectors.groupingBy(i -> i.page().lang())).forEach((lang, same) -> {
+                if (same.size() > 1) {
+                    problems.add(Problem.warning(same.get(1).path(), same.get(1).lineOf("lang-ref"), "lang-ref '"
+                            + same.get(1).page().translationKey() + "' is used by two " + lang + " files: "
+                            + same.get(0).path() + " and " + same.get(1).path()));
+                }
+            });
+        });
+    }
+}

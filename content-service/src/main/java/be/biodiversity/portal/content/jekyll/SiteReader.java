@@ -1,0 +1,136 @@
+package be.biodiversity.portal.content.jekyll;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import be.biodiversity.portal.content.page.NewPage;
+import be.biodiversity.portal.content.web.InvalidFieldException;
+
+/**
+ * Reads a repository's files as Jekyll does: {@code _config.yml}, data files under {@code _data}, posts under
+ * {@code _posts} (only {@code YYYY-MM-DD-title} files are published), and every other markdown or HTML file
+ * with front matter as a page. Folders and files starting with {@code _} or {@code .} and the config's
+ * {@code exclude} entries are ignored, as Jekyll ignores them.
+ */
+final class SiteReader {
+
+    /** The front-matter key each page field is read from. */
+    private static final Map<String, String> FIELD_KEYS = Map.of("heroImage", "background", "heroImageCredit",
+            "imageLicense", "translationKey", "lang-ref");
+
+    private final List<String> languages;
+    private final Function<NewPage, Optional<InvalidFieldException>> rules;
+    private final Instant now;
+    private final List<Problem> problems = new ArrayList<>();
+
+    SiteReader(List<String> languages, Function<NewPage, Optional<InvalidFieldException>> rules, Instant now) {
+        this.languages = languages;
+        this.rules = rules;
+        this.now = now;
+    }
+
+    ReadSite read(List<SourceFile> files) {
+        List<SourceFile> sorted = files.stream().sorted(Comparator.comparing(SourceFile::path)).toList();
+        SourceFile configFile = sorted.stream().filter(f -> f.path().equals("_config.yml")).findFirst().orElse(null);
+        SiteConfig config = configFile == null ? SiteConfig.EMPTY : config(configFile);
+        byte[] configBytes = configFile == null ? new byte[0] : configFile.content();
+        List<String> excludes = config.site().get("exclude") instanceof List<?> list
+                ? list.stream().map(String::valueOf).map(e -> e.replaceAll("/+$", "")).toList() : List.of();
+        ItemReader items = new ItemReader(config, configBytes, languages.get(0), problems, now);
+        List<ImportedData> data = new ArrayList<>();
+        List<ImportedItem> read = new ArrayList<>();
+        for (SourceFile file : sorted) {
+            String path = file.path();
+            String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase();
+            boolean yaml = ext.equals("yml") || ext.equals("yaml");
+            if (path.equals("_config.yml")) {
+                data.add(new ImportedData("_config", "", file.text(), path, Hashes.sha256(file.content())));
+            }
+            else if (path.startsWith("_data/") && yaml) {
+                dataFile(file, path.substring("_data/".length(), path.lastIndexOf('.'))).ifPresent(data::add);
+            }
+            else if (path.startsWith("_posts/") && !yaml) {
+                items.post(file).ifPresent(read::add);
+            }
+            else if (!ignored(path, excludes) && !yaml) {
+                items.page(file).ifPresent(read::add);
+            }
+        }
+        return new ReadSite(checked(read), data, problems);
+    }
+
+    private SiteConfig config(SourceFile file) {
+        try {
+            return Yaml.load(file.text(), 1) instanceof Map<?, ?> map ? SiteConfig.of(stringKeys(map)) : SiteConfig.EMPTY;
+        }
+        catch (Yaml.YamlException ex) {
+            problems.add(Problem.error(file.path(), ex.line(), ex.getMessage()));
+            return SiteConfig.EMPTY;
+        }
+    }
+
+    private Optional<ImportedData> dataFile(SourceFile file, String relative) {
+        try {
+            Yaml.load(file.text(), 1);
+        }
+        catch (Yaml.YamlException ex) {
+            problems.add(Problem.error(file.path(), ex.line(), ex.getMessage()));
+            return Optional.empty();
+        }
+        int slash = relative.indexOf('/');
+        String first = slash < 0 ? "" : relative.substring(0, slash);
+        boolean localised = languages.contains(first);
+        return Optional.of(new ImportedData(localised ? relative.substring(slash + 1) : relative,
+                localised ? first : "", file.text(), file.path(), Hashes.sha256(file.content())));
+    }
+
+    /** The rules every page obeys, and one page per language and permalink. */
+    private List<ImportedItem> checked(List<ImportedItem> read) {
+        Map<String, ImportedItem> taken = new HashMap<>();
+        List<ImportedItem> accepted = new ArrayList<>();
+        for (ImportedItem item : read) {
+            Optional<InvalidFieldException> broken = rules.apply(item.page());
+            if (broken.isPresent()) {
+                String field = broken.get().field();
+                Integer line = item.lineOf(FIELD_KEYS.getOrDefault(field, field));
+                java.util.regex.Matcher bodyLine = java.util.regex.Pattern.compile("^body: line (\\d+)")
+                        .matcher(broken.get().getMessage());
+                if (bodyLine.find()) {
+                    line = item.bodyLine() + Integer.parseInt(bodyLine.group(1)) - 1;
+                }
+                problems.add(Problem.error(item.path(), line, broken.get().getMessage()));
+                continue;
+            }
+            String key = item.page().lang() + " " + item.page().permalink();
+            ImportedItem first = taken.putIfAbsent(key, item);
+            if (first != null) {
+                problems.add(Problem.error(item.path(), item.lineOf("permalink"), "permalink " + item.page().permalink()
+                        + " in language " + item.page().lang() + " is taken already by " + first.path()));
+                continue;
+            }
+            accepted.add(item);
+        }
+        return accepted;
+    }
+
+    private static boolean ignored(String path, List<String> excludes) {
+        for (String segment : path.split("/")) {
+            if (segment.startsWith("_") || segment.startsWith(".")) {
+                return true;
+            }
+        }
+        return excludes.stream().anyMatch(e -> path.equals(e) || path.startsWith(e + "/"));
+    }
+
+    static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> result.put(String.valueOf(k), v));
+        return result;
+    }
+}

@@ -1,0 +1,22 @@
+package be.biodiversity.portal.content.jekyll;
+
+import java.nio.charset.StandardCharsets;
+
+/** One file of a Jekyll repository: its path relative to the site root ({@code en/about.md}) and its bytes. */
+record SourceFile(String path, byte[] content) {
+
+    String text() {
+        String text = new String(content, StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    String name() {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+
+    String directory() {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+}

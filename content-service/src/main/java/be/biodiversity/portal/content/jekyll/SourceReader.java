@@ -1,0 +1,161 @@
+package be.biodiversity.portal.content.jekyll;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.commons.compress.archivers.ArchiveEntry;
+import org.apache.commons.compress.archivers.ArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Reads the text files of a Jekyll repository from a folder, a {@code .zip} or a {@code .tar.gz}, within
+ * {@link ImportProperties.Limits}. Every entry counts towards the file limit; only the files Jekyll reads as
+ * content ({@code .md}, {@code .markdown}, {@code .html}, {@code .yml}, {@code .yaml}) are decompressed and count
+ * towards the byte limits. An entry outside the root, a link, or a limit passed rejects the whole input.
+ * Blocking I/O: callers run this on a bounded-elastic thread.
+ */
+final class SourceReader {
+
+    private static final Set<String> CONTENT = Set.of("md", "markdown", "html", "yml", "yaml");
+
+    private final ImportProperties.Limits limits;
+    private final List<SourceFile> files = new ArrayList<>();
+    private int entries;
+    private long bytes;
+
+    private SourceReader(ImportProperties.Limits limits) {
+        this.limits = limits;
+    }
+
+    static List<SourceFile> folder(Path root, ImportProperties.Limits limits) {
+        SourceReader reader = new SourceReader(limits);
+        if (!Files.isDirectory(root)) {
+            throw new ArchiveRejectedException(root.toString(), "is not a folder");
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) walk::iterator) {
+                String name = root.relativize(path).toString().replace('\\', '/');
+                if (Files.isSymbolicLink(path)) {
+                    throw new ArchiveRejectedException(name, "is a link; links are not imported");
+                }
+                if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                    reader.entry(name, false, () -> Files.newInputStream(path));
+                }
+            }
+        }
+        catch (IOException ex) {
+            throw new ArchiveRejectedException(root.toString(), "cannot be read: " + ex.getMessage());
+        }
+        return reader.files;
+    }
+
+    /** A {@code .zip} or {@code .tar.gz}, told apart by their first bytes. */
+    static List<SourceFile> archive(String name, InputStream raw, ImportProperties.Limits limits) {
+        SourceReader reader = new SourceReader(limits);
+        try (InputStream in = new BufferedInputStream(raw)) {
+            in.mark(4);
+            int b0 = in.read();
+            int b1 = in.read();
+            in.reset();
+            if (b0 == 'P' && b1 == 'K') {
+                reader.readAll(new ZipArchiveInputStream(in));
+            }
+            else if (b0 == 0x1f && b1 == 0x8b) {
+                reader.readAll(new TarArchiveInputStream(new GzipCompressorInputStream(in)));
+            }
+            else {
+                throw new ArchiveRejectedException(name, "is neither a .zip nor a .tar.gz archive");
+            }
+        }
+        catch (IOException ex) {
+            throw new ArchiveRejectedException(name, "is not a readable archive: " + ex.getMessage());
+        }
+        return RootFolder.strip(reader.files);
+    }
+
+    private void readAll(ArchiveInputStream<? extends ArchiveEntry> archive) throws IOException {
+        ArchiveEntry entry;
+        while ((entry = archive.getNextEntry()) != null) {
+            String name = entry.getName();
+            boolean link = entry instanceof TarArchiveEntry tar && (tar.isSymbolicLink() || tar.isLink())
+                    || entry instanceof ZipArchiveEntry zip && zip.isUnixSymlink();
+            if (entry.isDirectory()) {
+                checkPath(name);
+                continue;
+            }
+            ArchiveInputStream<? extends ArchiveEntry> source = archive;
+            entry(name, link, () -> source);
+        }
+    }
+
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private void entry(String name, boolean link, Opener opener) throws IOException {
+        String path = checkPath(name);
+        if (link) {
+            throw new ArchiveRejectedException(name, "is a link; links are not imported");
+        }
+        if (++entries > limits.maxFiles()) {
+            throw new ArchiveRejectedException(null, "holds more than " + limits.maxFiles() + " files");
+        }
+        String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase();
+        if (!CONTENT.contains(extension) || path.lastIndexOf('.') < 0) {
+            return;
+        }
+        InputStream in = opener.open();
+        byte[] content = readLimited(path, in);
+        if (!(in instanceof ArchiveInputStream<?>)) {
+            in.close();
+        }
+        files.add(new SourceFile(path, content));
+    }
+
+    private byte[] readLimited(String path, InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            out.write(buffer, 0, n);
+            bytes += n;
+            if (out.size() > limits.maxFileBytes()) {
+                throw new ArchiveRejectedException(path, "is larger than " + limits.maxFileBytes() + " bytes");
+            }
+            if (bytes > limits.maxBytes()) {
+                throw new ArchiveRejectedException(null, "holds more than " + limits.maxBytes() + " bytes uncompressed");
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** A relative path without {@code ..}, drive letters or a leading slash; returned with forward slashes. */
+    static String checkPath(String name) {
+        String path = name.replace('\\', '/');
+        while (path.startsWith("./")) {
+            path = path.substring(2);
+        }
+        if (path.isEmpty() || path.startsWith("/") || path.matches("^[A-Za-z]:.*") || path.contains("\0")) {
+            throw new ArchiveRejectedException(name, "is outside the archive's root (absolute path)");
+        }
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) {
+                throw new ArchiveRejectedException(name, "is outside the archive's root (..)");
+            }
+        }
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}

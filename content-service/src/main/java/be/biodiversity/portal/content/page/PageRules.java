@@ -1,0 +1,66 @@
+package be.biodiversity.portal.content.page;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import be.biodiversity.portal.content.config.ContentProperties;
+import be.biodiversity.portal.content.web.InvalidFieldException;
+
+/** What every page and post must satisfy, whether an editor sends it or the importer reads it. */
+@Component
+public class PageRules {
+
+    private static final Set<String> KINDS = Set.of(Page.PAGE, Page.POST);
+    private static final Set<String> STATUSES = Set.of(Page.PUBLISHED, Page.DRAFT);
+
+    private final ContentProperties properties;
+
+    PageRules(ContentProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The first rule broken, as the field at fault and a message; empty when the page is acceptable. */
+    public Optional<InvalidFieldException> check(NewPage page) {
+        if (page.lang() == null || !properties.languages().contains(page.lang())) {
+            return fail("lang", "'" + page.lang() + "' is not a language of this site; known: " + properties.languages());
+        }
+        String permalink = Permalinks.normalise(page.permalink());
+        if (!Permalinks.isWellFormed(permalink)) {
+            return fail("permalink", "'" + page.permalink() + "' is not a well-formed permalink (e.g. /nl/community)");
+        }
+        if (page.title() == null || page.title().isBlank()) {
+            return fail("title", "must not be blank");
+        }
+        if (page.body() != null && page.body().length() > properties.maxBodyLength()) {
+            return fail("body", "is " + page.body().length() + " characters long; at most "
+                    + properties.maxBodyLength() + " are accepted");
+        }
+        for (String[] field : new String[][] { { "body", page.body() }, { "description", page.description() },
+                { "heroImageCredit", page.heroImageCredit() }, { "heroImage", page.heroImage() } }) {
+            Optional<String> unsafe = UnsafeMarkup.find(field[1]);
+            if (unsafe.isPresent()) {
+                return fail(field[0], unsafe.get());
+            }
+        }
+        if (page.kind() != null && !KINDS.contains(page.kind())) {
+            return fail("kind", "'" + page.kind() + "' is neither 'page' nor 'post'");
+        }
+        if (Page.POST.equals(page.kind()) && page.date() == null) {
+            return fail("date", "a post needs a date");
+        }
+        if (page.status() != null && !STATUSES.contains(page.status())) {
+            return fail("status", "'" + page.status() + "' is neither 'published' nor 'draft'");
+        }
+        if (page.frontMatter() != null && page.frontMatter().size() > 200) {
+            return fail("frontMatter", "has " + page.frontMatter().size() + " keys; at most 200 are accepted");
+        }
+        return page.frontMatter() == null ? Optional.empty()
+                : FrontMatterTypes.firstError(page.frontMatter()).map(e -> new InvalidFieldException(e[0], e[1]));
+    }
+
+    private static Optional<InvalidFieldException> fail(String field, String message) {
+        return Optional.of(new InvalidFieldException(field, message));
+    }
+}

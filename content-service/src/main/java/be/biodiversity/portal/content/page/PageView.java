@@ -1,0 +1,33 @@
+package be.biodiversity.portal.content.page;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import be.biodiversity.portal.content.resolve.ResolveProblem;
+import be.biodiversity.portal.content.resolve.ResolvedPage;
+import be.biodiversity.portal.content.resolve.TocEntry;
+
+/**
+ * A page as the API serves it: the source fields (what an editor edits; the v1 shape) plus the resolved form —
+ * {@code html}, {@code toc}, {@code excerpt} at the top, and {@code resolved} with the front matter and the
+ * header fields after Liquid and any {@code problems} found resolving it.
+ */
+record PageView(String id, String lang, String permalink, String translationKey, String title, String description,
+        String heroImage, String heroImageCredit, String body, Map<String, Object> frontMatter, Long version,
+        Instant updatedAt, String updatedBy, String kind, String layout, List<String> categories, Instant date,
+        String status, String sourcePath, String html, List<TocEntry> toc, String excerpt, Resolved resolved) {
+
+    /** The header fields and front matter after Liquid, and what went wrong resolving them and the body. */
+    record Resolved(String title, String description, String heroImage, String heroImageCredit,
+            Map<String, Object> frontMatter, List<ResolveProblem> problems) {
+    }
+
+    static PageView of(Page p, ResolvedPage r) {
+        return new PageView(p.id(), p.lang(), p.permalink(), p.translationKey(), p.title(), p.description(),
+                p.heroImage(), p.heroImageCredit(), p.body(), p.frontMatter(), p.version(), p.updatedAt(),
+                p.updatedBy(), p.kind(), p.layout(), p.categories(), p.date(), p.status(), p.sourcePath(),
+                r.html(), r.toc(), r.excerpt(), new Resolved(r.title(), r.description(), r.heroImage(),
+                        r.heroImageCredit(), r.frontMatter(), r.problems()));
+    }
+}

@@ -1,0 +1,105 @@
+package be.biodiversity.portal.content.page;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import be.biodiversity.portal.content.web.ConflictException;
+import be.biodiversity.portal.content.web.NotFoundException;
+
+/**
+ * Every write to pages and posts: validated by {@link PageRules}, guarded by the version (a stale version is a
+ * 409 naming the current one), recorded as a revision and counted in the site revision.
+ */
+@Service
+public class PageWriter {
+
+    private final ReactiveMongoTemplate mongo;
+    private final PageRules rules;
+    private final PageHistory history;
+
+    PageWriter(ReactiveMongoTemplate mongo, PageRules rules, PageHistory history) {
+        this.mongo = mongo;
+        this.rules = rules;
+        this.history = history;
+    }
+
+    /** Creates a page; a page at the same language and permalink makes the insert fail with 409. */
+    public Mono<Page> create(NewPage request, String author) {
+        return Mono.defer(() -> {
+            rules.check(request).ifPresent(ex -> { throw ex; });
+            return mongo.insert(PageDocuments.of(request, null, null, author, null, null));
+        }).flatMap(page -> history.record(page, "create", author));
+    }
+
+    /** Replaces the content of a page, if {@code version} is still its version. */
+    Mono<Page> update(String id, NewPage request, long version, String author) {
+        return Mono.defer(() -> {
+            rules.check(request).ifPresent(ex -> { throw ex; });
+            return existing(id);
+        }).flatMap(current -> save(PageDocuments.of(request, id, version, author, current.sourcePath(), null), "update",
+                author));
+    }
+
+    Mono<Void> delete(String id, long version, String author) {
+        return existing(id).flatMap(current -> {
+            if (current.version() == null || current.version() != version) {
+                return Mono.error(stale(current));
+            }
+            return mongo.remove(Query.query(Criteria.where("_id").is(id).and("version").is(version)), Page.class)
+                    .flatMap(result -> result.getDeletedCount() == 1
+                            ? history.record(current, "delete", author).then()
+                            : existing(id).flatMap(now -> Mono.<Void>error(stale(now))));
+        });
+    }
+
+    /** Brings back a page as it was at an old revision, as a new version (also a deleted page). */
+    Mono<Page> restore(String id, long revision, Long version, String author) {
+        return history.at(id, revision)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("Page " + id + " has no revision " + revision)))
+                .flatMap(old -> mongo.findById(id, Page.class)
+                        .flatMap(current -> {
+                            if (version == null || !version.equals(current.version())) {
+                                return Mono.<Page>error(stale(current));
+                            }
+                            return save(PageDocuments.of(history.snapshot(old).content(), id, version, author,
+                                    current.sourcePath(), null), "restore", author);
+                        })
+                        .switchIfEmpty(Mono.defer(() -> mongo.insert(PageDocuments.of(history.snapshot(old).content(), id,
+                                null, author, history.snapshot(old).sourcePath(), null))
+                                .flatMap(page -> history.record(page, "restore", author)))));
+    }
+
+    /** Saves a page the importer read: inserts it, or replaces the stored one at its language and permalink. */
+    public Mono<Page> importPage(NewPage request, Page current, String sourcePath, String sourceHash, String author) {
+        Page page = PageDocuments.of(request, current == null ? null : current.id(),
+                current == null ? null : current.version(), author, sourcePath, sourceHash);
+        return current == null ? mongo.insert(page).flatMap(p -> history.record(p, "import", author))
+                : save(page, "import", author);
+    }
+
+    public Mono<Void> importDelete(Page current, String author) {
+        return delete(current.id(), current.version(), author);
+    }
+
+    private Mono<Page> save(Page page, String action, String author) {
+        return mongo.save(page)
+                .onErrorResume(OptimisticLockingFailureException.class,
+                        ex -> existing(page.id()).flatMap(now -> Mono.error(stale(now))))
+                .flatMap(saved -> history.record(saved, action, author));
+    }
+
+    private Mono<Page> existing(String id) {
+        return mongo.findById(id, Page.class)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No page with id " + id)));
+    }
+
+    private static ConflictException stale(Page current) {
+        return new ConflictException("Page " + current.id() + " was changed meanwhile: its version is now "
+                + current.version() + "; reload it and apply your change again", current.version());
+    }
+}

@@ -1,0 +1,38 @@
+package be.biodiversity.portal.content.page;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Markup no page of the site needs and an attacker would: script, iframe, object and embed elements, event
+ * handler attributes, and {@code javascript:} / {@code vbscript:} / {@code data:text/html} URLs. A write holding
+ * any of them is refused with the line, so the editor learns what the sanitizer would silently have removed.
+ */
+final class UnsafeMarkup {
+
+    private static final Pattern UNSAFE = Pattern.compile(
+            "(?i)<\\s*(script|iframe|object|embed)\\b|<[a-z][^>]*\\son[a-z]+\\s*=|(javascript|vbscript)\\s*:|data\\s*:\\s*text/html");
+
+    private UnsafeMarkup() {
+    }
+
+    /** "line n: what" of the first unsafe markup, if any. */
+    static Optional<String> find(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher m = UNSAFE.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        int line = 1;
+        for (int i = 0; i < m.start(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return Optional.of("line " + line + ": unsafe markup '" + m.group().strip()
+                + "' (scripts, iframes, event handlers and javascript: URLs are not accepted)");
+    }
+}

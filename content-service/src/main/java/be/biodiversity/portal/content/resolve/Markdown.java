@@ -1,0 +1,72 @@
+package be.biodiversity.portal.content.resolve;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.IdGenerator;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+
+/**
+ * Markdown to HTML as the site's kramdown does it for what the pages use: GFM tables, kramdown attribute lists,
+ * an id on every heading (kramdown's auto ids), raw HTML passed on (to the sanitizer). Also yields the table
+ * of contents (headings of level 2 to 4) and the excerpt (the first paragraph's text).
+ */
+final class Markdown {
+
+    record Output(String html, List<TocEntry> toc, String excerpt) {
+    }
+
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final TextContentRenderer text = TextContentRenderer.builder().build();
+
+    Output render(String markdown) {
+        Node document = parser.parse(HeaderlessTables.addHeaders(markdown == null ? "" : markdown));
+        KramdownAttributes kramdown = new KramdownAttributes();
+        document.accept(kramdown);
+        Map<Node, Map<String, String>> attributes = kramdown.attributes;
+        List<TocEntry> toc = new ArrayList<>();
+        String[] excerpt = {null};
+        IdGenerator ids = IdGenerator.builder().build();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                String title = text.render(heading).strip();
+                String id = attributes.containsKey(heading) && attributes.get(heading).containsKey("id")
+                        ? attributes.get(heading).get("id") : ids.generateId(title);
+                attributes.computeIfAbsent(heading, h -> new java.util.LinkedHashMap<>()).put("id", id);
+                if (heading.getLevel() >= 2 && heading.getLevel() <= 4) {
+                    toc.add(new TocEntry(heading.getLevel(), id, title));
+                }
+            }
+
+            @Override
+            public void visit(Paragraph paragraph) {
+                if (excerpt[0] == null && paragraph.getParent() instanceof org.commonmark.node.Document) {
+                    String words = text.render(paragraph).strip();
+                    if (!words.isEmpty()) {
+                        excerpt[0] = words;
+                    }
+                }
+            }
+        });
+        HtmlRenderer html = HtmlRenderer.builder().extensions(EXTENSIONS)
+                .attributeProviderFactory(context -> (node, tag, attrs) -> {
+                    Map<String, String> extra = attributes.get(node);
+                    if (extra != null) {
+                        attrs.putAll(extra);
+                    }
+                }).build();
+        return new Output(HeaderlessTables.removeEmptyHeaders(html.render(document)), List.copyOf(toc), excerpt[0] == null ? "" : excerpt[0]);
+    }
+}

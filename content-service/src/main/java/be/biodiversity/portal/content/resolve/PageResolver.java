@@ -1,0 +1,59 @@
+package be.biodiversity.portal.content.resolve;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Resolves a page the way Jekyll builds it: Liquid in every front-matter string and in the body against
+ * {@code site} and {@code page}, then markdown to HTML, then the sanitizer. Pure CPU work, no I/O.
+ */
+@Component
+public class PageResolver {
+
+    private final Liquid liquid = new Liquid();
+    private final Markdown markdown = new Markdown();
+
+    public ResolvedPage resolve(PageSource source, SiteContext site) {
+        List<ResolveProblem> problems = new ArrayList<>();
+        Map<String, Object> page = PageVariables.of(source);
+        Map<String, Object> variables = Map.of("site", site.site(), "page", page);
+        Map<String, Object> frontMatter = new LinkedHashMap<>();
+        source.frontMatter().forEach((key, value) -> frontMatter.put(key, evaluate(value, variables, key, problems)));
+        String title = liquid.render(source.title(), variables, "title", problems);
+        String description = liquid.render(source.description(), variables, "description", problems);
+        String heroImage = liquid.render(source.heroImage(), variables, "background", problems);
+        String credit = liquid.render(source.heroImageCredit(), variables, "imageLicense", problems);
+        String body = liquid.render(source.body(), variables, "body", problems);
+        Markdown.Output output = markdown.render(body);
+        return new ResolvedPage(title, description, heroImage, credit, frontMatter,
+                HtmlPolicy.sanitize(output.html()), output.toc(), output.excerpt(), List.copyOf(problems));
+    }
+
+    /** Renders markdown (no Liquid) to sanitized HTML, e.g. an image credit. */
+    public String inlineHtml(String markdownText) {
+        return HtmlPolicy.sanitize(markdown.render(markdownText).html());
+    }
+
+    private Object evaluate(Object value, Map<String, Object> variables, String key, List<ResolveProblem> problems) {
+        if (value instanceof String text) {
+            return liquid.render(text, variables, key, problems);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), evaluate(v, variables, key + "." + k, problems)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                copy.add(evaluate(list.get(i), variables, key + "[" + i + "]", problems));
+            }
+            return copy;
+        }
+        return value;
+    }
+}

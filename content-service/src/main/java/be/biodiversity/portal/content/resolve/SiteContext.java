@@ -1,0 +1,29 @@
+package be.biodiversity.portal.content.resolve;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code site} variable Liquid sees: the settings of {@code _config.yml} plus {@code site.data}, where
+ * {@code _data/images.yml} is {@code site.data.images} and {@code _data/fr/images.yml} is
+ * {@code site.data.fr.images}, exactly as in Jekyll.
+ */
+public record SiteContext(Map<String, Object> site) {
+
+    public static SiteContext of(Map<String, Object> config, Map<String, Object> defaultData,
+            Map<String, Map<String, Object>> dataByLanguage) {
+        Map<String, Object> data = new LinkedHashMap<>(defaultData);
+        dataByLanguage.forEach((lang, files) -> {
+            Map<String, Object> merged = new LinkedHashMap<>();
+            if (data.get(lang) instanceof Map<?, ?> existing) {
+                existing.forEach((k, v) -> merged.put(String.valueOf(k), v));
+            }
+            merged.putAll(files);
+            data.put(lang, merged);
+        });
+        Map<String, Object> site = new LinkedHashMap<>(config);
+        site.remove("defaults");
+        site.put("data", data);
+        return new SiteContext(java.util.Collections.unmodifiableMap(site));
+    }
+}

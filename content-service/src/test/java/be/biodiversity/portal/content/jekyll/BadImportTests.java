@@ -1,0 +1,127 @@
+package be.biodiversity.portal.content.jekyll;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Imports that must be refused whole: a 4xx naming the file and line, and the database exactly as before. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "portal.editor.token=test-editor-secret", "spring.mongodb.database=content-own-site",
+        "portal.content.load-demo=false", "portal.content.import.max-files=500" })
+@AutoConfigureWebTestClient(timeout = "PT60S")
+class BadImportTests {
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The site plus one file. */
+    private static byte[] siteWith(String path, String text) {
+        Map<String, byte[]> files = new LinkedHashMap<>(Archives.files(OwnSiteImportTests.SITE, ""));
+        files.put(path, utf8(text));
+        return Archives.zip(files);
+    }
+
+    private List<Long> database() {
+        return List.of("pages", "pageRevisions", "siteData", "siteDataRevisions", "siteRevision").stream()
+                .map(c -> mongo.count(new Query(), c).block()).toList();
+    }
+
+    private WebTestClient.BodyContentSpec refused(byte[] archive, int status) {
+        List<Long> before = database();
+        WebTestClient.BodyContentSpec body = web.post().uri("/api/content/v1/imports?name=site.zip")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer test-editor-secret")
+                .contentType(MediaType.parseMediaType("application/zip")).bodyValue(archive).exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody();
+        assertThat(database()).as("database unchanged").isEqualTo(before);
+        return body;
+    }
+
+    @Test
+    void malformedYamlInFrontMatter() {
+        refused(siteWith("en/broken.md", "---\ntitle: Broken\ncta: [a, b\n---\nText\n"), 422)
+                .jsonPath("$.file").isEqualTo("en/broken.md")
+                .jsonPath("$.line").value(line -> assertThat((Integer) line).isBetween(3, 4))
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("en/broken.md").contains("malformed YAML"))
+                .jsonPath("$.report.imported").isEqualTo(false);
+    }
+
+    @Test
+    void malformedYamlInADataFile() {
+        refused(siteWith("_data/nl/images.yml", "heath:\n  src: /a.jpg\n caption: x\n"), 422)
+                .jsonPath("$.file").isEqualTo("_data/nl/images.yml").jsonPath("$.line").isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownLanguage() {
+        refused(siteWith("de/about.md", "---\nlang: de\ntitle: Über uns\npermalink: /de/about\n---\nText\n"), 422)
+                .jsonPath("$.file").isEqualTo("de/about.md").jsonPath("$.line").isEqualTo(2)
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("'de'"));
+    }
+
+    @Test
+    void aDuplicatePermalink() {
+        refused(siteWith("nl/zzz-copy.md", "---\ntitle: Kopie\npermalink: /nl/about/\n---\nText\n"), 422)
+                .jsonPath("$.file").isEqualTo("nl/zzz-copy.md").jsonPath("$.line").isEqualTo(3)
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("/nl/about").contains("nl/about.md"));
+    }
+
+    @Test
+    void anOversizedBody() {
+        refused(siteWith("en/huge.md", "---\ntitle: Huge\n---\n" + "x".repeat(200_001)), 422)
+                .jsonPath("$.file").isEqualTo("en/huge.md")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("body"));
+    }
+
+    @Test
+    void aScriptInMarkdown() {
+        refused(siteWith("en/xss.md", "---\ntitle: XSS\n---\nHello\n\n<script>alert(1)</script>\n"), 422)
+                .jsonPath("$.file").isEqualTo("en/xss.md").jsonPath("$.line").isEqualTo(6)
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("<script"));
+    }
+
+    @Test
+    void aHostileArchive() {
+        refused(Archives.zip(Map.of("_config.yml", utf8("title: x\n"), "../../outside.md", utf8("---\n---\n"))), 400)
+                .jsonPath("$.file").isEqualTo("../../outside.md")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("outside the archive"));
+        refused(Archives.tarGz(Map.of("en/a.md", utf8("---\ntitle: A\n---\n")), "en/link.md", "/etc/passwd"), 400)
+                .jsonPath("$.file").isEqualTo("en/link.md");
+        Map<String, byte[]> many = new LinkedHashMap<>();
+        for (int i = 0; i < 501; i++) {
+            many.put("assets/img" + i + ".png", new byte[0]);
+        }
+        refused(Archives.zip(many), 400).jsonPath("$.detail").value(d -> assertThat((String) d).contains("more than 500 files"));
+    }
+
+    @Test
+    void importsNeedTheEditorToken() {
+        List<Long> before = database();
+        web.post().uri("/api/content/v1/imports").contentType(MediaType.parseMediaType("application/zip"))
+                .bodyValue(Archives.zip(Archives.files(OwnSiteImportTests.SITE, ""))).exchange()
+                .expectStatus().isUnauthorized();
+        assertThat(database()).isEqualTo(before);
+    }
+}

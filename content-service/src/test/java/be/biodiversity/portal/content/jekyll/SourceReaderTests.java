@@ -1,0 +1,80 @@
+package be.biodiversity.portal.content.jekyll;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SourceReaderTests {
+
+    private static final ImportProperties.Limits LIMITS = new ImportProperties.Limits(50, 10_000, 5_000);
+
+    private static List<SourceFile> read(byte[] archive) {
+        return SourceReader.archive("site.zip", new ByteArrayInputStream(archive), LIMITS);
+    }
+
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsTheContentFilesOfAGitHubZipWithoutItsTopFolder() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("hp-main/_config.yml", text("title: x\n"));
+        files.put("hp-main/en/about.md", text("---\ntitle: About\n---\nHi\n"));
+        files.put("hp-main/assets/logo.png", new byte[4000]);
+        assertThat(read(Archives.zip(files))).extracting(SourceFile::path)
+                .containsExactly("_config.yml", "en/about.md");
+        assertThat(SourceReader.archive("s.tar.gz", new ByteArrayInputStream(Archives.tarGz(files, null, null)), LIMITS))
+                .extracting(SourceFile::path).containsExactly("_config.yml", "en/about.md");
+    }
+
+    @Test
+    void refusesAnEntryOutsideTheRoot() {
+        assertThatThrownBy(() -> read(Archives.zip(Map.of("en/../../etc/passwd.md", text("x")))))
+                .isInstanceOf(ArchiveRejectedException.class).hasMessageContaining("en/../../etc/passwd.md")
+                .hasMessageContaining("outside");
+        assertThatThrownBy(() -> read(Archives.zip(Map.of("/abs/page.md", text("x")))))
+                .isInstanceOf(ArchiveRejectedException.class).hasMessageContaining("outside");
+    }
+
+    @Test
+    void refusesLinks() {
+        byte[] archive = Archives.tarGz(Map.of("en/a.md", text("---\n---\n")), "en/secret.md", "/etc/shadow");
+        assertThatThrownBy(() -> SourceReader.archive("s.tar.gz", new ByteArrayInputStream(archive), LIMITS))
+                .isInstanceOf(ArchiveRejectedException.class).hasMessageContaining("en/secret.md")
+                .hasMessageContaining("link");
+    }
+
+    @Test
+    void refusesTooManyFilesAndTooManyBytes() {
+        Map<String, byte[]> many = new LinkedHashMap<>();
+        for (int i = 0; i < 51; i++) {
+            many.put("assets/" + i + ".png", new byte[1]);
+        }
+        assertThatThrownBy(() -> read(Archives.zip(many))).isInstanceOf(ArchiveRejectedException.class)
+                .hasMessageContaining("more than 50 files");
+        // a small archive that inflates beyond the limit: a zip bomb in miniature
+        assertThatThrownBy(() -> read(Archives.zip(Map.of("en/big.md", new byte[6_000]))))
+                .isInstanceOf(ArchiveRejectedException.class).hasMessageContaining("en/big.md")
+                .hasMessageContaining("larger than 5000 bytes");
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            bytes.put("en/p" + i + ".md", new byte[4_000]);
+        }
+        assertThatThrownBy(() -> read(Archives.zip(bytes))).isInstanceOf(ArchiveRejectedException.class)
+                .hasMessageContaining("more than 10000 bytes uncompressed");
+    }
+
+    @Test
+    void refusesWhatIsNoArchive() {
+        assertThatThrownBy(() -> read(text("hello"))).isInstanceOf(ArchiveRejectedException.class)
+                .hasMessageContaining("neither a .zip nor a .tar.gz");
+    }
+}
