@@ -44,6 +44,7 @@ class RenderServiceApplicationTests {
         .json("/api/content/v1/pages?lang=fr&path=/fr/community", "contracts/content/page-fr-community.json")
         .json("/api/content/v1/pages?lang=en&path=/community", "contracts/content/page-en-community.json")
         .json("/api/content/v1/pages?lang=nl&path=/nl/untrusted", "contracts/content/page-untrusted-html.json")
+        .json("/api/content/v1/pages?lang=nl&path=/nl/over", "contracts/content/page-resolved.json")
         .json(TRANSLATIONS, "contracts/content/translations-community.json");
 
     static final ProviderStub directory = ProviderStub.start()
@@ -70,6 +71,15 @@ class RenderServiceApplicationTests {
     static void stopProviders() {
         content.close();
         directory.close();
+    }
+
+    @Test
+    void theResolvedFormOfAPageIsShownNotItsLiquidSource() {
+        String html = get("/nl/over", HttpStatus.OK);
+        assertThat(html).contains("<title>Over GBIF.be | GBIF.be</title>", "<h1>Over GBIF.be</h1>",
+                "content=\"Wat GBIF.be doet\"", "<img src=\"/assets/images/YB02.jpg\"", "Foto: <em>Yves Bastin</em>",
+                "<h2 id=\"gbifbe\">GBIF.be</h2>", "<a href=\"/nl/community\">gemeenschap</a>");
+        assertThat(html).doesNotContain("{{");
     }
 
     @Test

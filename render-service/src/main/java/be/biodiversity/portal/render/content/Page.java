@@ -6,18 +6,45 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * The fields of a content-service page that we render. {@code description}, {@code heroImage},
- * {@code heroImageCredit} (markdown) and {@code translationKey} may be null.
+ * {@code heroImageCredit} (markdown) and {@code translationKey} may be null. {@code html} (the body as
+ * sanitized HTML) and {@code resolved} (the header fields and front matter after Liquid) are content-service's
+ * resolved form; when they are absent the source fields are used and the body is rendered here.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Page(String lang, String permalink, String translationKey, String title, String description,
-        String heroImage, String heroImageCredit, String body, FrontMatter frontMatter) {
+        String heroImage, String heroImageCredit, String body, FrontMatter frontMatter, String html,
+        Resolved resolved) {
+
+    /** The header fields and front matter after Liquid. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Resolved(String title, String description, String heroImage, String heroImageCredit,
+            FrontMatter frontMatter) {
+    }
+
+    public String shownTitle() {
+        return (this.resolved != null && this.resolved.title() != null) ? this.resolved.title() : this.title;
+    }
+
+    public String shownDescription() {
+        return (this.resolved != null) ? this.resolved.description() : this.description;
+    }
+
+    public String shownHeroImage() {
+        return (this.resolved != null) ? this.resolved.heroImage() : this.heroImage;
+    }
+
+    public String shownHeroImageCredit() {
+        return (this.resolved != null) ? this.resolved.heroImageCredit() : this.heroImageCredit;
+    }
 
     /** The directory blocks the front matter asks for; empty if none. */
     public List<DirectoryBlock> directoryBlocks() {
-        if (this.frontMatter == null || this.frontMatter.directoryBlocks() == null) {
+        FrontMatter shown = (this.resolved != null && this.resolved.frontMatter() != null)
+                ? this.resolved.frontMatter() : this.frontMatter;
+        if (shown == null || shown.directoryBlocks() == null) {
             return List.of();
         }
-        return this.frontMatter.directoryBlocks()
+        return shown.directoryBlocks()
             .stream()
             .filter((block) -> block != null && block.role() != null && !block.role().isBlank())
             .toList();

@@ -85,7 +85,7 @@ class PageAssembler {
     }
 
     private PageView view(Page page, String lang, String path, Versions fetched, List<OrganisationBlock> blocks) {
-        List<Translation> versions = versions(fetched.translations(), lang, path, page.title());
+        List<Translation> versions = versions(fetched.translations(), lang, path, page.shownTitle());
         boolean partial = fetched.failed() || blocks.stream().anyMatch((block) -> !block.available());
         List<Alternate> alternates = new ArrayList<>();
         List<LanguageLink> links = new ArrayList<>();
@@ -98,9 +98,11 @@ class PageAssembler {
                 }
             }
         }
-        return new PageView(lang, this.languages.home(lang), page.title(), page.description(),
-                safeImageUrl(page.heroImage()), this.markdown.toInlineHtml(page.heroImageCredit()),
-                this.markdown.toHtml(page.body()), absolute(path), alternates, links, blocks, partial);
+        // content-service's html has been through its sanitizer; a body without it is rendered (and escaped) here
+        String bodyHtml = (page.html() != null) ? page.html() : this.markdown.toHtml(page.body());
+        return new PageView(lang, this.languages.home(lang), page.shownTitle(), page.shownDescription(),
+                safeImageUrl(page.shownHeroImage()), this.markdown.toInlineHtml(page.shownHeroImageCredit()),
+                bodyHtml, absolute(path), alternates, links, blocks, partial);
     }
 
     /** The translations in the site's languages, in the site's order, this page always among them. */

@@ -38,11 +38,24 @@ class ContentPactTests {
             .stringType("heroImage", "/assets/portal/hero-community.svg")
             .stringType("heroImageCredit", "Illustratie: GBIF.be-portaalteam")
             .stringType("body", "## Wie we zijn")
+            .stringType("html", "<h2 id=\"wie-we-zijn\">Wie we zijn</h2>")
             .object("frontMatter")
             .eachLike("directoryBlocks")
             .stringType("role", "MEMBER")
             .stringType("title", "Belgische BIF-leden")
             .closeArray()
+            .closeObject()
+            .object("resolved")
+            .stringType("title", "Gemeenschap")
+            .stringType("description", "Wie in België open biodiversiteitsdata deelt en gebruikt")
+            .stringType("heroImage", "/assets/portal/hero-community.svg")
+            .stringType("heroImageCredit", "Illustratie: GBIF.be-portaalteam")
+            .object("frontMatter")
+            .eachLike("directoryBlocks")
+            .stringType("role", "MEMBER")
+            .stringType("title", "Belgische BIF-leden")
+            .closeArray()
+            .closeObject()
             .closeObject();
         return builder.given("the demo pages are loaded")
             .uponReceiving("the Dutch community page")
@@ -177,7 +190,8 @@ class ContentPactTests {
     @PactTestFor(pactMethod = "aPageByPath")
     void readsAPage(MockServer server) {
         Page page = client(server).page("nl", "/nl/community").block(Duration.ofSeconds(5));
-        assertThat(page.title()).isEqualTo("Gemeenschap");
+        assertThat(page.shownTitle()).isEqualTo("Gemeenschap");
+        assertThat(page.html()).startsWith("<h2");
         assertThat(page.translationKey()).isEqualTo("community");
         assertThat(page.heroImageCredit()).isNotBlank();
         assertThat(page.directoryBlocks()).extracting(Page.DirectoryBlock::role).containsExactly("MEMBER");
