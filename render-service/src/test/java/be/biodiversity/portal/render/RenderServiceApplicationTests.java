@@ -45,6 +45,8 @@ class RenderServiceApplicationTests {
         .json("/api/content/v1/pages?lang=en&path=/community", "contracts/content/page-en-community.json")
         .json("/api/content/v1/pages?lang=nl&path=/nl/untrusted", "contracts/content/page-untrusted-html.json")
         .json("/api/content/v1/pages?lang=nl&path=/nl/over", "contracts/content/page-resolved.json")
+        .json("/api/content/v1/data/navigation?lang=fr", "contracts/content/data-navigation.json")
+        .json("/api/content/v1/data/footer?lang=fr", "contracts/content/data-footer.json")
         .json(TRANSLATIONS, "contracts/content/translations-community.json");
 
     static final ProviderStub directory = ProviderStub.start()
@@ -80,6 +82,19 @@ class RenderServiceApplicationTests {
                 "content=\"Wat GBIF.be doet\"", "<img src=\"/assets/images/YB02.jpg\"", "Foto: <em>Yves Bastin</em>",
                 "<h2 id=\"gbifbe\">GBIF.be</h2>", "<a href=\"/nl/community\">gemeenschap</a>");
         assertThat(html).doesNotContain("{{");
+    }
+
+    @Test
+    void theNavigationAndFooterComeFromTheSiteDataOfThePagesLanguage() {
+        String html = get("/fr/community", HttpStatus.OK);
+        assertThat(html).contains("<nav class=\"site-nav\" aria-label=\"Menu principal\">", "<summary>Over ons</summary>",
+                "<a href=\"/fr/community\" aria-current=\"page\">Gemeenschap</a>", "<a href=\"/fr/team\">Team</a>",
+                "<a href=\"/fr/news\">Nieuws</a>", "<h2>Contact</h2>", "<strong>open source</strong>",
+                "href=\"mailto:gbif@biodiversity.be\"", "<img src=\"/assets/images/logos/logoBBPf.png\" alt=\"BBPf\"");
+        assertThat(html).as("unsafe links, raw HTML and kramdown attributes are left out")
+            .doesNotContain("javascript:", "Gevaarlijk", "fa-envelope", "{:height");
+        assertThat(get("/nl/community", HttpStatus.OK)).as("no navigation data in Dutch: no menu")
+            .doesNotContain("site-nav");
     }
 
     @Test

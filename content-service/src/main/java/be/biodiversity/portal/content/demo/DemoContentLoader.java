@@ -23,6 +23,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 import be.biodiversity.portal.content.config.ContentProperties;
+import be.biodiversity.portal.content.data.DataWriter;
 import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.page.NewPage;
 import be.biodiversity.portal.content.page.PageService;
@@ -45,12 +46,15 @@ class DemoContentLoader implements ApplicationRunner {
 
     private final PageService pages;
     private final PageWriter writer;
+    private final DataWriter data;
     private final IndexCreator indexes;
     private final ContentProperties properties;
 
-    DemoContentLoader(PageService pages, PageWriter writer, IndexCreator indexes, ContentProperties properties) {
+    DemoContentLoader(PageService pages, PageWriter writer, DataWriter data, IndexCreator indexes,
+            ContentProperties properties) {
         this.pages = pages;
         this.writer = writer;
+        this.data = data;
         this.indexes = indexes;
         this.properties = properties;
     }
@@ -60,10 +64,46 @@ class DemoContentLoader implements ApplicationRunner {
         Mono<Long> load = indexes.ensureAll()
                 .then(pages.countAll())
                 .flatMap(count -> count > 0 || !properties.loadDemo() ? Mono.just(0L)
-                        : Flux.fromIterable(read()).concatMap(page -> writer.create(page, "demo")).count());
+                        : Flux.fromIterable(read()).concatMap(page -> writer.create(page, "demo")).count()
+                                .flatMap(loaded -> loadData().thenReturn(loaded)));
         Long loaded = load.block(Duration.ofSeconds(60));
         if (loaded != null && loaded > 0) {
             log.info("Loaded {} demo pages into an empty database", loaded);
+        }
+    }
+
+    /** The demo site's navigation and footer, in the default language ({@code demo/data}) and per language. */
+    private Mono<Void> loadData() {
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:demo/data/**/*.yml");
+            return Flux.fromArray(files).concatMap(file -> {
+                String url = uncheckedUrl(file);
+                String relative = url.substring(url.lastIndexOf("demo/data/") + "demo/data/".length());
+                String lang = relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : "";
+                String name = file.getFilename().replace(".yml", "");
+                return data.importFile(name, lang, text(file), null, "demo/data/" + relative, null, "demo");
+            }).then();
+        }
+        catch (IOException ex) {
+            return Mono.error(new UncheckedIOException("Cannot read the demo data", ex));
+        }
+    }
+
+    private static String uncheckedUrl(Resource file) {
+        try {
+            return file.getURL().toString();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static String text(Resource file) {
+        try {
+            return file.getContentAsString(StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 

@@ -3,6 +3,7 @@ package be.biodiversity.portal.render.content;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,25 @@ public class ContentClient {
                 }
                 if (response.statusCode().is2xxSuccessful()) {
                     return response.bodyToMono(Page.class);
+                }
+                return response.createError();
+            })
+            .onErrorMap((ex) -> new ContentUnavailableException(ex));
+    }
+
+    /**
+     * The parsed content of a site data file ({@code navigation}, {@code footer}, ...) in a language, or the
+     * default-language file as content-service falls back to it; empty if there is none.
+     */
+    public Mono<JsonNode> data(String name, String lang) {
+        return this.http.get()
+            .uri((uri) -> uri.path("/api/content/v1/data/{name}").queryParam("lang", "{lang}").build(name, lang))
+            .exchangeToMono((response) -> {
+                if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                    return response.releaseBody().then(Mono.empty());
+                }
+                if (response.statusCode().is2xxSuccessful()) {
+                    return response.bodyToMono(JsonNode.class).mapNotNull((file) -> file.get("content"));
                 }
                 return response.createError();
             })

@@ -1,11 +1,15 @@
 package be.biodiversity.portal.render.page;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -18,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Markdown {
+
+    private static final Pattern KRAMDOWN_ATTRIBUTES = Pattern.compile("\\{:[^}\\n]*}");
 
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
 
@@ -49,6 +55,31 @@ class Markdown {
             return null;
         }
         return this.inlineRenderer.render(this.parser.parse(markdown)).strip();
+    }
+
+    /**
+     * Markdown written for the Jekyll theme, such as footer text: kramdown attribute lists ({@code {:height=..}})
+     * and raw HTML are dropped rather than shown as text.
+     */
+    String toHtmlWithoutRawHtml(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        Node document = this.parser.parse(KRAMDOWN_ATTRIBUTES.matcher(markdown).replaceAll(""));
+        List<Node> raw = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(HtmlInline html) {
+                raw.add(html);
+            }
+
+            @Override
+            public void visit(HtmlBlock html) {
+                raw.add(html);
+            }
+        });
+        raw.forEach(Node::unlink);
+        return this.blockRenderer.render(document);
     }
 
     private static HtmlRenderer renderer(boolean inline) {

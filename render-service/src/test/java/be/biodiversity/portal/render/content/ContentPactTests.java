@@ -166,6 +166,38 @@ class ContentPactTests {
             .toPact(V4Pact.class);
     }
 
+    @Pact(consumer = "render-service")
+    V4Pact theNavigation(PactDslWithProvider builder) {
+        PactDslJsonBody data = new PactDslJsonBody();
+        data.minArrayLike("content", 1)
+            .stringType("text", "Over ons")
+            .minArrayLike("menu", 1)
+            .stringType("text", "Gemeenschap")
+            .stringType("href", "/nl/community")
+            .closeObject()
+            .closeArray()
+            .closeObject()
+            .closeArray();
+        return builder.given("the demo pages are loaded")
+            .uponReceiving("the Dutch navigation")
+            .method("GET")
+            .path("/api/content/v1/data/navigation")
+            .query("lang=nl")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(data)
+            .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "theNavigation")
+    void readsTheNavigation(MockServer server) {
+        var navigation = client(server).data("navigation", "nl").block(Duration.ofSeconds(5));
+        assertThat(navigation.get(0).get("text").asString()).isNotBlank();
+        assertThat(navigation.get(0).get("menu").get(0).get("href").asString()).startsWith("/");
+    }
+
     @Test
     @PactTestFor(pactMethod = "aLiteratureSearch")
     void searchesTheLiterature(MockServer server) {

@@ -1,0 +1,123 @@
+package be.biodiversity.portal.render.page;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ServerWebExchange;
+
+import be.biodiversity.portal.render.cache.PageCacheFilter;
+import be.biodiversity.portal.render.content.ContentClient;
+import be.biodiversity.portal.render.site.SiteLanguages;
+import be.biodiversity.portal.render.site.SitePath;
+
+/**
+ * Adds the navigation and footer of the request's language to every page's model ({@code chrome}). Neither is
+ * essential: without them the page is shown bare, and not kept in the page cache.
+ */
+@ControllerAdvice
+class SiteChromeAdvice {
+
+    private static final Log logger = LogFactory.getLog(SiteChromeAdvice.class);
+
+    private final ContentClient content;
+    private final SiteLanguages languages;
+    private final Markdown markdown;
+
+    SiteChromeAdvice(ContentClient content, SiteLanguages languages, Markdown markdown) {
+        this.content = content;
+        this.languages = languages;
+        this.markdown = markdown;
+    }
+
+    @ModelAttribute("chrome")
+    Mono<SiteChrome> chrome(ServerWebExchange exchange) {
+        SitePath site = languages.resolve(exchange.getRequest().getPath().pathWithinApplication().value());
+        Mono<List<SiteChrome.NavItem>> navigation = content.data("navigation", site.language())
+                .map(data -> navigation(data, site.path())).defaultIfEmpty(List.of());
+        Mono<List<SiteChrome.FooterColumn>> footer = content.data("footer", site.language())
+                .map(this::footer).defaultIfEmpty(List.of());
+        return Mono.zip(navigation, footer).map(parts -> new SiteChrome(parts.getT1(), parts.getT2()))
+                .onErrorResume(ex -> {
+                    logger.warn("Rendering " + site.path() + " without navigation and footer: " + ex.getMessage());
+                    exchange.getResponse().getHeaders().set(PageCacheFilter.DEGRADED, "true");
+                    return Mono.just(SiteChrome.NONE);
+                });
+    }
+
+    private static List<SiteChrome.NavItem> navigation(JsonNode data, String path) {
+        List<SiteChrome.NavItem> items = new ArrayList<>();
+        if (data == null || !data.isArray()) {
+            return items;
+        }
+        for (JsonNode entry : data) {
+            String text = text(entry, "text");
+            if (text == null) {
+                continue;
+            }
+            List<SiteChrome.NavItem> menu = new ArrayList<>();
+            if (entry.get("menu") != null && entry.get("menu").isArray()) {
+                for (JsonNode link : entry.get("menu")) {
+                    String href = safeHref(text(link, "href"));
+                    if (text(link, "text") != null && href != null) {
+                        menu.add(new SiteChrome.NavItem(text(link, "text"), href, isCurrent(href, path), List.of()));
+                    }
+                }
+            }
+            String href = safeHref(text(entry, "href"));
+            boolean current = isCurrent(href, path) || menu.stream().anyMatch(SiteChrome.NavItem::current);
+            if (href != null || !menu.isEmpty()) {
+                items.add(new SiteChrome.NavItem(text, href, current, menu));
+            }
+        }
+        return items;
+    }
+
+    private List<SiteChrome.FooterColumn> footer(JsonNode data) {
+        List<SiteChrome.FooterColumn> columns = new ArrayList<>();
+        JsonNode list = data == null ? null : data.get("columns");
+        if (list == null || !list.isArray()) {
+            return columns;
+        }
+        for (JsonNode column : list) {
+            String name = text(column, "name");
+            if (name != null) {
+                columns.add(new SiteChrome.FooterColumn(name,
+                        markdown.toHtmlWithoutRawHtml(text(column, "description"))));
+            }
+        }
+        return columns;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() || !value.isValueNode() ? null : value.asString();
+    }
+
+    /** A path on this site, an http(s) URL or mailto; anything else is not linked. */
+    private static String safeHref(String href) {
+        if (href == null || href.isBlank()) {
+            return null;
+        }
+        String lower = href.strip().toLowerCase(Locale.ROOT);
+        boolean sitePath = lower.startsWith("/") && !lower.startsWith("//");
+        return sitePath || lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:")
+                ? href.strip() : null;
+    }
+
+    private static boolean isCurrent(String href, String path) {
+        if (href == null || !href.startsWith("/")) {
+            return false;
+        }
+        String target = href.contains("?") ? href.substring(0, href.indexOf('?')) : href;
+        target = target.length() > 1 && target.endsWith("/") ? target.substring(0, target.length() - 1) : target;
+        return target.equals(path);
+    }
+}
