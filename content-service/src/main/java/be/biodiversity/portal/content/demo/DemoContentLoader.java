@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ class DemoContentLoader implements ApplicationRunner {
 
     /** Front-matter keys that become fields of the page; the hosted-portal theme's names. */
     private static final Set<String> PAGE_FIELDS = Set.of("lang", "permalink", "lang-ref", "title", "description",
-            "background", "imageLicense");
+            "background", "imageLicense", "kind", "layout", "categories", "date");
 
     private final PageService pages;
     private final PageWriter writer;
@@ -123,8 +124,12 @@ class DemoContentLoader implements ApplicationRunner {
             MarkdownFile md = MarkdownFile.parse(file.getFilename(), file.getContentAsString(StandardCharsets.UTF_8));
             Map<String, Object> rest = new LinkedHashMap<>(md.frontMatter());
             rest.keySet().removeAll(PAGE_FIELDS);
-            return NewPage.page(md.text("lang"), md.text("permalink"), md.text("lang-ref"), md.text("title"),
-                    md.text("description"), md.text("background"), md.text("imageLicense"), md.body(), rest);
+            Object categories = md.frontMatter().get("categories");
+            return new NewPage(md.text("lang"), md.text("permalink"), md.text("lang-ref"), md.text("title"),
+                    md.text("description"), md.text("background"), md.text("imageLicense"), md.body(), rest,
+                    md.text("kind"), md.text("layout"),
+                    categories instanceof List<?> list ? list.stream().map(String::valueOf).toList() : null,
+                    md.text("date") == null ? null : Instant.parse(md.text("date")), null);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot read the demo page " + file, ex);

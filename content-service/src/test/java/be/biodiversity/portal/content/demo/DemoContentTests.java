@@ -19,7 +19,13 @@ class DemoContentTests {
     @Test
     void theDemoSiteHasItsPagesInThreeLanguages() {
         web.get().uri("/api/content/v1/pages?limit=100").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.count").isEqualTo(6);
+                .jsonPath("$.count").isEqualTo(15);
+        web.get().uri("/api/content/v1/posts?lang=nl").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.count").isEqualTo(2)
+                .jsonPath("$.results[0].permalink").isEqualTo("/nl/post/2026/literature-search")
+                .jsonPath("$.results[0].categories[1]").isEqualTo("Literature");
+        web.get().uri("/api/content/v1/pages?lang=fr&path=/fr/news").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.layout").isEqualTo("archive");
     }
 
     @Test

@@ -30,11 +30,14 @@ class MarkdownFileTests {
     @Test
     void theDemoPagesAreComplete() {
         var pages = DemoContentLoader.read();
-        assertThat(pages).hasSize(6);
+        assertThat(pages).hasSize(15);
         assertThat(pages).allSatisfy(page -> {
             assertThat(page.lang()).isIn("en", "nl", "fr");
             assertThat(page.title()).isNotBlank();
-            assertThat(page.translationKey()).isIn("home", "community");
+            assertThat(page.translationKey()).isIn("home", "community", "news", "post-portal-opens",
+                    "post-literature");
         });
+        assertThat(pages).filteredOn(page -> "post".equals(page.kind())).hasSize(6)
+                .allSatisfy(post -> assertThat(post.date()).isNotNull());
     }
 }

@@ -45,6 +45,31 @@ public class ContentClient {
             .onErrorMap((ex) -> new ContentUnavailableException(ex));
     }
 
+    /** Published posts of a language, newest first, optionally of one category. */
+    public Mono<PageList> posts(String lang, String category, long offset, int limit) {
+        return this.http.get()
+            .uri((uri) -> {
+                uri.path("/api/content/v1/posts").queryParam("lang", "{lang}");
+                if (category != null) {
+                    uri.queryParam("category", "{category}");
+                }
+                return uri.queryParam("offset", offset).queryParam("limit", limit).build(lang, category);
+            })
+            .retrieve()
+            .bodyToMono(PageList.class)
+            .onErrorMap((ex) -> new ContentUnavailableException(ex));
+    }
+
+    /** Every published page and post of every language, one listing page at a time. */
+    public Mono<PageList> everything(long offset, int limit) {
+        return this.http.get()
+            .uri((uri) -> uri.path("/api/content/v1/pages").queryParam("offset", offset).queryParam("limit", limit)
+                .build())
+            .retrieve()
+            .bodyToMono(PageList.class)
+            .onErrorMap((ex) -> new ContentUnavailableException(ex));
+    }
+
     /**
      * The parsed content of a site data file ({@code navigation}, {@code footer}, ...) in a language, or the
      * default-language file as content-service falls back to it; empty if there is none.

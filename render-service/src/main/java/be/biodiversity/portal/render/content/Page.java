@@ -13,7 +13,19 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Page(String lang, String permalink, String translationKey, String title, String description,
         String heroImage, String heroImageCredit, String body, FrontMatter frontMatter, String html,
-        Resolved resolved) {
+        Resolved resolved, String kind, String layout, List<String> categories, java.time.Instant date) {
+
+    public boolean isPost() {
+        return "post".equals(this.kind);
+    }
+
+    public boolean isArchive() {
+        return "archive".equals(this.layout);
+    }
+
+    public List<String> categoryList() {
+        return this.categories == null ? List.of() : this.categories;
+    }
 
     /** The header fields and front matter after Liquid. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 import be.biodiversity.portal.render.cache.PageCacheFilter;
 import be.biodiversity.portal.render.content.ContentClient;
+import be.biodiversity.portal.render.content.Page;
 import be.biodiversity.portal.render.content.ContentUnavailableException;
+import be.biodiversity.portal.render.news.NewsAssembler;
 import be.biodiversity.portal.render.site.SiteLanguages;
 import be.biodiversity.portal.render.site.SitePath;
 import org.apache.commons.logging.Log;
@@ -33,18 +35,22 @@ class PageController {
 
     private final SiteLanguages languages;
 
-    PageController(ContentClient content, PageAssembler assembler, SiteLanguages languages) {
+    private final NewsAssembler news;
+
+    PageController(ContentClient content, PageAssembler assembler, SiteLanguages languages, NewsAssembler news) {
         this.content = content;
         this.assembler = assembler;
         this.languages = languages;
+        this.news = news;
     }
 
     @GetMapping("/**")
     Mono<Rendering> page(ServerHttpRequest request) {
         SitePath site = this.languages.resolve(decode(request.getPath().pathWithinApplication().value()));
         return this.content.page(site.language(), site.path())
-            .flatMap((page) -> this.assembler.assemble(page, site.language(), site.path()))
-            .map(PageController::pageOf)
+            .flatMap((page) -> this.assembler.assemble(page, site.language(), site.path())
+                .flatMap((view) -> withNews(Rendering.view("page").modelAttribute("page", view), view, page, site,
+                        request)))
             .switchIfEmpty(Mono.fromSupplier(() -> problem(site, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
             .onErrorResume(ContentUnavailableException.class, (ex) -> {
                 logger.warn("Cannot render " + site.path() + ": " + ex.getMessage());
@@ -52,12 +58,41 @@ class PageController {
             });
     }
 
-    private static Rendering pageOf(PageView view) {
-        Rendering.Builder<?> page = Rendering.view("page").modelAttribute("page", view);
+    /** An archive page lists the posts; a post shows its date, categories and related posts. */
+    private Mono<Rendering> withNews(Rendering.Builder<?> rendering, PageView view, Page page, SitePath site,
+            ServerHttpRequest request) {
         if (view.partial()) {
-            page.header(PageCacheFilter.DEGRADED, "true");
+            rendering.header(PageCacheFilter.DEGRADED, "true");
         }
-        return page.build();
+        if (page.isArchive()) {
+            String category = request.getQueryParams().getFirst("category");
+            return this.news.archive(site.language(), site.path(), category, offset(request))
+                .map((archive) -> {
+                    if (!archive.available()) {
+                        rendering.header(PageCacheFilter.DEGRADED, "true");
+                    }
+                    return rendering.modelAttribute("archive", archive).build();
+                });
+        }
+        if (page.isPost()) {
+            return this.news.post(page, site.language(), archivePath(site.language()))
+                .map((post) -> rendering.modelAttribute("post", post).build());
+        }
+        return Mono.just(rendering.build());
+    }
+
+    private String archivePath(String lang) {
+        return (lang.equals(this.languages.defaultLanguage()) ? "" : "/" + lang) + "/news";
+    }
+
+    private static long offset(ServerHttpRequest request) {
+        try {
+            String value = request.getQueryParams().getFirst("offset");
+            return value == null ? 0 : Math.max(0, Long.parseLong(value));
+        }
+        catch (NumberFormatException ex) {
+            return 0;
+        }
     }
 
     private Rendering problem(SitePath site, HttpStatus status, String messageKey) {

@@ -168,14 +168,20 @@ class ContentPactTests {
 
     @Pact(consumer = "render-service")
     V4Pact theNavigation(PactDslWithProvider builder) {
+        // The navigation holds menus (text and links) and plain links (text and href): the array must have both.
         PactDslJsonBody data = new PactDslJsonBody();
-        data.minArrayLike("content", 1)
+        data.arrayContaining("content")
+            .object()
             .stringType("text", "Over ons")
             .minArrayLike("menu", 1)
             .stringType("text", "Gemeenschap")
             .stringType("href", "/nl/community")
             .closeObject()
             .closeArray()
+            .closeObject()
+            .object()
+            .stringType("text", "Nieuws")
+            .stringType("href", "/nl/news")
             .closeObject()
             .closeArray();
         return builder.given("the demo pages are loaded")
@@ -188,6 +194,70 @@ class ContentPactTests {
             .headers(JSON)
             .body(data)
             .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = "render-service")
+    V4Pact theNewsOfALanguage(PactDslWithProvider builder) {
+        PactDslJsonBody posts = new PactDslJsonBody();
+        posts.integerType("offset", 0).integerType("count", 2);
+        posts.minArrayLike("results", 1)
+            .stringType("lang", "nl")
+            .stringType("permalink", "/nl/post/2026/literature-search")
+            .stringType("title", "Vind het onderzoek dat Belgische data gebruikt")
+            .datetime("date", "yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .eachLike("categories", PactDslJsonRootValue.stringType("Portal"))
+            .closeObject()
+            .closeArray();
+        return builder.given("the demo pages are loaded")
+            .uponReceiving("the Dutch news, newest first")
+            .method("GET")
+            .path("/api/content/v1/posts")
+            .query("lang=nl&offset=0&limit=10")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(posts)
+            .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = "render-service")
+    V4Pact everyPageOfTheSite(PactDslWithProvider builder) {
+        PactDslJsonBody pages = new PactDslJsonBody();
+        pages.integerType("offset", 0).integerType("count", 15).booleanType("endOfRecords", true);
+        pages.minArrayLike("results", 1)
+            .stringType("lang", "nl")
+            .stringType("permalink", "/nl/community")
+            .stringType("translationKey", "community")
+            .closeObject()
+            .closeArray();
+        return builder.given("the demo pages are loaded")
+            .uponReceiving("every published page and post, for the sitemap")
+            .method("GET")
+            .path("/api/content/v1/pages")
+            .query("offset=0&limit=1000")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(pages)
+            .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "theNewsOfALanguage")
+    void readsTheNews(MockServer server) {
+        PageList posts = client(server).posts("nl", null, 0, 10).block(Duration.ofSeconds(5));
+        assertThat(posts.items()).isNotEmpty().allSatisfy((post) -> {
+            assertThat(post.date()).isNotNull();
+            assertThat(post.categoryList()).isNotEmpty();
+        });
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "everyPageOfTheSite")
+    void readsEveryPage(MockServer server) {
+        PageList pages = client(server).everything(0, 1000).block(Duration.ofSeconds(5));
+        assertThat(pages.last()).isTrue();
+        assertThat(pages.items()).allSatisfy((page) -> assertThat(page.translationKey()).isNotBlank());
     }
 
     @Test

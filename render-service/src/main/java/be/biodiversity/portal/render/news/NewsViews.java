@@ -1,0 +1,30 @@
+package be.biodiversity.portal.render.news;
+
+import java.util.List;
+
+/** What the news parts of a page show. */
+public final class NewsViews {
+
+    private NewsViews() {
+    }
+
+    /** A post as a card in a list. */
+    public record Card(String title, String href, String date, String description) {
+    }
+
+    public record CategoryLink(String name, String href, boolean current) {
+    }
+
+    /**
+     * The archive: posts of the page's language, newest first, filtered by {@code category}.
+     *
+     * @param available false when content-service could not list the posts: a notice is shown instead
+     */
+    public record Archive(boolean available, List<CategoryLink> categories, String allHref, boolean filtered,
+            List<Card> posts, String previousHref, String nextHref) {
+    }
+
+    /** What a post page shows besides its text. */
+    public record Post(String date, List<CategoryLink> categories, List<Card> related) {
+    }
+}

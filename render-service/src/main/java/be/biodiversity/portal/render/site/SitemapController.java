@@ -1,0 +1,86 @@
+package be.biodiversity.portal.render.site;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import be.biodiversity.portal.render.config.PortalProperties;
+import be.biodiversity.portal.render.content.ContentClient;
+import be.biodiversity.portal.render.content.ContentUnavailableException;
+import be.biodiversity.portal.render.content.PageList;
+import be.biodiversity.portal.render.content.PageSummary;
+
+/**
+ * {@code /sitemap.xml}: every published page and post of every language, each with its language versions as
+ * alternates, and {@code /robots.txt} pointing to it.
+ */
+@Controller
+class SitemapController {
+
+    private static final int BATCH = 1000;
+    private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
+
+    private final ContentClient content;
+    private final String siteUrl;
+
+    SitemapController(ContentClient content, PortalProperties properties) {
+        this.content = content;
+        this.siteUrl = properties.siteUrl().toString().replaceAll("/+$", "");
+    }
+
+    @GetMapping("/robots.txt")
+    ResponseEntity<String> robots() {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
+                .body("User-agent: *\nDisallow: /api/\nSitemap: " + siteUrl + "/sitemap.xml\n");
+    }
+
+    @GetMapping("/sitemap.xml")
+    Mono<ResponseEntity<String>> sitemap() {
+        return all().collectList().map(pages -> ResponseEntity.ok().contentType(XML).body(xml(pages)))
+                .onErrorResume(ContentUnavailableException.class,
+                        ex -> Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build()));
+    }
+
+    private Flux<PageSummary> all() {
+        return content.everything(0, BATCH).expand(list -> list.last() || list.items().isEmpty() ? Mono.empty()
+                : content.everything(list.start() + list.items().size(), BATCH))
+                .flatMapIterable(PageList::items)
+                .filter(page -> page.permalink() != null && !page.permalink().endsWith("/404"));
+    }
+
+    private String xml(List<PageSummary> pages) {
+        Map<String, List<PageSummary>> versions = pages.stream().filter(p -> p.translationKey() != null)
+                .collect(Collectors.groupingBy(PageSummary::translationKey, LinkedHashMap::new, Collectors.toList()));
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" ")
+                .append("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+        pages.stream().sorted(Comparator.comparing(PageSummary::permalink)).forEach(page -> {
+            xml.append("  <url>\n    <loc>").append(Xml.escape(siteUrl + page.permalink())).append("</loc>\n");
+            if (page.updatedAt() != null) {
+                xml.append("    <lastmod>").append(DateTimeFormatter.ISO_INSTANT.format(page.updatedAt()))
+                        .append("</lastmod>\n");
+            }
+            List<PageSummary> alternates = page.translationKey() == null ? List.of()
+                    : versions.get(page.translationKey());
+            if (alternates.size() > 1) {
+                alternates.forEach(other -> xml.append("    <xhtml:link rel=\"alternate\" hreflang=\"")
+                        .append(Xml.escape(other.lang())).append("\" href=\"")
+                        .append(Xml.escape(siteUrl + other.permalink())).append("\"/>\n"));
+            }
+            xml.append("  </url>\n");
+        });
+        return xml.append("</urlset>\n").toString();
+    }
+}

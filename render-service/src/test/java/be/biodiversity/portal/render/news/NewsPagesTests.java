@@ -1,0 +1,114 @@
+package be.biodiversity.portal.render.news;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import be.biodiversity.portal.render.ProviderStub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The news archive, post pages, the Atom feed, the sitemap and robots.txt. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "portal.cache.enabled=false", "portal.site-url=https://gbif.example.be" })
+@AutoConfigureWebTestClient
+class NewsPagesTests {
+
+    private static final String POSTS = "/api/content/v1/posts";
+
+    static final ProviderStub content = ProviderStub.start()
+        .json("/api/content/v1/pages?lang=nl&path=/nl/news", "contracts/content/page-nl-news.json")
+        .json("/api/content/v1/pages?lang=nl&path=/nl/post/2026/portal-opens", "contracts/content/page-nl-post.json")
+        .json(POSTS + "?lang=nl&limit=10&offset=0", "contracts/content/posts-nl.json")
+        .json(POSTS + "?category=Literature&lang=nl&limit=10&offset=0", "contracts/content/posts-nl.json")
+        .json(POSTS + "?lang=nl&limit=1000&offset=0", "contracts/content/posts-nl.json")
+        .json(POSTS + "?lang=nl&limit=50&offset=0", "contracts/content/posts-nl.json")
+        .json(POSTS + "?lang=nl&limit=20&offset=0", "contracts/content/posts-nl.json")
+        .json("/api/content/v1/pages?limit=1000&offset=0", "contracts/content/pages-all.json");
+
+    @DynamicPropertySource
+    static void providers(DynamicPropertyRegistry registry) {
+        registry.add("portal.content.url", content::baseUrl);
+        registry.add("portal.directory.url", content::baseUrl);
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @AfterEach
+    void healthy() {
+        content.healthy();
+    }
+
+    @AfterAll
+    static void stop() {
+        content.close();
+    }
+
+    @Test
+    void theArchiveListsThePostsWithTheirCategories() {
+        String html = get("/nl/news", 200);
+        assertThat(html).contains("<h1>Nieuws</h1>",
+                "<a href=\"/nl/post/2026/literature-search\">Vind het onderzoek dat Belgische data gebruikt</a>",
+                "20 november 2026", "<a href=\"/nl/news?category=Literature\">Literature</a>",
+                "<a href=\"/nl/news\" aria-current=\"true\">Alle nieuws</a>");
+    }
+
+    @Test
+    void theCategoryFilterIsAppliedByContentService() {
+        get("/nl/news?category=Literature", 200);
+        assertThat(content.requests()).contains(POSTS + "?category=Literature&lang=nl&limit=10&offset=0");
+    }
+
+    @Test
+    void aPostShowsItsDateCategoriesAndRelatedPostsButNotItself() {
+        String html = get("/nl/post/2026/portal-opens", 200);
+        assertThat(html).contains("<p class=\"post-date\">2 november 2026</p>",
+                "<a href=\"/nl/news?category=Portal\">Portal</a>", "Verwant nieuws",
+                "<a href=\"/nl/post/2026/literature-search\">");
+        assertThat(html.indexOf("<a href=\"/nl/post/2026/portal-opens\">")).as("not related to itself").isNegative();
+    }
+
+    @Test
+    void withoutContentServiceTheArchiveIsUnavailable() {
+        content.failWith(500);
+        assertThat(get("/nl/news", 503)).contains("<html lang=\"nl\">");
+    }
+
+    @Test
+    void theAtomFeedListsThePostsOfALanguage() {
+        String xml = web.get().uri("/nl/feed.xml").exchange().expectStatus().isOk()
+            .expectHeader().contentTypeCompatibleWith("application/atom+xml")
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(xml).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"nl\">",
+                "<title>Nieuws van GBIF.be</title>",
+                "<id>https://gbif.example.be/nl/post/2026/literature-search</id>",
+                "<published>2026-11-20T09:00:00Z</published>", "<category term=\"Literature\"/>");
+        web.get().uri("/xx/feed.xml").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void theSitemapListsEveryPageWithItsAlternatesAndRobotsPointsToIt() {
+        String xml = web.get().uri("/sitemap.xml").exchange().expectStatus().isOk().expectBody(String.class)
+            .returnResult().getResponseBody();
+        assertThat(xml).contains("<loc>https://gbif.example.be/nl/community</loc>",
+                "<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://gbif.example.be/community\"/>",
+                "<loc>https://gbif.example.be/nl/post/2026/portal-opens</loc>");
+        assertThat(xml).as("the 404 page is no page to index").doesNotContain("/404<");
+        assertThat(web.get().uri("/robots.txt").exchange().expectStatus().isOk().expectBody(String.class)
+            .returnResult().getResponseBody()).contains("Sitemap: https://gbif.example.be/sitemap.xml");
+    }
+
+    private String get(String uri, int status) {
+        return web.get().uri(uri).exchange().expectStatus().isEqualTo(status).expectBody(String.class).returnResult()
+            .getResponseBody();
+    }
+}
