@@ -1,6 +1,7 @@
 package be.biodiversity.portal.render.content;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -51,8 +52,7 @@ public record Page(String lang, String permalink, String translationKey, String 
 
     /** The directory blocks the front matter asks for; empty if none. */
     public List<DirectoryBlock> directoryBlocks() {
-        FrontMatter shown = (this.resolved != null && this.resolved.frontMatter() != null)
-                ? this.resolved.frontMatter() : this.frontMatter;
+        FrontMatter shown = shownFrontMatter();
         if (shown == null || shown.directoryBlocks() == null) {
             return List.of();
         }
@@ -62,8 +62,24 @@ public record Page(String lang, String permalink, String translationKey, String 
             .toList();
     }
 
+    /**
+     * @param composition the hosted-portal theme's blocks ({@code type: features}, {@code data: node.staff}, ...),
+     *                    in order; when present, the body is shown only where a {@code pageMarkdown} block is
+     * @param cta         the hero's call-to-action buttons
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FrontMatter(List<DirectoryBlock> directoryBlocks) {
+    public record FrontMatter(List<DirectoryBlock> directoryBlocks, List<Map<String, Object>> composition,
+            List<Cta> cta) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Cta(String text, String href, Boolean isPrimary) {
+    }
+
+    /** The front matter after Liquid when content-service gives it, else the source. */
+    public FrontMatter shownFrontMatter() {
+        return (this.resolved != null && this.resolved.frontMatter() != null) ? this.resolved.frontMatter()
+                : this.frontMatter;
     }
 
     /**

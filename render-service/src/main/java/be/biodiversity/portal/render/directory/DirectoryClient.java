@@ -34,8 +34,18 @@ public class DirectoryClient {
             .defaultIfEmpty(List.of());
     }
 
+    /** How many organisations have a role. */
+    public Mono<Long> count(String role) {
+        return this.http.get()
+            .uri((uri) -> uri.path("/api/directory/v1/organisations").queryParam("role", "{role}")
+                .queryParam("limit", 0).build(role))
+            .retrieve()
+            .bodyToMono(OrganisationPage.class)
+            .map((page) -> (page.count() != null) ? page.count() : 0L);
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record OrganisationPage(List<Organisation> results) {
+    record OrganisationPage(Long count, List<Organisation> results) {
     }
 
 }

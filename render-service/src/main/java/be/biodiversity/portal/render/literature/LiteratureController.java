@@ -103,22 +103,21 @@ class LiteratureController {
             return new LiteratureViews.Search(lang, languages.home(lang), switcher, q, 0, 0, 0, List.of(), List.of(),
                     null, null, links.cleared(), filtered, keep, invalidField, invalidDetail);
         }
-        List<LiteratureViews.Item> items = results.results().stream()
+        List<LiteratureViews.Item> items = results.items().stream()
                 .map(r -> new LiteratureViews.Item(recordPath(lang, r.id()), r.title(), r.authorNames(), r.year(),
                         r.source(), labels.value(lang, "literatureType", r.literatureType())))
                 .toList();
         long to = offset + items.size();
         String previous = offset > 0 ? links.page(Math.max(0, offset - PAGE_SIZE)) : null;
-        String next = to < results.count() ? links.page(to) : null;
-        return new LiteratureViews.Search(lang, languages.home(lang), switcher, q, results.count(),
+        String next = to < results.total() ? links.page(to) : null;
+        return new LiteratureViews.Search(lang, languages.home(lang), switcher, q, results.total(),
                 items.isEmpty() ? 0 : offset + 1, to, items, facets(lang, links, results), previous, next,
                 links.cleared(), filtered, keep, null, null);
     }
 
     private List<LiteratureViews.FacetView> facets(String lang, SearchLinks links, LiteratureResults results) {
         List<LiteratureViews.FacetView> facets = new ArrayList<>();
-        for (LiteratureResults.Facet facet : results.facets() == null ? List.<LiteratureResults.Facet>of()
-                : results.facets()) {
+        for (LiteratureResults.Facet facet : results.facetList()) {
             if (!FacetLabels.SHOWN.contains(facet.field()) || facet.counts() == null || facet.counts().isEmpty()) {
                 continue;
             }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * passed through, and links to {@code javascript:} and the like are dropped.
  */
 @Component
-class Markdown {
+public class Markdown {
 
     private static final Pattern KRAMDOWN_ATTRIBUTES = Pattern.compile("\\{:[^}\\n]*}");
 
@@ -34,7 +34,7 @@ class Markdown {
     private final HtmlRenderer inlineRenderer = renderer(true);
 
     /** A page body. Level-1 headings become level 2: the page title is the page's only h1. */
-    String toHtml(String markdown) {
+    public String toHtml(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
@@ -50,7 +50,7 @@ class Markdown {
     }
 
     /** A one-line text such as an image credit, without the surrounding paragraph. */
-    String toInlineHtml(String markdown) {
+    public String toInlineHtml(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return null;
         }
@@ -61,7 +61,7 @@ class Markdown {
      * Markdown written for the Jekyll theme, such as footer text: kramdown attribute lists ({@code {:height=..}})
      * and raw HTML are dropped rather than shown as text.
      */
-    String toHtmlWithoutRawHtml(String markdown) {
+    public String toHtmlWithoutRawHtml(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }

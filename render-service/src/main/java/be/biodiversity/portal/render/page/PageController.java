@@ -1,12 +1,16 @@
 package be.biodiversity.portal.render.page;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import be.biodiversity.portal.render.cache.PageCacheFilter;
 import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.content.Page;
 import be.biodiversity.portal.render.content.ContentUnavailableException;
+import be.biodiversity.portal.render.compose.BlockView;
+import be.biodiversity.portal.render.compose.CompositionAssembler;
 import be.biodiversity.portal.render.news.NewsAssembler;
+import be.biodiversity.portal.render.site.SafeUrls;
 import be.biodiversity.portal.render.site.SiteLanguages;
 import be.biodiversity.portal.render.site.SitePath;
 import org.apache.commons.logging.Log;
@@ -37,11 +41,15 @@ class PageController {
 
     private final NewsAssembler news;
 
-    PageController(ContentClient content, PageAssembler assembler, SiteLanguages languages, NewsAssembler news) {
+    private final CompositionAssembler composition;
+
+    PageController(ContentClient content, PageAssembler assembler, SiteLanguages languages, NewsAssembler news,
+            CompositionAssembler composition) {
         this.content = content;
         this.assembler = assembler;
         this.languages = languages;
         this.news = news;
+        this.composition = composition;
     }
 
     @GetMapping("/**")
@@ -49,13 +57,30 @@ class PageController {
         SitePath site = this.languages.resolve(decode(request.getPath().pathWithinApplication().value()));
         return this.content.page(site.language(), site.path())
             .flatMap((page) -> this.assembler.assemble(page, site.language(), site.path())
-                .flatMap((view) -> withNews(Rendering.view("page").modelAttribute("page", view), view, page, site,
-                        request)))
+                .flatMap((view) -> withBlocks(Rendering.view("page").modelAttribute("page", view), page, site)
+                    .flatMap((rendering) -> withNews(rendering, view, page, site, request))))
             .switchIfEmpty(Mono.fromSupplier(() -> problem(site, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
             .onErrorResume(ContentUnavailableException.class, (ex) -> {
                 logger.warn("Cannot render " + site.path() + ": " + ex.getMessage());
                 return Mono.just(problem(site, HttpStatus.SERVICE_UNAVAILABLE, ProblemView.UNAVAILABLE));
             });
+    }
+
+    /** The theme's composed blocks and the hero's buttons, from the front matter. */
+    private Mono<Rendering.Builder<?>> withBlocks(Rendering.Builder<?> rendering, Page page, SitePath site) {
+        Page.FrontMatter front = page.shownFrontMatter();
+        List<BlockView.Button> buttons = (front == null || front.cta() == null) ? List.of() : front.cta()
+            .stream()
+            .filter((cta) -> cta != null && cta.text() != null && SafeUrls.link(cta.href()) != null)
+            .map((cta) -> new BlockView.Button(cta.text(), SafeUrls.link(cta.href()), Boolean.TRUE.equals(cta.isPrimary())))
+            .toList();
+        rendering.modelAttribute("heroButtons", buttons);
+        return this.composition.blocks(page, site.language()).doOnNext((blocks) -> {
+            if (blocks.stream().anyMatch((block) -> block.type().equals("unavailable"))) {
+                rendering.header(PageCacheFilter.DEGRADED, "true");
+            }
+            rendering.modelAttribute("blocks", blocks);
+        }).then(Mono.just(rendering));
     }
 
     /** An archive page lists the posts; a post shows its date, categories and related posts. */

@@ -260,6 +260,27 @@ class ContentPactTests {
         assertThat(pages.items()).allSatisfy((page) -> assertThat(page.translationKey()).isNotBlank());
     }
 
+    @Pact(consumer = "render-service")
+    V4Pact howMuchLiterature(PactDslWithProvider builder) {
+        return builder.given("the sample literature is loaded")
+            .uponReceiving("the number of literature records")
+            .method("GET")
+            .path("/api/content/v1/literature")
+            .query("offset=0&limit=0")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(new PactDslJsonBody().integerType("count", 8))
+            .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "howMuchLiterature")
+    void countsTheLiterature(MockServer server) {
+        assertThat(new LiteratureClient(PactClients.webClient(server)).search(Map.of(), 0, 0)
+            .block(Duration.ofSeconds(5)).total()).isEqualTo(8);
+    }
+
     @Test
     @PactTestFor(pactMethod = "theNavigation")
     void readsTheNavigation(MockServer server) {
@@ -273,9 +294,9 @@ class ContentPactTests {
     void searchesTheLiterature(MockServer server) {
         LiteratureResults results = new LiteratureClient(PactClients.webClient(server))
             .search(Map.of("topics", java.util.List.of("FRESHWATER")), 0, 20).block(Duration.ofSeconds(5));
-        assertThat(results.count()).isEqualTo(2);
-        assertThat(results.results()).hasSize(2).allSatisfy((r) -> assertThat(r.authorNames()).isNotBlank());
-        assertThat(results.facets().get(0).counts().get(0).count()).isPositive();
+        assertThat(results.total()).isEqualTo(2);
+        assertThat(results.items()).hasSize(2).allSatisfy((r) -> assertThat(r.authorNames()).isNotBlank());
+        assertThat(results.facetList().get(0).counts().get(0).count()).isPositive();
     }
 
     @Test

@@ -49,6 +49,27 @@ class DirectoryPactTests {
             .toPact(V4Pact.class);
     }
 
+    @Pact(consumer = "render-service")
+    V4Pact howManyMembers(PactDslWithProvider builder) {
+        return builder.given("the Belgian BIF members are seeded")
+            .uponReceiving("the number of members")
+            .method("GET")
+            .path("/api/directory/v1/organisations")
+            .query("role=MEMBER&limit=0")
+            .willRespondWith()
+            .status(200)
+            .headers(Map.of("Content-Type", "application/json"))
+            .body(new PactDslJsonBody().integerType("count", 12))
+            .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "howManyMembers")
+    void countsTheMembers(MockServer server) {
+        assertThat(new DirectoryClient(PactClients.webClient(server)).count("MEMBER").block(Duration.ofSeconds(5)))
+            .isEqualTo(12);
+    }
+
     @Test
     @PactTestFor(pactMethod = "theMembers")
     void readsTheOrganisationsOfARole(MockServer server) {

@@ -1,0 +1,110 @@
+package be.biodiversity.portal.render.compose;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import be.biodiversity.portal.render.content.ContentClient;
+import be.biodiversity.portal.render.content.LiteratureClient;
+import be.biodiversity.portal.render.content.LiteratureResults;
+import be.biodiversity.portal.render.content.Page;
+import be.biodiversity.portal.render.directory.DirectoryClient;
+
+/**
+ * The blocks a page's front matter composes ({@code composition:}), filled from the site data it names
+ * ({@code data: node.staff}) and, for the stats block, from our own services. A block whose data cannot be had
+ * is left out; the page is then marked partial.
+ */
+@Component
+public class CompositionAssembler {
+
+    private static final Log logger = LogFactory.getLog(CompositionAssembler.class);
+
+    private final ContentClient content;
+    private final LiteratureClient literature;
+    private final DirectoryClient directory;
+    private final BlockText text;
+    private final MessageSource messages;
+
+    CompositionAssembler(ContentClient content, LiteratureClient literature, DirectoryClient directory,
+            BlockText text, MessageSource messages) {
+        this.content = content;
+        this.literature = literature;
+        this.directory = directory;
+        this.text = text;
+        this.messages = messages;
+    }
+
+    /** The composed blocks, or null when the page composes none (it is then shown as text). */
+    public Mono<List<BlockView>> blocks(Page page, String lang) {
+        Page.FrontMatter front = page.shownFrontMatter();
+        if (front == null || front.composition() == null || front.composition().isEmpty()) {
+            return Mono.justOrEmpty(null);
+        }
+        return Flux.fromIterable(front.composition())
+                .concatMap(block -> block(block, lang).onErrorResume(ex -> {
+                    logger.warn("Rendering " + page.permalink() + " without its " + block.get("type") + " block: "
+                            + ex.getMessage());
+                    return Mono.just(BlockView.markdown().withType("unavailable"));
+                }))
+                .collectList();
+    }
+
+    private Mono<BlockView> block(Map<String, Object> block, String lang) {
+        String type = String.valueOf(block.get("type"));
+        return switch (type) {
+            case "pageMarkdown" -> Mono.just(BlockView.markdown());
+            case "features", "split" -> data(String.valueOf(block.get("data")), lang)
+                    .map(data -> type.equals("features") ? text.features(data) : text.split(data));
+            case "stats" -> stats(lang);
+            default -> Mono.empty();
+        };
+    }
+
+    /** {@code node.staff}: the {@code staff} entry of the {@code node} data file of the language. */
+    private Mono<JsonNode> data(String reference, String lang) {
+        String[] path = reference.split("\\.");
+        return content.data(path[0], lang).mapNotNull(root -> {
+            JsonNode node = root;
+            for (int i = 1; i < path.length && node != null; i++) {
+                node = node.get(path[i]);
+            }
+            return node;
+        });
+    }
+
+    private Mono<BlockView> stats(String lang) {
+        Locale locale = Locale.forLanguageTag(lang);
+        NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
+        String prefix = lang.equals("en") ? "" : "/" + lang;
+        Mono<Long> members = directory.count("MEMBER");
+        Mono<Long> partners = directory.count("PARTNER");
+        Mono<Long> publishers = directory.count("PUBLISHER");
+        Mono<Long> articles = literature.search(Map.of(), 0, 0).map(LiteratureResults::total);
+        return Mono.zip(members, partners, publishers, articles).map(counts -> {
+            List<BlockView.Card> figures = new ArrayList<>();
+            figures.add(figure(numbers, counts.getT1(), "stats.members", locale, prefix + "/community"));
+            figures.add(figure(numbers, counts.getT2(), "stats.partners", locale, prefix + "/community"));
+            if (counts.getT3() > 0) {
+                figures.add(figure(numbers, counts.getT3(), "stats.publishers", locale, prefix + "/publisher/search"));
+            }
+            figures.add(figure(numbers, counts.getT4(), "stats.literature", locale, prefix + "/literature/search"));
+            return new BlockView("stats", null, null, figures, null, null, false, List.of());
+        });
+    }
+
+    private BlockView.Card figure(NumberFormat numbers, long count, String label, Locale locale, String href) {
+        return new BlockView.Card(numbers.format(count), messages.getMessage(label, null, label, locale), null, href);
+    }
+}
