@@ -41,6 +41,8 @@ public final class ProviderStub implements AutoCloseable {
 
     private volatile boolean down;
 
+    private final List<String> traceparents = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private volatile Duration delay = Duration.ZERO;
 
     private ProviderStub() {
@@ -88,6 +90,11 @@ public final class ProviderStub implements AutoCloseable {
         return "http://127.0.0.1:" + this.server.port();
     }
 
+    /** The W3C trace context headers received so far. */
+    public List<String> traceparents() {
+        return List.copyOf(this.traceparents);
+    }
+
     /** The requests received so far, as normalised {@code path?query}. */
     public List<String> requests() {
         return List.copyOf(this.requests);
@@ -110,6 +117,10 @@ public final class ProviderStub implements AutoCloseable {
     private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
         String key = key(request.uri());
         this.requests.add(key);
+        String traceparent = request.requestHeaders().get("traceparent");
+        if (traceparent != null) {
+            this.traceparents.add(traceparent);
+        }
         if (this.down) {
             response.withConnection((connection) -> connection.channel().close());
             return Mono.empty();

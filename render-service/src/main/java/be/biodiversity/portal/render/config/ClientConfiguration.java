@@ -4,6 +4,9 @@ import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.content.LiteratureClient;
 import be.biodiversity.portal.render.directory.DirectoryClient;
 
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,18 +14,25 @@ import org.springframework.context.annotation.Configuration;
 class ClientConfiguration {
 
     @Bean
-    ContentClient contentClient(PortalProperties properties) {
-        return new ContentClient(WebClients.create(properties.content()));
+    ContentClient contentClient(PortalProperties properties, ObjectProvider<ObservationRegistry> observations) {
+        return new ContentClient(WebClients.create(properties.content(), registry(observations)));
     }
 
     @Bean
-    LiteratureClient literatureClient(PortalProperties properties) {
-        return new LiteratureClient(WebClients.create(properties.content()));
+    LiteratureClient literatureClient(PortalProperties properties,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new LiteratureClient(WebClients.create(properties.content(), registry(observations)));
     }
 
     @Bean
-    DirectoryClient directoryClient(PortalProperties properties) {
-        return new DirectoryClient(WebClients.create(properties.directory()));
+    DirectoryClient directoryClient(PortalProperties properties,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new DirectoryClient(WebClients.create(properties.directory(), registry(observations)));
+    }
+
+
+    private static ObservationRegistry registry(ObjectProvider<ObservationRegistry> observations) {
+        return observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     }
 
 }
