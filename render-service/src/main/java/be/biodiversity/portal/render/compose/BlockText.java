@@ -6,6 +6,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import be.biodiversity.portal.render.page.Markdown;
 import be.biodiversity.portal.render.site.SafeUrls;
@@ -50,6 +51,44 @@ class BlockText {
         return new BlockView("split", text(data, "title"), description(data), List.of(),
                 SafeUrls.image(text(data, "background")), markdown.toInlineHtml(text(data, "imageLicense")),
                 reverse != null && reverse.asBoolean(), buttons);
+    }
+
+    /**
+     * A stories block (GBIF.org news, events, data use) as a link to the same selection on GBIF.org: the portal
+     * renders on the server and does not fetch GBIF.org's content itself.
+     */
+    BlockView stories(JsonNode data, String linkText) {
+        UriComponentsBuilder search = UriComponentsBuilder.fromUriString("https://www.gbif.org/resource/search");
+        JsonNode filters = data.get("filters");
+        if (filters != null) {
+            values(filters.get("contentType")).forEach(type -> search.queryParam("contentType", contentType(type)));
+            values(filters.get("countriesOfCoverage")).forEach(c -> search.queryParam("countriesOfCoverage", c));
+            values(filters.get("topics")).forEach(t -> search.queryParam("topics", t));
+        }
+        return new BlockView("stories", text(data, "title"), description(data), List.of(), null, null, false,
+                List.of(new BlockView.Button(linkText, search.encode().build().toUriString(), true)));
+    }
+
+    /** NEWS → news, DATA_USE → dataUse: GBIF.org's names in its search URLs. */
+    private static String contentType(String type) {
+        String[] words = type.toLowerCase(java.util.Locale.ROOT).split("_");
+        StringBuilder name = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return name.toString();
+    }
+
+    private static List<String> values(JsonNode list) {
+        List<String> values = new ArrayList<>();
+        if (list != null && list.isArray()) {
+            list.forEach(value -> {
+                if (value.isValueNode()) {
+                    values.add(value.asString());
+                }
+            });
+        }
+        return values;
     }
 
     private String description(JsonNode data) {

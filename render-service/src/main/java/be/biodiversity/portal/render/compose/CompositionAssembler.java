@@ -68,6 +68,8 @@ public class CompositionAssembler {
             case "features", "split" -> data(String.valueOf(block.get("data")), lang)
                     .map(data -> type.equals("features") ? text.features(data) : text.split(data));
             case "stats" -> stats(lang);
+            case "stories" -> data(String.valueOf(block.get("data")), lang).map(data -> text.stories(data,
+                    messages.getMessage("stories.more", null, "See them on GBIF.org", Locale.forLanguageTag(lang))));
             default -> Mono.empty();
         };
     }

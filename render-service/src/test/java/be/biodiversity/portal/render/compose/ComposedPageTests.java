@@ -63,6 +63,9 @@ class ComposedPageTests {
                 "<a href=\"mailto:an@example.org\">An Peeters</a>", "<img src=\"/assets/images/staff/an.jpg\"",
                 "<p>Deze tekst staat tussen de blokken.</p>", ">onze missie</h2>",
                 "<a href=\"https://www.gbif.org/country/BE\" class=\"button primary\">Landenpagina</a>");
+        assertThat(html).as("a stories block links to the same selection on GBIF.org").contains(">Recent nieuws</h2>",
+                "href=\"https://www.gbif.org/resource/search?contentType=news&amp;contentType=dataUse"
+                        + "&amp;countriesOfCoverage=BE&amp;countriesOfCoverage=NL\"", "Bekijk ze op GBIF.org");
         assertThat(html.indexOf("Ons team")).isLessThan(html.indexOf("Deze tekst staat"));
         assertThat(html.indexOf("Deze tekst staat")).isLessThan(html.indexOf("onze missie"));
         assertThat(html).as("no publishers yet: that figure is left out").doesNotContain("datapublicisten");
