@@ -1,6 +1,8 @@
 package be.biodiversity.portal.render.directory;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import reactor.core.publisher.Mono;
@@ -44,8 +46,99 @@ public class DirectoryClient {
             .map((page) -> (page.count() != null) ? page.count() : 0L);
     }
 
+    /** The search filters a visitor may set; anything else in the page's URL is not passed on. */
+    public static final List<String> FILTERS = List.of("q", "role", "type", "country");
+
+    /**
+     * A page of a search with the facet counts of role, type and country. A search directory-service refuses
+     * (400) gives an {@link InvalidSearchException}; other failures are passed on.
+     */
+    public Mono<OrganisationPage> search(Map<String, List<String>> filters, long offset, int limit) {
+        return this.http.get()
+            .uri((uri) -> {
+                Map<String, String> values = new HashMap<>();
+                uri.path("/api/directory/v1/organisations");
+                FILTERS.forEach((name) -> filters.getOrDefault(name, List.of())
+                    .stream()
+                    .filter((value) -> !value.isBlank())
+                    .forEach((value) -> {
+                        String variable = "v" + values.size();
+                        values.put(variable, value);
+                        uri.queryParam(name, "{" + variable + "}");
+                    }));
+                return uri.queryParam("facet", "role", "type", "country").queryParam("offset", offset)
+                    .queryParam("limit", limit).build(values);
+            })
+            .exchangeToMono((response) -> {
+                if (response.statusCode().value() == 400) {
+                    return response.bodyToMono(Problem.class)
+                        .defaultIfEmpty(new Problem(null, null))
+                        .flatMap((problem) -> Mono.error(new InvalidSearchException(problem.field(), problem.detail())));
+                }
+                if (response.statusCode().is2xxSuccessful()) {
+                    return response.bodyToMono(OrganisationPage.class);
+                }
+                return response.createError();
+            });
+    }
+
+    /** One organisation; empty if the directory has none with that key. */
+    public Mono<Organisation> organisation(String key) {
+        return this.http.get()
+            .uri("/api/directory/v1/organisations/{key}", key)
+            .exchangeToMono((response) -> {
+                if (response.statusCode().value() == 404) {
+                    return response.releaseBody().then(Mono.empty());
+                }
+                if (response.statusCode().is2xxSuccessful()) {
+                    return response.bodyToMono(Organisation.class);
+                }
+                return response.createError();
+            });
+    }
+
+    /** A page of organisations, with facets when asked; only what we read. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record OrganisationPage(Long count, List<Organisation> results) {
+    public record OrganisationPage(Long count, List<Organisation> results, List<Facet> facets) {
+
+        public long total() {
+            return (this.count != null) ? this.count : items().size();
+        }
+
+        public List<Organisation> items() {
+            return (this.results != null) ? this.results : List.of();
+        }
+
+        public List<Facet> facetList() {
+            return (this.facets != null) ? this.facets : List.of();
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Facet(String field, List<Count> counts) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Count(String name, long count) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Problem(String field, String detail) {
+    }
+
+    /** directory-service refused the search; {@code field} names the parameter at fault. */
+    public static class InvalidSearchException extends RuntimeException {
+
+        private final String field;
+
+        InvalidSearchException(String field, String detail) {
+            super((detail != null) ? detail : "invalid search");
+            this.field = field;
+        }
+
+        public String field() {
+            return this.field;
+        }
     }
 
 }

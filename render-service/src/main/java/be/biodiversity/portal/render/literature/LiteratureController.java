@@ -25,6 +25,7 @@ import be.biodiversity.portal.render.content.LiteratureClient;
 import be.biodiversity.portal.render.content.LiteratureClient.InvalidSearchException;
 import be.biodiversity.portal.render.content.LiteratureResults;
 import be.biodiversity.portal.render.page.ProblemView;
+import be.biodiversity.portal.render.site.SearchLinks;
 import be.biodiversity.portal.render.site.SiteLanguages;
 
 /**
@@ -36,6 +37,8 @@ import be.biodiversity.portal.render.site.SiteLanguages;
 class LiteratureController {
 
     static final int PAGE_SIZE = 20;
+    private static final java.util.Set<String> SINGLE_VALUED = java.util.Set.of("q", "year", "openAccess",
+            "peerReview");
     private static final Log logger = LogFactory.getLog(LiteratureController.class);
 
     private final LiteratureClient literature;
@@ -61,7 +64,7 @@ class LiteratureController {
             }
         });
         long offset = offset(query.getFirst("offset"));
-        SearchLinks links = new SearchLinks(searchPath(language), filters);
+        SearchLinks links = new SearchLinks(searchPath(language), filters, SINGLE_VALUED);
         return literature.search(filters, offset, PAGE_SIZE)
                 .map(results -> Rendering.view("literature-search")
                         .modelAttribute("search", view(language, links, results, offset, null, null)).build())

@@ -63,6 +63,80 @@ class DirectoryPactTests {
             .toPact(V4Pact.class);
     }
 
+    @Pact(consumer = "render-service")
+    V4Pact aSearchWithFacets(PactDslWithProvider builder) {
+        PactDslJsonBody page = new PactDslJsonBody();
+        page.integerType("count", 24);
+        page.minArrayLike("results", 1)
+            .uuid("key", "31bde907-54e0-36d2-9c71-172b30357686")
+            .stringType("type", "FEDERAL_INSTITUTE")
+            .eachLike("roles", au.com.dius.pact.consumer.dsl.PactDslJsonRootValue.stringType("MEMBER"))
+            .object("names")
+            .stringType("en", "Royal Belgian Institute of Natural Sciences")
+            .closeObject()
+            .closeObject()
+            .closeArray();
+        page.minArrayLike("facets", 1)
+            .stringType("field", "ROLE")
+            .eachLike("counts")
+            .stringType("name", "MEMBER")
+            .integerType("count", 12)
+            .closeArray()
+            .closeObject()
+            .closeArray();
+        return builder.given("the Belgian BIF members are seeded")
+            .uponReceiving("a publisher search with facets")
+            .method("GET")
+            .path("/api/directory/v1/organisations")
+            .query("facet=role&facet=type&facet=country&offset=0&limit=20")
+            .willRespondWith()
+            .status(200)
+            .headers(Map.of("Content-Type", "application/json"))
+            .body(page)
+            .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = "render-service")
+    V4Pact oneOrganisation(PactDslWithProvider builder) {
+        PactDslJsonBody organisation = new PactDslJsonBody();
+        organisation.stringValue("key", "31bde907-54e0-36d2-9c71-172b30357686")
+            .stringType("acronym", "RBINS")
+            .stringType("homepage", "https://www.naturalsciences.be/en")
+            .stringType("type", "FEDERAL_INSTITUTE")
+            .object("names")
+            .stringType("en", "Royal Belgian Institute of Natural Sciences")
+            .closeObject();
+        organisation.eachLike("roles", au.com.dius.pact.consumer.dsl.PactDslJsonRootValue.stringType("MEMBER"));
+        return builder.given("the Belgian BIF members are seeded")
+            .uponReceiving("one organisation by its key")
+            .method("GET")
+            .path("/api/directory/v1/organisations/31bde907-54e0-36d2-9c71-172b30357686")
+            .willRespondWith()
+            .status(200)
+            .headers(Map.of("Content-Type", "application/json"))
+            .body(organisation)
+            .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "aSearchWithFacets")
+    void searchesThePublishers(MockServer server) {
+        DirectoryClient.OrganisationPage page = new DirectoryClient(PactClients.webClient(server))
+            .search(Map.of(), 0, 20).block(Duration.ofSeconds(5));
+        assertThat(page.total()).isPositive();
+        assertThat(page.items()).allSatisfy((o) -> assertThat(o.roleList()).isNotEmpty());
+        assertThat(page.facetList()).isNotEmpty();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "oneOrganisation")
+    void readsOneOrganisation(MockServer server) {
+        Organisation rbins = new DirectoryClient(PactClients.webClient(server))
+            .organisation("31bde907-54e0-36d2-9c71-172b30357686").block(Duration.ofSeconds(5));
+        assertThat(rbins.name("nl")).isNotBlank();
+        assertThat(rbins.type()).isNotBlank();
+    }
+
     @Test
     @PactTestFor(pactMethod = "howManyMembers")
     void countsTheMembers(MockServer server) {

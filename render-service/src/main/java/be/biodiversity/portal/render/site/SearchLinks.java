@@ -1,4 +1,4 @@
-package be.biodiversity.portal.render.literature;
+package be.biodiversity.portal.render.site;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,25 +8,26 @@ import java.util.Set;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Links of the literature search page: the same search with one filter changed, or another page of it. */
-record SearchLinks(String path, Map<String, List<String>> filters) {
+/**
+ * Links of a search page: the same search with one filter changed, or another page of it.
+ *
+ * @param single the filters that take one value: choosing another replaces it
+ */
+public record SearchLinks(String path, Map<String, List<String>> filters, Set<String> single) {
 
-    /** Filters that take one value: choosing another replaces it. */
-    private static final Set<String> SINGLE = Set.of("q", "year", "openAccess", "peerReview");
-
-    boolean isSelected(String field, String value) {
+    public boolean isSelected(String field, String value) {
         return filters.getOrDefault(field, List.of()).contains(value);
     }
 
     /** The search with this value added, or removed if it was chosen; back to the first page. */
-    String toggle(String field, String value) {
+    public String toggle(String field, String value) {
         Map<String, List<String>> next = copy();
         List<String> values = next.computeIfAbsent(field, f -> new ArrayList<>());
         if (values.contains(value)) {
             values.remove(value);
         }
         else {
-            if (SINGLE.contains(field)) {
+            if (single.contains(field)) {
                 values.clear();
             }
             values.add(value);
@@ -34,11 +35,11 @@ record SearchLinks(String path, Map<String, List<String>> filters) {
         return href(next, 0);
     }
 
-    String page(long offset) {
+    public String page(long offset) {
         return href(filters, offset);
     }
 
-    String cleared() {
+    public String cleared() {
         Map<String, List<String>> onlyQuery = new LinkedHashMap<>();
         if (filters.containsKey("q")) {
             onlyQuery.put("q", filters.get("q"));
@@ -47,8 +48,8 @@ record SearchLinks(String path, Map<String, List<String>> filters) {
     }
 
     /** The same search on the page of another language. */
-    SearchLinks in(String otherPath) {
-        return new SearchLinks(otherPath, filters);
+    public SearchLinks in(String otherPath) {
+        return new SearchLinks(otherPath, filters, single);
     }
 
     private Map<String, List<String>> copy() {
