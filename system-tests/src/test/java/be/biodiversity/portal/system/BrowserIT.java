@@ -116,6 +116,33 @@ class BrowserIT {
     }
 
     @Test
+    void theNewsArchiveLeadsToAPost() {
+        open("/nl/news");
+        assertThat(heading()).isEqualTo("Nieuws");
+        WebElement first = browser.findElement(By.cssSelector(".news-archive .card h3 a"));
+        String title = first.getText();
+        first.click();
+        assertThat(heading()).isEqualTo(title);
+        assertThat(browser.findElement(By.cssSelector(".post-date")).getText()).contains("2026");
+    }
+
+    @Test
+    void thePublisherSearchFiltersAndLeadsToAPublisher() {
+        open("/nl/publisher/search");
+        assertThat(heading()).isEqualTo("Datapublicisten");
+
+        browser.findElement(By.xpath("//section[@class='facet']//a[contains(., 'Belgisch BIF-lid')]")).click();
+
+        assertThat(browser.getCurrentUrl()).contains("role=MEMBER");
+        assertThat(browser.findElement(By.id("results-heading")).getText()).contains("van 12");
+        WebElement first = browser.findElement(By.cssSelector(".literature-results a.title"));
+        String name = first.getText();
+        first.click();
+        assertThat(heading()).startsWith(name);
+        assertThat(browser.findElement(By.cssSelector(".record-facts")).getText()).contains("Belgisch BIF-lid");
+    }
+
+    @Test
     void anUnknownPageIsNotFoundInTheVisitorsLanguage() {
         open("/fr/nulle-part");
         assertThat(heading()).isEqualTo("Page introuvable");
