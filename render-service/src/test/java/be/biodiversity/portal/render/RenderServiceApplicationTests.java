@@ -45,6 +45,7 @@ class RenderServiceApplicationTests {
         .json("/api/content/v1/pages?lang=en&path=/community", "contracts/content/page-en-community.json")
         .json("/api/content/v1/pages?lang=nl&path=/nl/untrusted", "contracts/content/page-untrusted-html.json")
         .json("/api/content/v1/pages?lang=nl&path=/nl/over", "contracts/content/page-resolved.json")
+        .json("/api/content/v1/pages?lang=en&path=/community-only-in-english", "contracts/content/page-en-community.json")
         .json("/api/content/v1/data/navigation?lang=fr", "contracts/content/data-navigation.json")
         .json("/api/content/v1/data/footer?lang=fr", "contracts/content/data-footer.json")
         .json(TRANSLATIONS, "contracts/content/translations-community.json");
@@ -95,6 +96,15 @@ class RenderServiceApplicationTests {
             .doesNotContain("javascript:", "Gevaarlijk", "fa-envelope", "{:height");
         assertThat(get("/nl/community", HttpStatus.OK)).as("no navigation data in Dutch: no menu")
             .doesNotContain("site-nav");
+    }
+
+    @Test
+    void aPageMissingInTheVisitorsLanguageIsShownInEnglishWithANotice() {
+        String html = get("/fr/community-only-in-english", HttpStatus.OK);
+        assertThat(html).contains("<html lang=\"fr\">", "<main id=\"main\" lang=\"en\">",
+                "Cette page n’existe pas encore en français ; en voici la version anglaise.", "<h1>Community</h1>",
+                "<link rel=\"canonical\" href=\"http://localhost:8080/community-only-in-english\">");
+        get("/fr/nowhere-at-all", HttpStatus.NOT_FOUND);
     }
 
     @Test

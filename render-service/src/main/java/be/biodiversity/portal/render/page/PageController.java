@@ -56,14 +56,46 @@ class PageController {
     Mono<Rendering> page(ServerHttpRequest request) {
         SitePath site = this.languages.resolve(decode(request.getPath().pathWithinApplication().value()));
         return this.content.page(site.language(), site.path())
-            .flatMap((page) -> this.assembler.assemble(page, site.language(), site.path())
-                .flatMap((view) -> withBlocks(Rendering.view("page").modelAttribute("page", view), page, site)
-                    .flatMap((rendering) -> withNews(rendering, view, page, site, request))))
+            .flatMap((page) -> render(page, site, request, null))
+            .switchIfEmpty(Mono.defer(() -> inDefaultLanguage(site, request)))
             .switchIfEmpty(Mono.fromSupplier(() -> problem(site, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
             .onErrorResume(ContentUnavailableException.class, (ex) -> {
                 logger.warn("Cannot render " + site.path() + ": " + ex.getMessage());
                 return Mono.just(problem(site, HttpStatus.SERVICE_UNAVAILABLE, ProblemView.UNAVAILABLE));
             });
+    }
+
+    private Mono<Rendering> render(Page page, SitePath site, ServerHttpRequest request, Fallback fallback) {
+        return this.assembler.assemble(page, site.language(), site.path())
+            .flatMap((view) -> withBlocks(Rendering.view("page").modelAttribute("page", view)
+                .modelAttribute("fallback", (fallback != null) ? fallback : Fallback.NONE), page, site)
+                .flatMap((rendering) -> withNews(rendering, view, page, site, request)));
+    }
+
+    /**
+     * A page missing in the visitor's language, shown in the default language when it has one at the same path
+     * without the language prefix ({@code /nl/team} → {@code /team}), with a notice in the visitor's language.
+     */
+    private Mono<Rendering> inDefaultLanguage(SitePath site, ServerHttpRequest request) {
+        String fallbackLanguage = this.languages.defaultLanguage();
+        String prefix = "/" + site.language();
+        if (site.language().equals(fallbackLanguage) || !site.path().startsWith(prefix)) {
+            return Mono.empty();
+        }
+        String path = site.path().length() == prefix.length() ? "/" : site.path().substring(prefix.length());
+        return this.content.page(fallbackLanguage, path)
+            .flatMap((page) -> render(page, new SitePath(fallbackLanguage, path), request,
+                    new Fallback(site.language(), fallbackLanguage)));
+    }
+
+    /** A page shown in another language than the visitor's; {@link #NONE} when it is in theirs. */
+    public record Fallback(String visitorLanguage, String contentLanguage) {
+
+        static final Fallback NONE = new Fallback(null, null);
+
+        public boolean shown() {
+            return this.visitorLanguage != null;
+        }
     }
 
     /** The theme's composed blocks and the hero's buttons, from the front matter. */
