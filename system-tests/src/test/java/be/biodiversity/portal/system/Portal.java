@@ -25,12 +25,14 @@ final class Portal {
     final ServiceProcess render;
     final ServiceProcess gateway;
 
-    private Portal() throws Exception {
+    private Portal(String name, List<String> contentArguments) throws Exception {
         Path work = Files.createTempDirectory("portal-system-test");
-        Path logs = Path.of("target", "system-test-logs");
-        content = new ServiceProcess("content-service", logs, List.of(
+        Path logs = Path.of("target", "system-test-logs", name);
+        List<String> contentArgs = new java.util.ArrayList<>(List.of(
                 "--portal.mongodb.embedded.data-dir=" + work.resolve("content"),
                 "--portal.editor.token=" + EDITOR_TOKEN));
+        contentArgs.addAll(contentArguments);
+        content = new ServiceProcess("content-service", logs, contentArgs);
         directory = new ServiceProcess("directory-service", logs, List.of(
                 "--portal.mongodb.embedded.data-dir=" + work.resolve("directory"),
                 "--portal.editor.token=" + EDITOR_TOKEN));
@@ -49,10 +51,19 @@ final class Portal {
 
     static synchronized Portal get() throws Exception {
         if (running == null) {
-            running = new Portal();
+            running = new Portal("demo", List.of());
             Runtime.getRuntime().addShutdownHook(new Thread(running::stopAll));
         }
         return running;
+    }
+
+    /** A portal of its own whose content-service imports a Jekyll site at start; stop it with {@link #stop()}. */
+    static Portal importing(Path site) throws Exception {
+        return new Portal("imported", List.of("--portal.content.import.dir=" + site.toAbsolutePath()));
+    }
+
+    void stop() {
+        stopAll();
     }
 
     URI uri(String path) {

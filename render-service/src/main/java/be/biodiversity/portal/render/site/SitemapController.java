@@ -57,7 +57,9 @@ class SitemapController {
         return content.everything(0, BATCH).expand(list -> list.last() || list.items().isEmpty() ? Mono.empty()
                 : content.everything(list.start() + list.items().size(), BATCH))
                 .flatMapIterable(PageList::items)
-                .filter(page -> page.permalink() != null && !page.permalink().endsWith("/404"));
+                // the Jekyll 404 page and the theme's route templates (/publisher/_key_) are not pages to index
+                .filter(page -> page.permalink() != null && !page.permalink().endsWith("/404")
+                        && !page.permalink().contains("/_key_"));
     }
 
     private String xml(List<PageSummary> pages) {
