@@ -1,9 +1,9 @@
 package be.biodiversity.portal.directory.organisation;
 
 import java.net.URI;
+import java.util.List;
 
 import be.biodiversity.portal.directory.web.FieldProblem;
-import be.biodiversity.portal.directory.web.PagingResponse;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -33,13 +33,16 @@ class OrganisationController {
         this.organisations = organisations;
     }
 
+    /** Searches and lists: every parameter is optional; see the README for their meaning. */
     @GetMapping
-    Mono<PagingResponse<OrganisationResponse>> list(@RequestParam(required = false) String role,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String country,
+    Mono<OrganisationPage> search(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String role, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String country, @RequestParam(required = false) String endorsed,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) List<String> facet,
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "" + OrganisationQuery.DEFAULT_LIMIT) int limit) {
-        OrganisationQuery query = OrganisationQuery.parse(role, type, country, offset, limit);
-        return organisations.search(query).map(page -> page.map(OrganisationResponse::of));
+        return Mono.fromCallable(() -> OrganisationQuery.parse(q, role, type, country, endorsed, sort, facet,
+                offset, limit)).flatMap(organisations::search);
     }
 
     @GetMapping("/{key}")

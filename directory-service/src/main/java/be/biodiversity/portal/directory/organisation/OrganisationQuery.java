@@ -1,57 +1,78 @@
 package be.biodiversity.portal.directory.organisation;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import be.biodiversity.portal.directory.web.FieldProblem;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-
-/** A search of the organisation list: optional filters (all must match) and one page of results. */
-record OrganisationQuery(Role role, OrganisationType type, String country, int offset, int limit) {
+/**
+ * A search of the organisations: optional words ({@code q}), optional filters (all must match), the facets to count,
+ * the order and one page of results.
+ *
+ * @param words  the folded words of {@code q}; each must begin a word of a name, acronym or city
+ * @param phrase the folded words of {@code q} joined by spaces
+ */
+record OrganisationQuery(List<String> words, String phrase, Role role, OrganisationType type, String country,
+        Boolean endorsed, Order order, Set<FacetField> facets, int offset, int limit) {
 
     static final int MAX_LIMIT = 1000;
     static final int DEFAULT_LIMIT = 20;
+    static final int MAX_QUERY_LENGTH = 200;
+
+    /** The order of results; without {@code q}, relevance means by name. */
+    enum Order { RELEVANCE, NAME, DATASETS }
+
+    /** The fields whose values can be counted. */
+    enum FacetField { ROLE, TYPE, COUNTRY }
 
     /** Parses request parameters; a value that cannot be used is a 400 naming the parameter. */
-    static OrganisationQuery parse(String role, String type, String country, int offset, int limit) {
+    static OrganisationQuery parse(String q, String role, String type, String country, String endorsed, String sort,
+            List<String> facets, int offset, int limit) {
         if (offset < 0) {
             throw FieldProblem.badRequest("offset", "offset must be 0 or more, not " + offset);
         }
         if (limit < 0 || limit > MAX_LIMIT) {
             throw FieldProblem.badRequest("limit", "limit must be between 0 and " + MAX_LIMIT + ", not " + limit);
         }
+        if (q != null && q.length() > MAX_QUERY_LENGTH) {
+            throw FieldProblem.badRequest("q", "q must be at most " + MAX_QUERY_LENGTH + " characters");
+        }
         String countryCode = blankToNull(country);
         if (countryCode != null && !countryCode.matches("[A-Za-z]{2}")) {
             throw FieldProblem.badRequest("country",
                     "country must be an ISO 3166-1 alpha-2 code such as BE, not '" + country + "'");
         }
-        return new OrganisationQuery(parseEnum("role", role, Role.class),
+        List<String> words = Tokens.words(q);
+        Order order = parseEnum("sort", sort, Order.class);
+        Set<FacetField> facetFields = EnumSet.noneOf(FacetField.class);
+        for (String facet : facets == null ? List.<String>of() : facets) {
+            for (String name : facet.split(",")) {
+                FacetField field = parseEnum("facet", name, FacetField.class);
+                if (field != null) {
+                    facetFields.add(field);
+                }
+            }
+        }
+        return new OrganisationQuery(words, String.join(" ", words), parseEnum("role", role, Role.class),
                 parseEnum("type", type, OrganisationType.class),
-                countryCode == null ? null : countryCode.toUpperCase(Locale.ROOT), offset, limit);
+                countryCode == null ? null : countryCode.toUpperCase(Locale.ROOT), parseBoolean(endorsed),
+                order == null ? Order.RELEVANCE : order, Set.copyOf(facetFields), offset, limit);
     }
 
-    /** The filter, without paging. */
-    Query filter() {
-        Criteria criteria = new Criteria();
-        if (role != null) {
-            criteria = criteria.and("roles").is(role);
+    private static Boolean parseBoolean(String value) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return null;
         }
-        if (type != null) {
-            criteria = criteria.and("type").is(type);
-        }
-        if (country != null) {
-            criteria = criteria.and("country").is(country);
-        }
-        return Query.query(criteria);
-    }
-
-    /** The filter with this page, sorted by English name (then key, so pages never overlap). */
-    Query page() {
-        return filter().with(Sort.by("sortName", "key")).skip(offset).limit(limit);
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw FieldProblem.badRequest("endorsed", "endorsed must be true or false, not '" + value + "'");
+        };
     }
 
     private static <E extends Enum<E>> E parseEnum(String parameter, String value, Class<E> type) {
@@ -63,7 +84,10 @@ record OrganisationQuery(Role role, OrganisationType type, String country, int o
             return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
         }
         catch (IllegalArgumentException ex) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .map(allowedName -> parameter.equals("role") || parameter.equals("type") ? allowedName
+                            : allowedName.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
             throw FieldProblem.badRequest(parameter,
                     "Unknown " + parameter + " '" + value + "'; expected one of " + allowed);
         }

@@ -11,18 +11,22 @@ record OrganisationResponse(
         String slug,
         String acronym,
         Names names,
+        Translations descriptions,
         String homepage,
         Set<Role> roles,
         OrganisationType type,
         String country,
+        RegistryData registry,
         Long version,
         Instant createdAt,
         Instant modifiedAt) {
 
     static OrganisationResponse of(Organisation organisation) {
         return new OrganisationResponse(organisation.key(), organisation.slug(), organisation.acronym(),
-                organisation.names(), organisation.homepage(),
-                Collections.unmodifiableSet(new TreeSet<>(organisation.roles())), organisation.type(),
-                organisation.country(), organisation.version(), organisation.createdAt(), organisation.modifiedAt());
+                organisation.names(),
+                organisation.descriptions() == null ? Translations.NONE : organisation.descriptions(),
+                organisation.homepage(), Collections.unmodifiableSet(new TreeSet<>(organisation.roles())),
+                organisation.type(), organisation.country(), organisation.registry(),
+                organisation.version(), organisation.createdAt(), organisation.modifiedAt());
     }
 }

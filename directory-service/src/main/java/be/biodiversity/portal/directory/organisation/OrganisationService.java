@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import be.biodiversity.portal.directory.web.PagingResponse;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -24,18 +23,40 @@ public class OrganisationService {
 
     private final OrganisationRepository repository;
     private final ReactiveMongoTemplate mongo;
+    private final SearchIndex index;
 
-    OrganisationService(OrganisationRepository repository, ReactiveMongoTemplate mongo) {
+    OrganisationService(OrganisationRepository repository, ReactiveMongoTemplate mongo, SearchIndex index) {
         this.repository = repository;
         this.mongo = mongo;
+        this.index = index;
     }
 
-    Mono<PagingResponse<Organisation>> search(OrganisationQuery query) {
-        Mono<Long> count = mongo.count(query.filter(), Organisation.class);
-        Mono<List<Organisation>> page = query.limit() == 0 ? Mono.just(List.of())
-                : mongo.find(query.page(), Organisation.class).collectList();
-        return Mono.zip(count, page)
-                .map(result -> PagingResponse.of(query.offset(), query.limit(), result.getT1(), result.getT2()));
+    /** The index answers which keys, MongoDB the organisations of the page; one deleted meanwhile is left out. */
+    Mono<OrganisationPage> search(OrganisationQuery query) {
+        SearchHits hits = index.search(query);
+        if (hits.keys().isEmpty()) {
+            return Mono.just(OrganisationPage.of(query, hits, List.of()));
+        }
+        return repository.findAllById(hits.keys())
+                .collectMap(Organisation::key)
+                .map(found -> OrganisationPage.of(query, hits, hits.keys().stream()
+                        .map(found::get).filter(Objects::nonNull).map(OrganisationResponse::of).toList()));
+    }
+
+    /**
+     * Rebuilds the search index from MongoDB; emits the number of organisations indexed. Reads only the fields the
+     * index keeps: the embedded server holds a whole result in memory, and full documents of 100,000 organisations
+     * would not fit a small heap.
+     */
+    public Mono<Long> reindex() {
+        Query indexed = new Query();
+        indexed.fields().include("slug", "acronym", "names", "roles", "type", "country", "version", "registry.title",
+                "registry.abbreviation", "registry.city", "registry.endorsementApproved",
+                "registry.numPublishedDatasets");
+        return Mono.fromRunnable(index::clear)
+                .thenMany(mongo.find(indexed, Organisation.class))
+                .doOnNext(organisation -> index.put(IndexEntry.of(organisation)))
+                .count();
     }
 
     Mono<Organisation> byKey(String key) {
@@ -53,6 +74,7 @@ public class OrganisationService {
                 .flatMap(taken -> taken ? Mono.error(OrganisationProblems.duplicate("key", key)) : Mono.empty());
         return keyFree.then(slugFree(request.slug(), key))
                 .then(Mono.defer(() -> repository.insert(Organisation.create(key, request, now()))))
+                .doOnNext(this::indexed)
                 .onErrorMap(DuplicateKeyException.class, ex -> duplicate(ex, key, request.slug()));
     }
 
@@ -62,6 +84,7 @@ public class OrganisationService {
                 .flatMap(current -> Objects.equals(current.version(), request.version())
                         ? slugFree(request.slug(), key)
                                 .then(Mono.defer(() -> repository.save(current.update(request, now()))))
+                                .doOnNext(this::indexed)
                         : Mono.error(OrganisationProblems.staleVersion(key, request.version(), current.version())))
                 // Changed by someone else between our read and our write.
                 .onErrorResume(OptimisticLockingFailureException.class, ex -> byKey(key).flatMap(current ->
@@ -72,7 +95,13 @@ public class OrganisationService {
     Mono<Void> delete(String key) {
         return mongo.remove(Query.query(Criteria.where("key").is(key)), Organisation.class)
                 .flatMap(result -> result.getDeletedCount() == 0
-                        ? Mono.error(OrganisationProblems.notFound("key", key)) : Mono.empty());
+                        ? Mono.<Void>error(OrganisationProblems.notFound("key", key)) : Mono.<Void>empty())
+                .doOnSuccess(done -> index.remove(key));
+    }
+
+    /** Whether an organisation with this key exists. */
+    public Mono<Boolean> exists(String key) {
+        return repository.existsById(key);
     }
 
     /** The number of stored organisations. */
@@ -94,6 +123,10 @@ public class OrganisationService {
         return repository.findBySlug(slug)
                 .filter(other -> !other.key().equals(key))
                 .flatMap(other -> Mono.error(OrganisationProblems.duplicate("slug", slug)));
+    }
+
+    private void indexed(Organisation organisation) {
+        index.put(IndexEntry.of(organisation));
     }
 
     /** Names the unique field a concurrent write took first. */

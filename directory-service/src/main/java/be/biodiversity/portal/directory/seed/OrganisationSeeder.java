@@ -51,11 +51,16 @@ public class OrganisationSeeder implements ApplicationRunner {
         this.health = health;
     }
 
-    /** Starts seeding and returns at once; {@link SeedHealthIndicator} tells when it is done. */
+    /**
+     * Loads the search index from MongoDB, then seeds; returns at once, {@link SeedHealthIndicator} tells when both
+     * are done.
+     */
     @Override
     public void run(ApplicationArguments args) {
         health.seeding();
-        seedIfEmpty().subscribe(inserted -> {
+        organisations.reindex()
+                .doOnNext(indexed -> log.info("Indexed {} organisations for search", indexed))
+                .then(seedIfEmpty()).subscribe(inserted -> {
             log.info("Seeded {} organisations from {}", inserted, SEED);
             health.seeded(inserted);
         }, error -> {

@@ -60,7 +60,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         MethodParameter parameter = ex.getMethodParameter();
         JacksonException json = findCause(ex, JacksonException.class);
         if (parameter != null && parameter.hasParameterAnnotation(RequestBody.class)) {
-            String field = json != null ? path(json) : "";
+            String field = json != null ? JsonPaths.of(json) : "";
             problem.setDetail(field.isEmpty() ? "The request body is not valid JSON for this resource"
                     : "The request body has an unreadable value for '" + field + "'");
             if (!field.isEmpty()) {
@@ -84,19 +84,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** One invalid field of a request body, in the {@code errors} property of a 400. */
     record InvalidField(String field, String message) {
-    }
-
-    private static String path(JacksonException ex) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : ex.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {

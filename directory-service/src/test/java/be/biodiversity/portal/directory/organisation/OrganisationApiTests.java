@@ -45,12 +45,15 @@ class OrganisationApiTests {
     @Autowired
     OrganisationSeeder seeder;
 
+    @Autowired
+    OrganisationService organisations;
+
     @BeforeEach
     void startFromTheSeed() {
         // Wait for the start-up seeding (health UP), so it cannot insert behind a test's back; then reset.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk());
-        repository.deleteAll().then(seeder.seed()).block();
+        repository.deleteAll().then(seeder.seed()).then(organisations.reindex()).block();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.UUID;
 import be.biodiversity.portal.directory.organisation.OrganisationRequest;
 import be.biodiversity.portal.directory.organisation.OrganisationService;
 import be.biodiversity.portal.directory.organisation.Role;
+import be.biodiversity.portal.directory.organisation.SearchIndex;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @DataMongoTest
-@Import({ OrganisationSeeder.class, SeedHealthIndicator.class, OrganisationService.class })
+@Import({ OrganisationSeeder.class, SeedHealthIndicator.class, OrganisationService.class, SearchIndex.class })
 @ImportAutoConfiguration(ValidationAutoConfiguration.class)
 class OrganisationSeederTests {
 

@@ -1,0 +1,117 @@
+package be.biodiversity.portal.directory.people;
+
+import java.net.URI;
+import java.util.Locale;
+
+import be.biodiversity.portal.directory.web.FieldProblem;
+import be.biodiversity.portal.directory.web.PagingResponse;
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The people API, version 1: node staff and contacts. Writes pass the editor token check first. */
+@RestController
+@RequestMapping(PersonController.PATH)
+class PersonController {
+
+    static final String PATH = "/api/directory/v1/people";
+    static final int MAX_LIMIT = 1000;
+
+    private final PersonService people;
+
+    PersonController(PersonService people) {
+        this.people = people;
+    }
+
+    @GetMapping
+    Mono<PagingResponse<PersonResponse>> list(@RequestParam(required = false) String category,
+            @RequestParam(required = false) String current, @RequestParam(required = false) String organisation,
+            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "20") int limit) {
+        return Mono.fromCallable(() -> {
+            if (offset < 0) {
+                throw FieldProblem.badRequest("offset", "offset must be 0 or more, not " + offset);
+            }
+            if (limit < 0 || limit > MAX_LIMIT) {
+                throw FieldProblem.badRequest("limit", "limit must be between 0 and " + MAX_LIMIT + ", not " + limit);
+            }
+            return offset;
+        }).then(Mono.defer(() -> people.list(category(category), bool(current), blankToNull(organisation), offset,
+                limit))).map(page -> page.map(PersonResponse::of));
+    }
+
+    @GetMapping("/{key}")
+    Mono<PersonResponse> byKey(@PathVariable String key) {
+        return people.byKey(key).map(PersonResponse::of);
+    }
+
+    @GetMapping("/slug/{slug}")
+    Mono<PersonResponse> bySlug(@PathVariable String slug) {
+        return people.bySlug(slug).map(PersonResponse::of);
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<PersonResponse>> create(@Valid @RequestBody PersonRequest request) {
+        return people.create(request).map(created -> ResponseEntity.created(URI.create(PATH + "/" + created.key()))
+                .body(PersonResponse.of(created)));
+    }
+
+    @PutMapping("/{key}")
+    Mono<PersonResponse> update(@PathVariable String key, @Valid @RequestBody PersonRequest request) {
+        if (request.key() != null && !request.key().equals(key)) {
+            return Mono.error(FieldProblem.badRequest("key",
+                    "The key in the body ('" + request.key() + "') is not the key of the URL ('" + key + "')"));
+        }
+        if (request.version() == null) {
+            return Mono.error(FieldProblem.badRequest("version",
+                    "version is required to update: send the version you read"));
+        }
+        return people.update(key, request).map(PersonResponse::of);
+    }
+
+    @DeleteMapping("/{key}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> delete(@PathVariable String key) {
+        return people.delete(key);
+    }
+
+    private static PersonCategory category(String value) {
+        String name = blankToNull(value);
+        if (name == null) {
+            return null;
+        }
+        try {
+            return PersonCategory.valueOf(name.toUpperCase(Locale.ROOT));
+        }
+        catch (IllegalArgumentException ex) {
+            throw FieldProblem.badRequest("category",
+                    "Unknown category '" + value + "'; expected one of NODE_STAFF, CONTACT");
+        }
+    }
+
+    private static Boolean bool(String value) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return null;
+        }
+        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+            throw FieldProblem.badRequest("current", "current must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
