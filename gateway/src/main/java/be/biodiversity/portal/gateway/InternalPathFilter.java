@@ -1,6 +1,5 @@
 package be.biodiversity.portal.gateway;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import reactor.core.publisher.Mono;
@@ -8,7 +7,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -16,11 +14,12 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Keeps the services' internals out of reach: any path with an {@code actuator} segment answers 404 here and is
- * never forwarded. The gateway's own health ({@code /actuator/health}) stays readable for probes.
+ * Keeps the services' internals out of reach: any path with an {@code actuator} segment, and the gateway's own
+ * {@code /_gateway/**} (its fallbacks, reached only by forwarding), answers 404 here and is never forwarded. The
+ * gateway's own health ({@code /actuator/health}) stays readable for probes.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class InternalPathFilter implements WebFilter {
 
     @Override
@@ -29,11 +28,7 @@ class InternalPathFilter implements WebFilter {
         if (isOwnHealth(path) || !hasInternalSegment(exchange.getRequest().getPath().pathWithinApplication())) {
             return chain.filter(exchange);
         }
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.NOT_FOUND);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}".getBytes(StandardCharsets.UTF_8);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return Problems.write(exchange, HttpStatus.NOT_FOUND, null, null);
     }
 
     private static boolean isOwnHealth(String path) {
@@ -44,6 +39,6 @@ class InternalPathFilter implements WebFilter {
         return path.elements().stream()
                 .filter(PathContainer.PathSegment.class::isInstance)
                 .map(e -> ((PathContainer.PathSegment) e).valueToMatch().toLowerCase(Locale.ROOT))
-                .anyMatch(segment -> segment.equals("actuator"));
+                .anyMatch(segment -> segment.equals("actuator") || segment.equals("_gateway"));
     }
 }

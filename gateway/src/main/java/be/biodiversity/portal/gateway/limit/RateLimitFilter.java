@@ -1,0 +1,77 @@
+package be.biodiversity.portal.gateway.limit;
+
+import be.biodiversity.portal.gateway.Problems;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Per-client budgets on {@code /api/**}: reads and writes counted apart, writes much stricter. A request over
+ * budget answers 429 problem+json with {@code Retry-After}; every API answer says what is left in
+ * {@code X-RateLimit-Remaining}. Pages are not limited here: they are served from the page cache.
+ */
+@Component
+class RateLimitFilter implements WebFilter, Ordered {
+
+    private final ClientRateLimiter limiter;
+
+    private final LimitProperties properties;
+
+    RateLimitFilter(ClientRateLimiter limiter, LimitProperties properties) {
+        this.limiter = limiter;
+        this.properties = properties;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 40;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (!request.getPath().value().startsWith("/api/")) {
+            return chain.filter(exchange);
+        }
+        boolean write = isWrite(request.getMethod());
+        LimitProperties.Budget budget = write ? this.properties.write() : this.properties.read();
+        String key = (write ? "write:" : "read:") + client(request);
+        return this.limiter.consume(key, budget).flatMap(decision -> {
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            headers.set("X-RateLimit-Limit", budget.requests() + ";w=" + budget.period().toSeconds());
+            headers.set("X-RateLimit-Remaining", String.valueOf(decision.remaining()));
+            if (decision.allowed()) {
+                return chain.filter(exchange);
+            }
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
+            return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "At most " + budget.requests() + " "
+                    + (write ? "writes" : "reads") + " per " + budget.period().toSeconds() + " s per client; retry in "
+                    + decision.retryAfterSeconds() + " s.", null);
+        });
+    }
+
+    static boolean isWrite(HttpMethod method) {
+        return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
+    }
+
+    private String client(ServerHttpRequest request) {
+        String header = this.properties.clientIpHeader();
+        if (!header.isEmpty()) {
+            String value = request.getHeaders().getFirst(header);
+            if (value != null && !value.isBlank()) {
+                int comma = value.indexOf(',');
+                return (comma < 0 ? value : value.substring(0, comma)).trim();
+            }
+        }
+        var remote = request.getRemoteAddress();
+        return (remote == null || remote.getAddress() == null) ? "unknown" : remote.getAddress().getHostAddress();
+    }
+}

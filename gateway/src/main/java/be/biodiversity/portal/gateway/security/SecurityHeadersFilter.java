@@ -1,0 +1,38 @@
+package be.biodiversity.portal.gateway.security;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * The {@link SecurityHeaders}, on every answer that passes through Spring (pages, APIs, redirects, errors,
+ * fallbacks; cached pages served by the fast path get them there). They are set before anything else writes; the
+ * services' own versions of them are dropped when their answer is copied (see {@code ResponseHeadersFilter}), so
+ * these are the only ones a browser sees.
+ */
+@Component
+class SecurityHeadersFilter implements WebFilter, Ordered {
+
+    private final SecurityHeaders securityHeaders;
+
+    SecurityHeadersFilter(SecurityHeaders securityHeaders) {
+        this.securityHeaders = securityHeaders;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 10;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        this.securityHeaders.all().forEach(headers::set);
+        return chain.filter(exchange);
+    }
+}

@@ -1,0 +1,20 @@
+package be.biodiversity.portal.gateway.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code portal.security-headers.*}; an empty value leaves that header out.
+ *
+ * @param contentSecurityPolicy no inline script or style anywhere; images may come from https sites (hero
+ *     images and markdown images are external URLs); nobody may frame the site
+ */
+@ConfigurationProperties("portal.security-headers")
+record SecurityHeadersProperties(
+        @DefaultValue("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; "
+                + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                + "frame-ancestors 'none'") String contentSecurityPolicy,
+        @DefaultValue("max-age=31536000; includeSubDomains") String strictTransportSecurity,
+        @DefaultValue("strict-origin-when-cross-origin") String referrerPolicy,
+        @DefaultValue("camera=(), microphone=(), geolocation=(), interest-cohort=()") String permissionsPolicy) {
+}

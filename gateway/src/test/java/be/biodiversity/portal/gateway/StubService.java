@@ -1,0 +1,111 @@
+package be.biodiversity.portal.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * An in-process HTTP service standing in for content-, directory- or render-service. It records every request
+ * and behaves by path: {@code …/hang} never answers, {@code …/close} drops the connection, {@code …/status/500}
+ * fails, {@code …/cookie} sets a cookie, {@code …/slow} answers after 300 ms, {@code …/big} sends 8 KB of HTML,
+ * {@code /xx/…} is 404; anything else answers {@code "<name> <uri>"} (plus {@link #version(String)} if set).
+ * Request headers are echoed back as {@code X-Echo-<name>}, and every answer carries banner and internal headers.
+ */
+public final class StubService {
+
+    /** Ports no service listens on (bound once, then released). */
+    public static int deadPort() {
+        DisposableServer server = HttpServer.create().host("127.0.0.1").port(0).handle((q, r) -> r.send()).bindNow();
+        int port = server.port();
+        server.disposeNow();
+        return port;
+    }
+
+    public record Received(String method, String uri, Map<String, String> headers, String body) {
+    }
+
+    private final String name;
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    private final DisposableServer server;
+
+    private volatile String version = "";
+
+    public StubService(String name) {
+        this.name = name;
+        this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + this.server.port();
+    }
+
+    public List<Received> received() {
+        return this.received;
+    }
+
+    public long count(String uri) {
+        return this.received.stream().filter(r -> r.uri().equals(uri)).count();
+    }
+
+    /** Appended to the default answer: stands for an edit of the page. */
+    public void version(String version) {
+        this.version = version;
+    }
+
+    public void stop() {
+        this.server.disposeNow();
+    }
+
+    private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+        String uri = request.uri();
+        return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
+            this.received.add(new Received(request.method().name(), uri, headers(request.requestHeaders()), body));
+            request.requestHeaders().forEach(h -> response.addHeader("X-Echo-" + h.getKey(), h.getValue()));
+            response.header("Server", "stub/1.0").header("X-Powered-By", "stub")
+                    .header("X-Internal-Node", "stub-1").header("Content-Security-Policy", "default-src *");
+            String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+            if (path.endsWith("/hang")) {
+                return Mono.never();
+            }
+            if (path.endsWith("/close")) {
+                return Mono.fromRunnable(() -> response.withConnection(c -> c.channel().close()));
+            }
+            if (path.endsWith("/status/500")) {
+                return response.status(500).sendString(Mono.just("broken")).then();
+            }
+            if (path.endsWith("/cookie")) {
+                response.header("Set-Cookie", "session=1");
+            }
+            if (path.endsWith("/big")) {
+                return html(response, 200, "<p>" + "biodiversity ".repeat(640) + this.version + "</p>");
+            }
+            Mono<Void> delay = path.endsWith("/slow") ? Mono.delay(Duration.ofMillis(300)).then() : Mono.empty();
+            int status = path.startsWith("/xx/") ? 404 : 200;
+            return delay.then(html(response, status, this.name + " " + uri + this.version));
+        });
+    }
+
+    private static Mono<Void> html(HttpServerResponse response, int status, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return response.status(status).header("Content-Type", "text/html;charset=UTF-8")
+                .header("Content-Length", String.valueOf(bytes.length))
+                .sendByteArray(Mono.just(bytes)).then();
+    }
+
+    private static Map<String, String> headers(HttpHeaders headers) {
+        return headers.entries().stream().collect(Collectors.toMap(e -> e.getKey().toLowerCase(), Map.Entry::getValue,
+                (a, b) -> a + "," + b));
+    }
+}

@@ -1,0 +1,188 @@
+package be.biodiversity.portal.gateway.cache;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.zip.GZIPInputStream;
+
+import be.biodiversity.portal.gateway.StubService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+// The ages the timings of these tests were written for (the slow stub answers after a few hundred ms).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "portal.page-cache.max-age=1s", "portal.page-cache.refresh-after=500ms" })
+@AutoConfigureWebTestClient
+class PageCacheTests {
+
+    static final StubService render = new StubService("render");
+
+    static final StubService content = new StubService("content");
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    PageCache cache;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("portal.render.url", render::url);
+        registry.add("portal.content.url", content::url);
+        registry.add("portal.directory.url", content::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        render.stop();
+        content.stop();
+    }
+
+    @BeforeEach
+    void clear() {
+        this.cache.clear();
+        render.received().clear();
+        content.received().clear();
+        render.version("");
+    }
+
+    @Test
+    void aPageIsFetchedOnceAndThenServedFromTheCache() {
+        for (int i = 0; i < 20; i++) {
+            this.web.get().uri("/nl/community").exchange().expectStatus().isOk()
+                    .expectHeader().contentType("text/html;charset=UTF-8")
+                    .expectBody(String.class).isEqualTo("render /nl/community");
+        }
+        assertThat(render.count("/nl/community")).isEqualTo(1);
+    }
+
+    @Test
+    void visitorsArrivingTogetherShareOneFetch() {
+        Flux.range(0, 16).flatMap(i -> this.web.get().uri("/nl/slow").exchange().returnResult(String.class)
+                .getResponseBody().single(), 16).collectList().block(Duration.ofSeconds(10))
+                .forEach(body -> assertThat(body).isEqualTo("render /nl/slow"));
+        assertThat(render.count("/nl/slow")).isEqualTo(1);
+    }
+
+    @Test
+    void anEditIsVisibleOnceTheCopyIsOlderThanMaxAge() throws InterruptedException {
+        this.web.get().uri("/fr/community").exchange().expectBody(String.class).isEqualTo("render /fr/community");
+        render.version(" v2");
+        this.web.get().uri("/fr/community").exchange().expectBody(String.class).isEqualTo("render /fr/community");
+
+        Thread.sleep(1050);
+
+        this.web.get().uri("/fr/community").exchange().expectBody(String.class).isEqualTo("render /fr/community v2");
+    }
+
+    @Test
+    void textIsGzippedForVisitorsWhoAcceptIt() throws Exception {
+        // java.net.http shows the bytes as sent (WebTestClient's connector would decompress them).
+        HttpClient http = HttpClient.newHttpClient();
+        URI big = URI.create("http://127.0.0.1:" + this.port + "/nl/big");
+        HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(big).header("Accept-Encoding", "gzip, deflate")
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(big).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(big).header("Accept-Encoding", "gzip;q=0")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(gzipped.body().length).isLessThan(plain.body().length() / 4);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain.body())
+                    .startsWith("<p>biodiversity");
+        }
+        assertThat(refused.body()).isEqualTo(plain.body());
+    }
+
+    @Test
+    void aMatchingValidatorGets304() {
+        this.web.get().uri("/community").exchange().expectStatus().isOk();
+        String etag = this.web.get().uri("/community").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getETag();
+        assertThat(etag).isNotBlank();
+
+        this.web.get().uri("/community").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isNotModified().expectBody().isEmpty();
+        this.web.get().uri("/community").header(HttpHeaders.IF_NONE_MATCH, "\"other\"").exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void headIsAnsweredFromTheCacheWithoutBody() {
+        this.web.get().uri("/nl/over").exchange().expectStatus().isOk();
+        this.web.head().uri("/nl/over").exchange().expectStatus().isOk()
+                .expectHeader().contentLength("render /nl/over".length()).expectBody().isEmpty();
+        assertThat(render.count("/nl/over")).isEqualTo(1);
+    }
+
+    @Test
+    void whatMayNotBeSharedIsFetchedEveryTime() {
+        for (int i = 0; i < 3; i++) {
+            this.web.get().uri("/xx/missing").exchange().expectStatus().isNotFound();
+            this.web.get().uri("/nl/cookie").exchange().expectStatus().isOk();
+            this.web.get().uri("/nl/private").header(HttpHeaders.AUTHORIZATION, "Bearer x").exchange().expectStatus().isOk();
+            this.web.get().uri("/api/content/v1/pages").exchange().expectStatus().isOk();
+        }
+        assertThat(render.count("/xx/missing")).isEqualTo(3);
+        assertThat(render.count("/nl/cookie")).isEqualTo(3);
+        assertThat(render.count("/nl/private")).isEqualTo(3);
+        assertThat(content.count("/api/content/v1/pages")).isEqualTo(3);
+    }
+
+    @Test
+    void aCachedAnswerCarriesTheSecurityHeadersAndNoBanners() {
+        HttpHeaders fetched = this.web.get().uri("/nl/headers").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders();
+        HttpHeaders cached = this.web.get().uri("/nl/headers").exchange().expectStatus().isOk()
+                .expectHeader().doesNotExist("Server")
+                .expectHeader().doesNotExist("X-Internal-Node")
+                .returnResult(String.class).getResponseHeaders();
+        assertThat(render.count("/nl/headers")).isEqualTo(1);
+        for (String name : new String[] { "Content-Security-Policy", "Strict-Transport-Security",
+                "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Permissions-Policy",
+                HttpHeaders.CONTENT_TYPE }) {
+            assertThat(cached.get(name)).as(name).isNotEmpty().isEqualTo(fetched.get(name));
+        }
+    }
+
+    @Test
+    void theQueryStringIsPartOfTheKey() {
+        this.web.get().uri("/nl/search?q=a").exchange().expectBody(String.class).isEqualTo("render /nl/search?q=a");
+        this.web.get().uri("/nl/search?q=b").exchange().expectBody(String.class).isEqualTo("render /nl/search?q=b");
+    }
+
+    @Test
+    void gzipIsRefusedOnlyWithQZero() {
+        assertThat(Negotiation.acceptsGzip("gzip")).isTrue();
+        assertThat(Negotiation.acceptsGzip("br, gzip;q=0.5")).isTrue();
+        assertThat(Negotiation.acceptsGzip("*")).isTrue();
+        assertThat(Negotiation.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(Negotiation.acceptsGzip("gzip; q=0.0")).isFalse();
+        assertThat(Negotiation.acceptsGzip("br")).isFalse();
+        assertThat(Negotiation.acceptsGzip(null)).isFalse();
+    }
+}

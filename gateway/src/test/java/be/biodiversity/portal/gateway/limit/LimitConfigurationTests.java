@@ -1,0 +1,44 @@
+package be.biodiversity.portal.gateway.limit;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+class LimitConfigurationTests {
+
+    final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withUserConfiguration(Properties.class, LimitConfiguration.class)
+            .withBean(ReactiveStringRedisTemplate.class,
+                    () -> new ReactiveStringRedisTemplate(mock(ReactiveRedisConnectionFactory.class)));
+
+    @Test
+    void limitsAreKeptInMemoryByDefault() {
+        this.context.run(beans -> assertThat(beans).getBean(ClientRateLimiter.class)
+                .isInstanceOf(InMemoryRateLimiter.class));
+    }
+
+    @Test
+    void limitsAreKeptInRedisWhenConfigured() {
+        this.context.withPropertyValues("portal.limits.redis.enabled=true").run(beans -> assertThat(beans)
+                .getBean(ClientRateLimiter.class).isInstanceOf(RedisRateLimiter.class));
+    }
+
+    @Test
+    void aBudgetWithoutRequestsIsRefusedAtStartup() {
+        this.context.withPropertyValues("portal.limits.write.requests=0").run(beans -> assertThat(beans)
+                .hasFailed().getFailure().hasRootCauseMessage(
+                        "portal.limits budget needs requests >= 1 and a positive period"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(LimitProperties.class)
+    static class Properties {
+    }
+}
