@@ -17,7 +17,8 @@ final class ServiceConfig {
     static final List<String> SERVICES = List.of("content-service", "directory-service", "render-service", "gateway");
 
     /** Boot's own properties that a service uses on purpose without a value in its application.yml. */
-    private static final List<String> UNSET_BOOT_PROPERTIES = List.of("spring.mongodb.uri",
+    private static final List<String> UNSET_BOOT_PROPERTIES = List.of("spring.mongodb.uri", "spring.profiles.active",
+            "management.opentelemetry.tracing.export.otlp.endpoint",
             "management.endpoint.health.probes.enabled", "management.endpoint.health.group.readiness.include");
 
     private final String service;
@@ -25,7 +26,8 @@ final class ServiceConfig {
 
     private ServiceConfig(String service) {
         this.service = service;
-        this.properties = flatten(yaml(file(service)));
+        // The first document holds the defaults; later ones only apply to a profile (e.g. "container").
+        this.properties = flatten(yamlDocuments(file(service)).get(0));
         UNSET_BOOT_PROPERTIES.forEach(p -> properties.putIfAbsent(p, null));
     }
 
