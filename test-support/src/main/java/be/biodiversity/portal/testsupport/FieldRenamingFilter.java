@@ -1,4 +1,4 @@
-package be.biodiversity.portal.directory;
+package be.biodiversity.portal.testsupport;
 
 import java.nio.charset.StandardCharsets;
 
@@ -17,15 +17,15 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Test only: renames a JSON field in every response, as a careless provider change would. Active only with
- * {@code contract-guard.rename=<from>:<to>}, which {@code ContractGuardTests} sets to prove the contract
+ * {@code contract-guard.rename=<from>:<to>}, which a provider's {@code ContractGuardTests} sets to prove the contract
  * verification catches it.
  */
-class FieldRenamingFilter implements WebFilter {
+public class FieldRenamingFilter implements WebFilter {
 
     private final String from;
     private final String to;
 
-    FieldRenamingFilter(String rename) {
+    public FieldRenamingFilter(String rename) {
         this.from = "\"" + rename.substring(0, rename.indexOf(':')) + "\"";
         this.to = "\"" + rename.substring(rename.indexOf(':') + 1) + "\"";
     }
@@ -49,7 +49,7 @@ class FieldRenamingFilter implements WebFilter {
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty("contract-guard.rename")
-    static class Configuration {
+    public static class Configuration {
 
         @Bean
         FieldRenamingFilter fieldRenamingFilter(org.springframework.core.env.Environment env) {
