@@ -41,11 +41,18 @@ final class Portal {
         gateway = new ServiceProcess("gateway", logs, List.of(
                 "--portal.content.url=" + content.url(), "--portal.directory.url=" + directory.url(),
                 "--portal.render.url=" + render.url()));
-        for (ServiceProcess service : all()) {
-            service.start();
+        try {
+            for (ServiceProcess service : all()) {
+                service.start();
+            }
+            for (ServiceProcess service : all()) {
+                service.awaitHealthy(Duration.ofSeconds(120));
+            }
         }
-        for (ServiceProcess service : all()) {
-            service.awaitHealthy(Duration.ofSeconds(120));
+        catch (Exception | Error ex) {
+            // A portal that could not start is stopped whole: no process is left behind.
+            stopAll();
+            throw ex;
         }
     }
 
