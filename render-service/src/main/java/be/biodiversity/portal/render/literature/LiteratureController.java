@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
@@ -25,6 +24,7 @@ import be.biodiversity.portal.render.content.LiteratureClient;
 import be.biodiversity.portal.render.content.LiteratureClient.InvalidSearchException;
 import be.biodiversity.portal.render.content.LiteratureResults;
 import be.biodiversity.portal.render.page.ProblemView;
+import be.biodiversity.portal.render.site.SafeUrls;
 import be.biodiversity.portal.render.site.SearchLinks;
 import be.biodiversity.portal.render.site.SiteLanguages;
 
@@ -146,7 +146,7 @@ class LiteratureController {
                         .map(key -> new LiteratureViews.Download(key, "https://www.gbif.org/occurrence/download/" + key))
                         .toList();
         List<String> websites = r.websites() == null ? List.of()
-                : r.websites().stream().filter(LiteratureController::isWebLink).toList();
+                : r.websites().stream().filter(site -> SafeUrls.web(site) != null).toList();
         List<String> topics = r.topics() == null ? List.of()
                 : r.topics().stream().map(t -> labels.value(lang, "topics", t)).toList();
         return new LiteratureViews.Record(lang, languages.home(lang), switcher, r.title(), r.authorNames(), r.year(),
@@ -188,10 +188,5 @@ class LiteratureController {
         catch (NumberFormatException ex) {
             return 0;
         }
-    }
-
-    private static boolean isWebLink(String url) {
-        String lower = url == null ? "" : url.toLowerCase(Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("http://");
     }
 }

@@ -16,6 +16,7 @@ import be.biodiversity.portal.render.page.PageView.Alternate;
 import be.biodiversity.portal.render.page.PageView.LanguageLink;
 import be.biodiversity.portal.render.page.PageView.OrganisationBlock;
 import be.biodiversity.portal.render.page.PageView.OrganisationItem;
+import be.biodiversity.portal.render.site.SafeUrls;
 import be.biodiversity.portal.render.site.SiteLanguages;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -101,7 +102,7 @@ class PageAssembler {
         // content-service's html has been through its sanitizer; a body without it is rendered (and escaped) here
         String bodyHtml = (page.html() != null) ? page.html() : this.markdown.toHtml(page.body());
         return new PageView(lang, this.languages.home(lang), page.shownTitle(), page.shownDescription(),
-                safeImageUrl(page.shownHeroImage()), this.markdown.toInlineHtml(page.shownHeroImageCredit()),
+                SafeUrls.image(page.shownHeroImage()), this.markdown.toInlineHtml(page.shownHeroImageCredit()),
                 bodyHtml, absolute(path), alternates, links, blocks, partial);
     }
 
@@ -114,7 +115,7 @@ class PageAssembler {
                 continue;
             }
             translations.stream()
-                .filter((t) -> language.equals(t.lang()) && isSitePath(t.permalink()))
+                .filter((t) -> language.equals(t.lang()) && SafeUrls.isSitePath(t.permalink()))
                 .findFirst()
                 .ifPresent(versions::add);
         }
@@ -125,29 +126,13 @@ class PageAssembler {
         Collator collator = Collator.getInstance(Locale.forLanguageTag(lang));
         return organisations.stream()
             .map((organisation) -> new OrganisationItem(organisation.name(lang), organisation.acronym(),
-                    safeLinkUrl(organisation.homepage())))
+                    SafeUrls.web(organisation.homepage())))
             .sorted(Comparator.comparing(OrganisationItem::name, collator))
             .toList();
     }
 
     private String absolute(String permalink) {
         return this.siteUrl + permalink;
-    }
-
-    private static boolean isSitePath(String permalink) {
-        return permalink != null && permalink.startsWith("/") && !permalink.startsWith("//");
-    }
-
-    private static String safeImageUrl(String url) {
-        return isSitePath(url) ? url : safeLinkUrl(url);
-    }
-
-    private static String safeLinkUrl(String url) {
-        if (url == null) {
-            return null;
-        }
-        String lower = url.strip().toLowerCase(Locale.ROOT);
-        return (lower.startsWith("https://") || lower.startsWith("http://")) ? url.strip() : null;
     }
 
 }

@@ -2,7 +2,6 @@ package be.biodiversity.portal.render.page;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -15,6 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import be.biodiversity.portal.render.cache.PageCacheFilter;
 import be.biodiversity.portal.render.content.ContentClient;
+import be.biodiversity.portal.render.site.SafeUrls;
 import be.biodiversity.portal.render.site.SiteLanguages;
 import be.biodiversity.portal.render.site.SitePath;
 
@@ -65,13 +65,13 @@ class SiteChromeAdvice {
             List<SiteChrome.NavItem> menu = new ArrayList<>();
             if (entry.get("menu") != null && entry.get("menu").isArray()) {
                 for (JsonNode link : entry.get("menu")) {
-                    String href = safeHref(text(link, "href"));
+                    String href = SafeUrls.link(text(link, "href"));
                     if (text(link, "text") != null && href != null) {
                         menu.add(new SiteChrome.NavItem(text(link, "text"), href, isCurrent(href, path), List.of()));
                     }
                 }
             }
-            String href = safeHref(text(entry, "href"));
+            String href = SafeUrls.link(text(entry, "href"));
             boolean current = isCurrent(href, path) || menu.stream().anyMatch(SiteChrome.NavItem::current);
             if (href != null || !menu.isEmpty()) {
                 items.add(new SiteChrome.NavItem(text, href, current, menu));
@@ -99,17 +99,6 @@ class SiteChromeAdvice {
     private static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value == null || value.isNull() || !value.isValueNode() ? null : value.asString();
-    }
-
-    /** A path on this site, an http(s) URL or mailto; anything else is not linked. */
-    private static String safeHref(String href) {
-        if (href == null || href.isBlank()) {
-            return null;
-        }
-        String lower = href.strip().toLowerCase(Locale.ROOT);
-        boolean sitePath = lower.startsWith("/") && !lower.startsWith("//");
-        return sitePath || lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:")
-                ? href.strip() : null;
     }
 
     private static boolean isCurrent(String href, String path) {

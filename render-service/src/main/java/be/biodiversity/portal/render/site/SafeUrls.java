@@ -19,6 +19,12 @@ public final class SafeUrls {
                 || lower.startsWith("mailto:") ? trimmed : null;
     }
 
+    /** An http(s) URL, such as an organisation's homepage; anything else is null. */
+    public static String web(String url) {
+        String link = link(url);
+        return link == null || isSitePath(link) || link.toLowerCase(Locale.ROOT).startsWith("mailto:") ? null : link;
+    }
+
     /** An image source: a path on this site or an http(s) URL. */
     public static String image(String url) {
         String link = link(url);
