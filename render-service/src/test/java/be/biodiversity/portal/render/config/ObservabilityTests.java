@@ -6,7 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A visitor's request is one trace across services, and the service's metrics are there for Prometheus. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@TestMethodOrder(OrderAnnotation.class)
 class ObservabilityTests {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -55,8 +59,12 @@ class ObservabilityTests {
     @LocalServerPort
     int port;
 
-    /** Sent with a plain HTTP client: the test client would start a trace of its own. */
+    /**
+     * Sent with a plain HTTP client: the test client would start a trace of its own. Runs first: once the page
+     * is in the render cache, a request reaches no provider and carries no trace to them.
+     */
     @Test
+    @Order(1)
     void theTraceContextOfAVisitorsRequestReachesBothProviders() throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest
             .newBuilder(URI.create("http://127.0.0.1:" + port + "/nl/community"))
@@ -68,6 +76,7 @@ class ObservabilityTests {
     }
 
     @Test
+    @Order(2)
     void prometheusCanScrapeRequestAndCacheMetrics() {
         web.get().uri("/nl/community").exchange().expectStatus().isOk();
         String metrics = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
