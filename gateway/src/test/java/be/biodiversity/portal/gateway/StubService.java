@@ -20,6 +20,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * fails, {@code …/cookie} sets a cookie, {@code …/slow} answers after 300 ms, {@code …/big} sends 8 KB of HTML,
  * {@code /xx/…} is 404; anything else answers {@code "<name> <uri>"} (plus {@link #version(String)} if set).
  * Request headers are echoed back as {@code X-Echo-<name>}, and every answer carries banner and internal headers.
+ * {@link #failing(Failure)} makes every path fail the same way, standing for a service that went down.
  */
 public final class StubService {
 
@@ -31,6 +32,9 @@ public final class StubService {
         return port;
     }
 
+    /** How every request fails while the service is {@link #failing(Failure) failing}. */
+    public enum Failure { NONE, STATUS_503, CLOSE }
+
     public record Received(String method, String uri, Map<String, String> headers, String body) {
     }
 
@@ -41,6 +45,8 @@ public final class StubService {
     private final DisposableServer server;
 
     private volatile String version = "";
+
+    private volatile Failure failure = Failure.NONE;
 
     public StubService(String name) {
         this.name = name;
@@ -64,6 +70,10 @@ public final class StubService {
         this.version = version;
     }
 
+    public void failing(Failure failure) {
+        this.failure = failure;
+    }
+
     public void stop() {
         this.server.disposeNow();
     }
@@ -76,10 +86,13 @@ public final class StubService {
             response.header("Server", "stub/1.0").header("X-Powered-By", "stub")
                     .header("X-Internal-Node", "stub-1").header("Content-Security-Policy", "default-src *");
             String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+            if (this.failure == Failure.STATUS_503) {
+                return html(response, 503, "down");
+            }
             if (path.endsWith("/hang")) {
                 return Mono.never();
             }
-            if (path.endsWith("/close")) {
+            if (path.endsWith("/close") || this.failure == Failure.CLOSE) {
                 return Mono.fromRunnable(() -> response.withConnection(c -> c.channel().close()));
             }
             if (path.endsWith("/status/500")) {

@@ -10,7 +10,7 @@ import org.springframework.http.HttpHeaders;
  * @param gzipped the same bytes gzip-compressed, or {@code null} when not text or too small to gain
  * @param etag a validator for conditional requests (render-service's own when it sent one)
  * @param refreshAt {@link System#nanoTime()} after which the next request fetches a new copy
- * @param expiresAt {@link System#nanoTime()} after which this copy is never served
+ * @param expiresAt {@link System#nanoTime()} after which this copy is served only instead of an error
  */
 record CachedPage(HttpHeaders headers, byte[] body, byte[] gzipped, String etag, long refreshAt, long expiresAt) {
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 
@@ -14,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,9 +24,14 @@ import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 
 /**
  * Passes render-service's answer to the visitor unchanged and keeps a copy of it, when it may be shared: status
- * 200, no cookie, not {@code private}/{@code no-store}, not already compressed, not larger than the limit.
+ * 200, no cookie, not {@code private}/{@code no-store}, not already compressed, not larger than the limit. An
+ * error answer (a 5xx from render-service, or the circuit breaker's fallback) is replaced by the stale copy of
+ * the page when there is one.
  */
 class CapturingResponse extends ServerHttpResponseDecorator {
+
+    private static final List<HttpStatus> REPLACEABLE = List.of(HttpStatus.INTERNAL_SERVER_ERROR,
+            HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.GATEWAY_TIMEOUT);
 
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LANGUAGE,
             HttpHeaders.CACHE_CONTROL, HttpHeaders.EXPIRES, HttpHeaders.LAST_MODIFIED, HttpHeaders.ETAG,
@@ -42,16 +49,34 @@ class CapturingResponse extends ServerHttpResponseDecorator {
 
     private final Runnable onComplete;
 
-    /** {@code onComplete} runs once the whole body has been handed on (also when it was not kept). */
-    CapturingResponse(ServerHttpResponse delegate, int maxBytes, Runnable onComplete) {
+    private final Supplier<CachedPage> stale;
+
+    private final Runnable onStale;
+
+    /**
+     * @param maxBytes   the largest answer kept; 0 keeps nothing (only replaces errors)
+     * @param onComplete runs once the whole body has been handed on (also when it was not kept)
+     * @param stale      the copy that may replace an error answer, or {@code null}
+     * @param onStale    runs when the stale copy was sent instead of an error
+     */
+    CapturingResponse(ServerHttpResponse delegate, int maxBytes, Runnable onComplete, Supplier<CachedPage> stale,
+            Runnable onStale) {
         super(delegate);
         this.maxBytes = maxBytes;
         this.onComplete = onComplete;
+        this.stale = stale;
+        this.onStale = onStale;
     }
 
     @Override
     public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-        if (!shareable()) {
+        CachedPage replacement = REPLACEABLE.contains(getStatusCode()) ? this.stale.get() : null;
+        if (replacement != null) {
+            this.abandoned = true;
+            this.onStale.run();
+            return Flux.from(body).doOnNext(DataBufferUtils::release).then(Mono.defer(() -> writeStale(replacement)));
+        }
+        if (this.maxBytes == 0 || !shareable()) {
             this.abandoned = true;
             return super.writeWith(body);
         }
@@ -65,6 +90,19 @@ class CapturingResponse extends ServerHttpResponseDecorator {
     public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
         this.abandoned = true;
         return super.writeAndFlushWith(body);
+    }
+
+    private Mono<Void> writeStale(CachedPage page) {
+        HttpHeaders headers = getHeaders();
+        // The error answer's own representation headers go; the security headers set before it stay.
+        KEPT_HEADERS.forEach(headers::remove);
+        List.of(HttpHeaders.CONTENT_LENGTH, HttpHeaders.CONTENT_ENCODING, HttpHeaders.RETRY_AFTER, HttpHeaders.VARY)
+                .forEach(headers::remove);
+        headers.addAll(page.headers());
+        headers.set(HttpHeaders.ETAG, page.etag());
+        headers.setContentLength(page.body().length);
+        setStatusCode(HttpStatus.OK);
+        return super.writeWith(Mono.just(bufferFactory().wrap(page.body())));
     }
 
     /** The copy to cache, or {@code null} when this answer may not or could not be kept. */

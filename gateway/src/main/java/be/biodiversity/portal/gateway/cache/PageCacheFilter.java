@@ -1,6 +1,7 @@
 package be.biodiversity.portal.gateway.cache;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import be.biodiversity.portal.gateway.observe.AccessLogFilter;
@@ -22,7 +23,8 @@ import org.springframework.web.server.WebFilterChain;
  * Answers page and asset requests (GET/HEAD outside {@code /api/}, no {@code Authorization}) from the
  * {@link PageCache} without a proxy hop, gzip-compressed when the visitor accepts it, 304 when its validator
  * matches. A missing or too old copy is fetched by one request through the normal route while the others wait
- * for it (or keep the previous copy while it is younger than {@code max-age}).
+ * for it (or keep the previous copy while it is younger than {@code max-age}). When render-service cannot answer,
+ * the last copy is served for {@code stale-if-error} (see {@link CapturingResponse}).
  */
 @Component
 class PageCacheFilter implements WebFilter, Ordered {
@@ -55,45 +57,58 @@ class PageCacheFilter implements WebFilter, Ordered {
         long now = System.nanoTime();
         CachedPage page = this.cache.get(key);
         if (page != null && now - page.refreshAt() < 0) {
-            return serve(exchange, page, "hit");
+            return serve(exchange, page, PageCache.Result.HIT);
         }
         boolean young = page != null && now - page.expiresAt() < 0;
         if (young && method == HttpMethod.HEAD) {
-            return serve(exchange, page, "hit");
+            return serve(exchange, page, PageCache.Result.HIT);
         }
         Sinks.One<CachedPage> mine = Sinks.one();
         Sinks.One<CachedPage> running = (method == HttpMethod.HEAD) ? this.cache.fetchOf(key)
                 : this.cache.startFetch(key, mine);
         if (running == null) {
             // A HEAD answer has no body to keep: it never fetches for the others.
-            return (method == HttpMethod.HEAD) ? pass(exchange, chain) : fetch(exchange, chain, key, mine, now);
+            return (method == HttpMethod.HEAD) ? pass(exchange, chain, key) : fetch(exchange, chain, key, mine, now);
         }
         if (young) {
-            return serve(exchange, page, "hit");
+            return serve(exchange, page, PageCache.Result.HIT);
         }
         return running.asMono().map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(fetched -> fetched.isPresent() ? serve(exchange, fetched.get(), "wait") : pass(exchange, chain));
+                .flatMap(fetched -> fetched.isPresent() ? serve(exchange, fetched.get(), PageCache.Result.WAIT)
+                        : pass(exchange, chain, key));
     }
 
     private Mono<Void> fetch(ServerWebExchange exchange, WebFilterChain chain, String key, Sinks.One<CachedPage> mine,
             long started) {
         exchange.getAttributes().put(AccessLogFilter.CACHE_ATTRIBUTE, "miss");
+        this.cache.count(PageCache.Result.MISS);
         // The copy is stored as soon as its last byte is written, before the visitor could ask again; doFinally
         // ends the fetch for answers that had no body or failed (finishing twice is harmless).
         CapturingResponse[] capture = new CapturingResponse[1];
         capture[0] = new CapturingResponse(exchange.getResponse(), (int) this.properties.maxPageSize().toBytes(),
-                () -> this.cache.finishFetch(key, mine, capture[0].page(started, this.properties)));
+                () -> this.cache.finishFetch(key, mine, capture[0].page(started, this.properties)),
+                () -> this.cache.stale(key), () -> stale(exchange));
         return chain.filter(exchange.mutate().response(capture[0]).build())
                 .doFinally(signal -> this.cache.finishFetch(key, mine, null));
     }
 
-    private static Mono<Void> pass(ServerWebExchange exchange, WebFilterChain chain) {
+    /** Through the route without keeping the answer (an error answer may still be replaced by a stale copy). */
+    private Mono<Void> pass(ServerWebExchange exchange, WebFilterChain chain, String key) {
         exchange.getAttributes().put(AccessLogFilter.CACHE_ATTRIBUTE, "pass");
-        return chain.filter(exchange);
+        this.cache.count(PageCache.Result.PASS);
+        var response = new CapturingResponse(exchange.getResponse(), 0, () -> { }, () -> this.cache.stale(key),
+                () -> stale(exchange));
+        return chain.filter(exchange.mutate().response(response).build());
     }
 
-    private static Mono<Void> serve(ServerWebExchange exchange, CachedPage page, String how) {
-        exchange.getAttributes().put(AccessLogFilter.CACHE_ATTRIBUTE, how);
+    private void stale(ServerWebExchange exchange) {
+        exchange.getAttributes().put(AccessLogFilter.CACHE_ATTRIBUTE, "stale");
+        this.cache.count(PageCache.Result.STALE);
+    }
+
+    private Mono<Void> serve(ServerWebExchange exchange, CachedPage page, PageCache.Result result) {
+        exchange.getAttributes().put(AccessLogFilter.CACHE_ATTRIBUTE, result.name().toLowerCase(Locale.ROOT));
+        this.cache.count(result);
         ServerHttpRequest request = exchange.getRequest();
         ServerHttpResponse response = exchange.getResponse();
         HttpHeaders headers = response.getHeaders();

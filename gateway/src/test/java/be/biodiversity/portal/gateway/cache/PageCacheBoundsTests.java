@@ -2,6 +2,7 @@ package be.biodiversity.portal.gateway.cache;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Sinks;
 
@@ -15,7 +16,7 @@ class PageCacheBoundsTests {
 
     @Test
     void whenFullOnlyExpiredCopiesMakeRoom() {
-        PageCache cache = new PageCache(properties(2, DataSize.ofMegabytes(1)));
+        PageCache cache = new PageCache(properties(2, DataSize.ofMegabytes(1)), (MeterRegistry) null);
         store(cache, "/a", 10, Duration.ofMinutes(1));
         store(cache, "/b", 10, Duration.ofMillis(-1));
         store(cache, "/c", 10, Duration.ofMinutes(1));
@@ -30,7 +31,7 @@ class PageCacheBoundsTests {
 
     @Test
     void theByteBudgetIsKept() {
-        PageCache cache = new PageCache(properties(100, DataSize.ofBytes(25)));
+        PageCache cache = new PageCache(properties(100, DataSize.ofBytes(25)), (MeterRegistry) null);
         store(cache, "/a", 10, Duration.ofMinutes(1));
         store(cache, "/b", 10, Duration.ofMinutes(1));
         store(cache, "/c", 10, Duration.ofMinutes(1));
@@ -44,14 +45,31 @@ class PageCacheBoundsTests {
     }
 
     @Test
+    void anExpiredCopyIsKeptForStaleIfErrorThenDropsFirstWhenRoomIsNeeded() {
+        PageCache cache = new PageCache(new PageCacheProperties(true, Duration.ofSeconds(1), Duration.ofMillis(500),
+                Duration.ofMinutes(1), 2, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), DataSize.ofKilobytes(1)),
+                (MeterRegistry) null);
+        store(cache, "/recent", 10, Duration.ofSeconds(-1));
+        store(cache, "/old", 10, Duration.ofMinutes(-2));
+        assertThat(cache.stale("/recent")).isNotNull();
+        assertThat(cache.stale("/old")).isNull();
+        store(cache, "/new", 10, Duration.ofMinutes(1));
+        assertThat(cache.get("/old")).as("older than stale-if-error: dropped first").isNull();
+        assertThat(cache.get("/recent")).isNotNull();
+        store(cache, "/newer", 10, Duration.ofMinutes(1));
+        assertThat(cache.get("/recent")).as("then expired copies make room").isNull();
+        assertThat(cache.get("/newer")).isNotNull();
+    }
+
+    @Test
     void refreshAfterMayNotExceedMaxAge() {
         assertThatIllegalArgumentException().isThrownBy(() -> new PageCacheProperties(true, Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 10, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), DataSize.ofKilobytes(1)))
+                Duration.ofSeconds(2), Duration.ZERO, 10, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), DataSize.ofKilobytes(1)))
                 .withMessageContaining("portal.page-cache.refresh-after");
     }
 
     private static PageCacheProperties properties(int entries, DataSize total) {
-        return new PageCacheProperties(true, Duration.ofSeconds(1), Duration.ofMillis(500), entries, total,
+        return new PageCacheProperties(true, Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ZERO, entries, total,
                 DataSize.ofMegabytes(1), DataSize.ofKilobytes(1));
     }
 

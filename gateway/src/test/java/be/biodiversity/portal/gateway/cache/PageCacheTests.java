@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.zip.GZIPInputStream;
 
 import be.biodiversity.portal.gateway.StubService;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,9 @@ class PageCacheTests {
     @Autowired
     PageCache cache;
 
+    @Autowired
+    MeterRegistry meters;
+
     @LocalServerPort
     int port;
 
@@ -68,20 +72,51 @@ class PageCacheTests {
 
     @Test
     void aPageIsFetchedOnceAndThenServedFromTheCache() {
+        long started = System.nanoTime();
         for (int i = 0; i < 20; i++) {
             this.web.get().uri("/nl/community").exchange().expectStatus().isOk()
                     .expectHeader().contentType("text/html;charset=UTF-8")
                     .expectBody(String.class).isEqualTo("render /nl/community");
         }
-        assertThat(render.count("/nl/community")).isEqualTo(1);
+        assertThat(render.count("/nl/community")).isLessThanOrEqualTo(fetchesAllowedSince(started));
+    }
+
+    /** One fetch, plus one per refresh-after (500 ms) the requests took: a loaded machine may be that slow. */
+    private static long fetchesAllowedSince(long started) {
+        return 1 + Duration.ofNanos(System.nanoTime() - started).toMillis() / 500;
+    }
+
+    @Test
+    void hitsAndMissesAreCountedForPrometheus() throws Exception {
+        double hits = count("hit");
+        double misses = count("miss");
+        long started = System.nanoTime();
+        HttpClient client = HttpClient.newHttpClient();
+        for (int i = 0; i < 5; i++) {
+            // A plain client: its requests take the Netty fast path once the page is cached.
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + this.port + "/nl/counted")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+        }
+        long fetched = render.count("/nl/counted");
+        assertThat(fetched).isBetween(1L, fetchesAllowedSince(started));
+        assertThat(count("miss") - misses).isEqualTo(fetched);
+        assertThat(count("hit") - hits).isEqualTo(5 - fetched);
+        assertThat(this.meters.get("portal.gateway.cache.entries").gauge().value()).isPositive();
+    }
+
+    private double count(String result) {
+        return this.meters.get("portal.gateway.cache.requests").tag("result", result).counter().count();
     }
 
     @Test
     void visitorsArrivingTogetherShareOneFetch() {
+        long started = System.nanoTime();
         Flux.range(0, 16).flatMap(i -> this.web.get().uri("/nl/slow").exchange().returnResult(String.class)
                 .getResponseBody().single(), 16).collectList().block(Duration.ofSeconds(10))
                 .forEach(body -> assertThat(body).isEqualTo("render /nl/slow"));
-        assertThat(render.count("/nl/slow")).isEqualTo(1);
+        // 16 at once would be 16 fetches without sharing; a slow machine may let a copy age past refresh-after.
+        assertThat(render.count("/nl/slow")).isLessThanOrEqualTo(fetchesAllowedSince(started));
     }
 
     @Test
