@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.netty.handler.codec.http.HttpHeaders;
@@ -16,8 +17,8 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * An in-process HTTP service standing in for content-, directory- or render-service. It records every request
- * and behaves by path: {@code …/hang} never answers, {@code …/close} drops the connection, {@code …/status/500}
- * fails, {@code …/cookie} sets a cookie, {@code …/slow} answers after 300 ms, {@code …/big} sends 8 KB of HTML,
+ * and behaves by path: {@code …/hang} never answers, {@code …/close} drops the connection, {@code …/status/NNN}
+ * answers that status, {@code …/cookie} sets a cookie, {@code …/slow} answers after 300 ms, {@code …/big} sends 8 KB of HTML,
  * {@code /xx/…} is 404; anything else answers {@code "<name> <uri>"} (plus {@link #version(String)} if set).
  * Request headers are echoed back as {@code X-Echo-<name>}, and every answer carries banner and internal headers.
  * {@link #failing(Failure)} makes every path fail the same way, standing for a service that went down.
@@ -37,6 +38,8 @@ public final class StubService {
 
     public record Received(String method, String uri, Map<String, String> headers, String body) {
     }
+
+    private static final Pattern STATUS_PATH = Pattern.compile(".*/status/(\\d{3})");
 
     private final String name;
 
@@ -95,8 +98,9 @@ public final class StubService {
             if (path.endsWith("/close") || this.failure == Failure.CLOSE) {
                 return Mono.fromRunnable(() -> response.withConnection(c -> c.channel().close()));
             }
-            if (path.endsWith("/status/500")) {
-                return response.status(500).sendString(Mono.just("broken")).then();
+            var statusPath = STATUS_PATH.matcher(path);
+            if (statusPath.matches()) {
+                return response.status(Integer.parseInt(statusPath.group(1))).sendString(Mono.just("status")).then();
             }
             if (path.endsWith("/cookie")) {
                 response.header("Set-Cookie", "session=1");

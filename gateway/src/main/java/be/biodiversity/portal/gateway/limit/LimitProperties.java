@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -13,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxImportBody largest request body on an {@code /api/**}{@code /imports} path (bulk imports)
  * @param read per-client budget for API reads (GET, HEAD, OPTIONS)
  * @param write per-client budget for API writes (everything else)
+ * @param authFailures per-client budget of API writes refused for their credentials (401/403): once spent, the
+ *     client's writes get 429 until it has refilled, which makes guessing the editor token hopeless
  * @param clientIpHeader when the gateway sits behind a load balancer: the header in which it puts the client's
  *     address (its first value is used); empty means the connection's remote address
  * @param maxClients in-memory limiter: idle clients are forgotten once this many are tracked
@@ -24,6 +27,7 @@ record LimitProperties(
         @DefaultValue("50MB") DataSize maxImportBody,
         Budget read,
         Budget write,
+        Budget authFailures,
         @DefaultValue("") String clientIpHeader,
         @DefaultValue("100000") int maxClients,
         @DefaultValue Redis redis) {
@@ -31,6 +35,20 @@ record LimitProperties(
     LimitProperties {
         read = (read != null) ? read : new Budget(120, Duration.ofMinutes(1));
         write = (write != null) ? write : new Budget(20, Duration.ofMinutes(1));
+        authFailures = (authFailures != null) ? authFailures : new Budget(5, Duration.ofMinutes(15));
+    }
+
+    /** The client a request is counted for: the trusted header's first address, else the connection's. */
+    String client(ServerHttpRequest request) {
+        if (!this.clientIpHeader.isEmpty()) {
+            String value = request.getHeaders().getFirst(this.clientIpHeader);
+            if (value != null && !value.isBlank()) {
+                int comma = value.indexOf(',');
+                return (comma < 0 ? value : value.substring(0, comma)).trim();
+            }
+        }
+        var remote = request.getRemoteAddress();
+        return (remote == null || remote.getAddress() == null) ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     /** A token bucket: up to {@code requests} at once, refilled at {@code requests} per {@code period}. */

@@ -43,7 +43,7 @@ class RateLimitFilter implements WebFilter, Ordered {
         }
         boolean write = isWrite(request.getMethod());
         LimitProperties.Budget budget = write ? this.properties.write() : this.properties.read();
-        String key = (write ? "write:" : "read:") + client(request);
+        String key = (write ? "write:" : "read:") + this.properties.client(request);
         return this.limiter.consume(key, budget).flatMap(decision -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             headers.set("X-RateLimit-Limit", budget.requests() + ";w=" + budget.period().toSeconds());
@@ -60,18 +60,5 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     static boolean isWrite(HttpMethod method) {
         return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
-    }
-
-    private String client(ServerHttpRequest request) {
-        String header = this.properties.clientIpHeader();
-        if (!header.isEmpty()) {
-            String value = request.getHeaders().getFirst(header);
-            if (value != null && !value.isBlank()) {
-                int comma = value.indexOf(',');
-                return (comma < 0 ? value : value.substring(0, comma)).trim();
-            }
-        }
-        var remote = request.getRemoteAddress();
-        return (remote == null || remote.getAddress() == null) ? "unknown" : remote.getAddress().getHostAddress();
     }
 }
