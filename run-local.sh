@@ -7,6 +7,8 @@ cd "$(dirname "$0")"
 
 services=(content-service directory-service render-service gateway)
 declare -A ports=([content-service]=8081 [directory-service]=8082 [render-service]=8083 [gateway]=8080)
+# Where each one answers /actuator/health: its own port, except the gateway (its management port).
+declare -A health_ports=([content-service]=8081 [directory-service]=8082 [render-service]=8083 [gateway]=8090)
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 logs=run/logs
 mkdir -p "$logs" data
@@ -28,10 +30,12 @@ if needs_build; then
 fi
 
 for s in "${services[@]}"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/${ports[$s]}") 2>/dev/null; then
-    echo "Port ${ports[$s]} (for $s) is already in use: stop what runs there first." >&2
-    exit 1
-  fi
+  for port in "${ports[$s]}" "${health_ports[$s]}"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "Port $port (for $s) is already in use: stop what runs there first." >&2
+      exit 1
+    fi
+  done
 done
 
 pids=()
@@ -52,7 +56,7 @@ done
 
 started=$(date +%s)
 for s in "${services[@]}"; do
-  until curl -fsS "http://127.0.0.1:${ports[$s]}/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+  until curl -fsS "http://127.0.0.1:${health_ports[$s]}/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
     if [ $(( $(date +%s) - started )) -gt 180 ]; then
       echo "$s did not become healthy within 180 s; the end of its log:" >&2
       tail -n 30 "$logs/$s.log" >&2
@@ -65,5 +69,6 @@ done
 echo
 echo "All four services are healthy after $(( $(date +%s) - started )) s."
 echo "Open http://localhost:8080/nl/community  (also /community, /fr/community, /)"
+echo "The gateway's health and metrics: http://localhost:8090/actuator/health, /actuator/prometheus"
 echo "Press Ctrl-C to stop."
 wait

@@ -19,7 +19,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PAGE=${PAGE:-/nl/community}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx512m}
-RESULTS=benchmarks/gateway/RESULTS.md
+RESULTS=${RESULTS:-benchmarks/gateway/RESULTS.md}
 work=$(mktemp -d -t gateway-bench.XXXXXX)
 pids=()
 
@@ -64,7 +64,7 @@ free_port() {
   done
 }
 declare -A port
-for s in "${services[@]}" nginx; do port[$s]=$(free_port); done
+for s in "${services[@]}" nginx gateway-management; do port[$s]=$(free_port); done
 url() { echo "http://127.0.0.1:${port[$1]}"; }
 
 # Run copies: a build elsewhere in the repository must not replace a jar under a running JVM.
@@ -81,11 +81,13 @@ start directory-service --portal.mongodb.embedded.in-memory=true
 start render-service --portal.content.url="$(url content-service)" --portal.directory.url="$(url directory-service)" \
   --portal.site-url="$(url gateway)"
 start gateway --portal.content.url="$(url content-service)" --portal.directory.url="$(url directory-service)" \
-  --portal.render.url="$(url render-service)"
+  --portal.render.url="$(url render-service)" --management.server.port="${port[gateway-management]}"
 
 started=$(date +%s)
 for s in "${services[@]}"; do
-  until curl -fsS "$(url "$s")/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+  # The gateway answers health on its management port only.
+  health="$(url "$s")/actuator/health"; [ "$s" = gateway ] && health="$(url gateway-management)/actuator/health"
+  until curl -fsS "$health" 2>/dev/null | grep -q '"status":"UP"'; do
     if [ $(( $(date +%s) - started )) -gt 180 ]; then
       echo "$s did not become healthy within 180 s:" >&2; tail -n 30 "$work/$s.log" >&2; exit 1
     fi

@@ -2,8 +2,12 @@ package be.biodiversity.portal.gateway;
 
 import java.util.Locale;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.webflux.actuate.endpoint.web.AbstractWebFluxEndpointHandlerMapping;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -12,27 +16,47 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.WebHandler;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
 /**
- * Keeps the services' internals out of reach: any path with an {@code actuator} segment, and the gateway's own
- * {@code /_gateway/**} (its fallbacks, reached only by forwarding), answers 404 here and is never forwarded. The
- * gateway's own health ({@code /actuator/health}) stays readable for probes.
+ * Keeps the internals out of reach. On the public port any path with an {@code actuator} segment (the services'
+ * and the gateway's own), and the gateway's {@code /_gateway/**} (its fallbacks, reached only by forwarding),
+ * answers 404 and is never forwarded. The gateway's actuator (health, Prometheus) lives on the management port
+ * ({@code management.server.port}) only.
+ * <p>
+ * WebFlux builds the management server's handler from its own context <em>and</em> this one, so this
+ * application's filters and routes would run there too, and the page cache would keep actuator answers that its
+ * fast path then serves on the public port. On the management port this filter therefore hands what the
+ * actuator's endpoint mappings know straight to the management server's handler (nothing after this filter runs)
+ * and answers 404 to everything else (never routed).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class InternalPathFilter implements WebFilter {
 
+    private static final String MANAGEMENT = "management";
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (isOwnHealth(path) || !hasInternalSegment(exchange.getRequest().getPath().pathWithinApplication())) {
-            return chain.filter(exchange);
+        ApplicationContext context = exchange.getApplicationContext();
+        if (context != null && WebServerApplicationContext.hasServerNamespace(context, MANAGEMENT)) {
+            return onManagementPort(exchange, context);
         }
-        return Problems.write(exchange, HttpStatus.NOT_FOUND, null, null);
+        if (hasInternalSegment(exchange.getRequest().getPath().pathWithinApplication())) {
+            return Problems.write(exchange, HttpStatus.NOT_FOUND, null, null);
+        }
+        return chain.filter(exchange);
     }
 
-    private static boolean isOwnHealth(String path) {
-        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+    /** What the actuator's endpoint mappings know; not the gateway's routes, nor a catch-all resource mapping. */
+    private static Mono<Void> onManagementPort(ServerWebExchange exchange, ApplicationContext context) {
+        WebHandler actuator = context.getBean(WebHttpHandlerBuilder.WEB_HANDLER_BEAN_NAME, WebHandler.class);
+        return Flux.fromIterable(context.getBeansOfType(AbstractWebFluxEndpointHandlerMapping.class).values())
+                .concatMap(mapping -> mapping.getHandler(exchange))
+                .hasElements()
+                .flatMap(known -> known ? actuator.handle(exchange)
+                        : Problems.write(exchange, HttpStatus.NOT_FOUND, null, null));
     }
 
     private static boolean hasInternalSegment(PathContainer path) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +41,52 @@ class ComposeConfigurationTests {
     @Test
     void eachServiceListensWhereItsOwnConfigurationSaysAndIsCheckedThere() throws IOException {
         for (String name : SERVICES) {
-            String port = property(name, "server.port");
+            ServiceConfig config = ServiceConfig.of(name);
+            String port = config.port();
+            String management = config.managementPort();
             Map<String, Object> service = service(name);
             List<?> published = (List<?>) service.getOrDefault("ports", service.get("expose"));
             assertThat(published).as(name + " ports").anySatisfy(p -> assertThat(string(p)).endsWith(port));
             String health = String.join(" ", strings(((Map<?, ?>) service.get("healthcheck")).get("test")));
-            assertThat(health).as(name + " healthcheck").contains("http://localhost:" + port + "/actuator/health");
+            assertThat(health).as(name + " healthcheck, where the actuator answers")
+                    .contains("http://localhost:" + management + "/actuator/health");
             assertThat(string(((Map<?, ?>) service.get("build")).get("dockerfile"))).isEqualTo(name + "/Dockerfile");
             String dockerfile = Files.readString(ROOT.resolve(name).resolve("Dockerfile"));
-            assertThat(dockerfile).as(name + "/Dockerfile").contains("EXPOSE " + port)
-                    .contains("http://localhost:" + port + "/actuator/health");
+            assertThat(exposed(dockerfile)).as(name + "/Dockerfile EXPOSE").contains(port, management);
+            assertThat(dockerfile).as(name + "/Dockerfile HEALTHCHECK")
+                    .contains("http://localhost:" + management + "/actuator/health");
         }
+    }
+
+    @Test
+    void theGatewaysManagementPortIsExposedToTheNetworkButNotPublished() {
+        ServiceConfig gateway = ServiceConfig.of("gateway");
+        assertThat(gateway.hasManagementPort()).as("gateway: management.server.port").isTrue();
+        List<String> published = strings(service("gateway").get("ports"));
+        assertThat(published).as("published: the public port only")
+                .containsExactly(gateway.port() + ":" + gateway.port());
+        assertThat(strings(service("gateway").get("expose"))).contains(gateway.managementPort());
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceWhereItsActuatorAnswers() {
+        Map<String, Object> prometheus = ServiceConfig.yaml(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+        List<String> targets = new ArrayList<>();
+        for (Object job : (List<?>) prometheus.get("scrape_configs")) {
+            Map<String, Object> config = cast(job);
+            assertThat(string(config.get("metrics_path"))).as(string(config.get("job_name")))
+                    .isEqualTo("/actuator/prometheus");
+            for (Object staticConfig : (List<?>) config.get("static_configs")) {
+                targets.addAll(strings(cast(staticConfig).get("targets")));
+            }
+        }
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(SERVICES.stream()
+                .map(name -> name + ":" + ServiceConfig.of(name).managementPort()).toList());
+        for (String name : SERVICES) {
+            assertThat(property(name, "management.endpoints.web.exposure.include")).as(name).contains("prometheus");
+        }
+        String mounted = String.join(" ", strings(service("prometheus").get("volumes")));
+        assertThat(mounted).contains("./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml");
     }
 
     @Test
@@ -118,6 +155,13 @@ class ComposeConfigurationTests {
             cast(declared).forEach((key, value) -> env.put(key, string(value)));
         }
         return env;
+    }
+
+    /** The ports of a Dockerfile's EXPOSE lines. */
+    private static List<String> exposed(String dockerfile) {
+        return dockerfile.lines().filter(line -> line.startsWith("EXPOSE "))
+                .flatMap(line -> Arrays.stream(line.substring("EXPOSE ".length()).trim().split("\\s+")))
+                .toList();
     }
 
     private static String property(String service, String key) {

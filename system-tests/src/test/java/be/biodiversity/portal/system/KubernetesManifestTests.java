@@ -42,11 +42,15 @@ class KubernetesManifestTests {
         for (String name : ServiceConfig.SERVICES) {
             Map<String, Object> pod = podSpec(name);
             Map<String, Object> container = cast(((List<?>) pod.get("containers")).get(0));
-            String port = ServiceConfig.of(name).port();
-            assertThat(containerPort(container)).as(name + " containerPort").isEqualTo(port);
+            ServiceConfig config = ServiceConfig.of(name);
+            assertThat(containerPort(container, "http")).as(name + " containerPort").isEqualTo(config.port());
             assertThat(path(container, "startupProbe")).as(name).isEqualTo("/actuator/health/liveness");
             assertThat(path(container, "livenessProbe")).as(name).isEqualTo("/actuator/health/liveness");
             assertThat(path(container, "readinessProbe")).as(name).isEqualTo("/actuator/health/readiness");
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertThat(containerPort(container, probePort(container, probe)))
+                        .as("%s %s probes where the actuator answers", name, probe).isEqualTo(config.managementPort());
+            }
             Map<String, Object> resources = cast(container.get("resources"));
             assertThat(cast(resources.get("requests"))).as(name).containsKeys("cpu", "memory");
             assertThat(cast(resources.get("limits"))).as(name).containsKeys("cpu", "memory");
@@ -67,6 +71,45 @@ class KubernetesManifestTests {
             Map<String, Object> port = cast(((List<?>) spec.get("ports")).get(0));
             assertThat(String.valueOf(port.get("port"))).as(name).isEqualTo(ServiceConfig.of(name).port());
             assertThat(port.get("targetPort")).isEqualTo("http");
+        }
+    }
+
+    @Test
+    void theGatewaysManagementPortIsDeclaredButNotBehindTheIngress() {
+        ServiceConfig gateway = ServiceConfig.of("gateway");
+        assertThat(gateway.hasManagementPort()).as("gateway: management.server.port").isTrue();
+        Map<String, Object> container = cast(((List<?>) podSpec("gateway").get("containers")).get(0));
+        assertThat(containerPort(container, "management")).isEqualTo(gateway.managementPort());
+        Map<String, Object> management = servicePort("gateway", "management");
+        assertThat(String.valueOf(management.get("port"))).isEqualTo(gateway.managementPort());
+        assertThat(management.get("targetPort")).isEqualTo("management");
+        Object ingressPort = cast(ingressBackend().get("port")).get("name");
+        assertThat(String.valueOf(servicePort("gateway", String.valueOf(ingressPort)).get("port")))
+                .as("the Ingress goes to the gateway's public port").isEqualTo(gateway.port());
+        Map<String, Object> policy = cast(find("NetworkPolicy", "gateway").get("spec"));
+        assertThat(ports((List<?>) policy.get("ingress"))).as("what the gateway's own policy opens")
+                .containsExactly(gateway.port());
+    }
+
+    @Test
+    void prometheusMayScrapeEveryServiceWhereItsActuatorAnswers() {
+        Map<String, Object> policy = cast(find("NetworkPolicy", "prometheus").get("spec"));
+        List<?> ingress = (List<?>) policy.get("ingress");
+        assertThat(ingress.toString()).as("only Prometheus").contains("app.kubernetes.io/name=prometheus")
+                .doesNotContain("namespaceSelector={}");
+        for (String name : ServiceConfig.SERVICES) {
+            ServiceConfig config = ServiceConfig.of(name);
+            assertThat(config.property("management.endpoints.web.exposure.include")).as(name).contains("prometheus");
+            Map<String, Object> annotations = cast(cast(cast(cast(find("Deployment", name).get("spec"))
+                    .get("template")).get("metadata")).get("annotations"));
+            assertThat(annotations).as(name).containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/port", config.managementPort())
+                    .containsEntry("prometheus.io/path", "/actuator/prometheus");
+            Map<String, Object> podLabels = cast(cast(cast(cast(find("Deployment", name).get("spec")).get("template"))
+                    .get("metadata")).get("labels"));
+            assertThat(podLabels).as(name + " pods are selected")
+                    .containsAllEntriesOf(cast(cast(policy.get("podSelector")).get("matchLabels")));
+            assertThat(ports(ingress)).as(name).contains(config.managementPort());
         }
     }
 
@@ -107,10 +150,7 @@ class KubernetesManifestTests {
 
     @Test
     void onlyTheGatewayIsExposedAndTheFrontTierScales() {
-        Map<String, Object> backend = cast(cast(cast(cast(((List<?>) cast(cast(((List<?>) cast(find("Ingress",
-                "portal").get("spec")).get("rules")).get(0)).get("http")).get("paths")).get(0))).get("backend"))
-                .get("service"));
-        assertThat(backend.get("name")).isEqualTo("gateway");
+        assertThat(ingressBackend().get("name")).isEqualTo("gateway");
         List<String> scaled = resources.stream().filter(r -> "HorizontalPodAutoscaler".equals(r.get("kind")))
                 .map(r -> String.valueOf(cast(cast(r.get("spec")).get("scaleTargetRef")).get("name"))).toList();
         assertThat(scaled).containsExactlyInAnyOrder("gateway", "render-service");
@@ -152,14 +192,36 @@ class KubernetesManifestTests {
                 .findFirst().orElseThrow(() -> new AssertionError("No " + kind + " " + name + " in " + BASE));
     }
 
-    private static String containerPort(Map<String, Object> container) {
-        return String.valueOf(cast(((List<?>) container.get("ports")).get(0)).get("containerPort"));
+    private Map<String, Object> ingressBackend() {
+        return cast(cast(cast(((List<?>) cast(cast(((List<?>) cast(find("Ingress", "portal").get("spec"))
+                .get("rules")).get(0)).get("http")).get("paths")).get(0)).get("backend")).get("service"));
+    }
+
+    private Map<String, Object> servicePort(String service, String name) {
+        return ((List<?>) cast(find("Service", service).get("spec")).get("ports")).stream().map(ServiceConfig::cast)
+                .filter(p -> name.equals(p.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("Service " + service + " has no port " + name));
+    }
+
+    /** The container port of that name, as a number. */
+    private static String containerPort(Map<String, Object> container, String name) {
+        return ((List<?>) container.get("ports")).stream().map(ServiceConfig::cast)
+                .filter(p -> name.equals(p.get("name"))).map(p -> String.valueOf(p.get("containerPort"))).findFirst()
+                .orElseThrow(() -> new AssertionError("No container port " + name + " in " + container.get("ports")));
+    }
+
+    private static String probePort(Map<String, Object> container, String probe) {
+        return String.valueOf(cast(cast(container.get(probe)).get("httpGet")).get("port"));
     }
 
     private static String path(Map<String, Object> container, String probe) {
-        Map<String, Object> get = cast(cast(container.get(probe)).get("httpGet"));
-        assertThat(get.get("port")).isEqualTo("http");
-        return String.valueOf(get.get("path"));
+        return String.valueOf(cast(cast(container.get(probe)).get("httpGet")).get("path"));
+    }
+
+    /** Every port a list of NetworkPolicy ingress rules opens. */
+    private static List<String> ports(List<?> rules) {
+        return rules.stream().flatMap(rule -> ((List<?>) cast(rule).get("ports")).stream())
+                .map(port -> String.valueOf(cast(port).get("port"))).toList();
     }
 
     private static Set<String> overlaySecretKeys() {

@@ -39,6 +39,17 @@ final class ServiceConfig {
         return property("server.port");
     }
 
+    /** Whether the actuator has a port of its own ({@code management.server.port}), apart from {@link #port()}. */
+    boolean hasManagementPort() {
+        return properties.get("management.server.port") != null
+                && !String.valueOf(properties.get("management.server.port")).equals(port());
+    }
+
+    /** Where health and metrics answer: {@code management.server.port} if the service has one, else {@link #port()}. */
+    String managementPort() {
+        return hasManagementPort() ? property("management.server.port") : port();
+    }
+
     String property(String key) {
         Object value = properties.get(key);
         if (value == null) {

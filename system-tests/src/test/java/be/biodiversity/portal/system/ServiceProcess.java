@@ -10,16 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One service of the portal, started from its built jar as a separate JVM on a free port. */
+/**
+ * One service of the portal, started from its built jar as a separate JVM on a free port; a service whose
+ * configuration gives its actuator a port of its own (the gateway's {@code management.server.port}) gets a second
+ * free port for it.
+ */
 final class ServiceProcess {
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final String name;
     final int port;
+    final int managementPort;
     private final List<String> arguments;
     private final Path log;
     private Process process;
@@ -27,6 +33,7 @@ final class ServiceProcess {
     ServiceProcess(String name, Path logDir, List<String> arguments) {
         this.name = name;
         this.port = freePort();
+        this.managementPort = ServiceConfig.of(name).hasManagementPort() ? freePort(port) : port;
         this.arguments = arguments;
         this.log = logDir.resolve(name + ".log");
     }
@@ -35,18 +42,26 @@ final class ServiceProcess {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where the service's actuator answers: its own port, or its management port if it has one. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     void start() throws IOException {
         Path jar = jar(name);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(),
                 "--server.port=" + port));
+        if (managementPort != port) {
+            command.add("--management.server.port=" + managementPort);
+        }
         command.addAll(arguments);
         Files.createDirectories(log.getParent());
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
-    /** Waits until {@code /actuator/health} answers UP, failing with the end of the service's log. */
+    /** Waits until {@code /actuator/health} (on the management port) answers UP, failing with the end of the log. */
     void awaitHealthy(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -54,8 +69,9 @@ final class ServiceProcess {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + tail());
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build();
+                HttpResponse<String> health = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     return;
                 }
@@ -98,12 +114,19 @@ final class ServiceProcess {
         return jar;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException("No free port", ex);
+    /** A port free now and none of {@code taken} (two ports picked in a row could otherwise be the same). */
+    private static int freePort(int... taken) {
+        while (true) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            catch (IOException ex) {
+                throw new IllegalStateException("No free port", ex);
+            }
+            if (Arrays.stream(taken).noneMatch(t -> t == port)) {
+                return port;
+            }
         }
     }
 }
