@@ -191,8 +191,8 @@ final class CachedPageHandler extends ChannelDuplexHandler {
         int query = uri.indexOf('?');
         String client = (ctx.channel().remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null)
                 ? remote.getAddress().getHostAddress() : null;
-        TraceContext trace = TraceContext.continueOrStart(request.headers().get(TraceContext.HEADER));
+        String traceId = TraceContext.traceId(request.headers().get(TraceContext.HEADER));
         AccessLogFilter.log(AccessLogFilter.line(request.method().name(), (query < 0) ? uri : uri.substring(0, query),
-                String.valueOf(status.code()), System.nanoTime() - started, trace.traceId(), "fast", client));
+                String.valueOf(status.code()), System.nanoTime() - started, traceId, "fast", client));
     }
 }

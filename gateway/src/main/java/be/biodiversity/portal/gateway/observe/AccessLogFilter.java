@@ -1,5 +1,7 @@
 package be.biodiversity.portal.gateway.observe;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -7,6 +9,7 @@ import reactor.core.publisher.SignalType;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -14,8 +17,9 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * One line per request on the {@code be.biodiversity.portal.gateway.access} logger: method, path, status,
- * duration, trace id, and how the page cache answered. Runs first, so that every answer is logged, and puts
- * the request's {@link TraceContext} on the exchange for the others.
+ * duration, trace id, and how the page cache answered. Runs first, so that every answer is logged. The trace id
+ * is the one of the request's server span, which WebFlux's observation has started before any filter (it
+ * continues a valid incoming {@code traceparent}); without one, the id {@link TraceContext} reads or makes.
  */
 @Component
 public class AccessLogFilter implements WebFilter, Ordered {
@@ -38,23 +42,33 @@ public class AccessLogFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long started = System.nanoTime();
-        TraceContext trace = TraceContext.continueOrStart(exchange.getRequest().getHeaders().getFirst(TraceContext.HEADER));
-        exchange.getAttributes().put(TraceContext.ATTRIBUTE, trace);
+        String traceId = traceId(exchange);
         exchange.getAttributes().put(ORIGINAL_PATH_ATTRIBUTE, exchange.getRequest().getPath().value());
         return chain.filter(exchange).doFinally(signal -> {
             if (log.isInfoEnabled()) {
-                log.info(line(exchange, trace, System.nanoTime() - started, signal));
+                log.info(line(exchange, traceId, System.nanoTime() - started, signal));
             }
         });
     }
 
-    static String line(ServerWebExchange exchange, TraceContext trace, long nanos, SignalType signal) {
+    /** The trace id of the request's server span, if tracing observes this request. */
+    static String traceId(ServerWebExchange exchange) {
+        Span span = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingContext>get(TracingContext.class))
+                .map(TracingContext::getSpan)
+                .orElse(null);
+        String traceId = (span != null) ? span.context().traceId() : null;
+        return (traceId != null && !traceId.isEmpty()) ? traceId
+                : TraceContext.traceId(exchange.getRequest().getHeaders().getFirst(TraceContext.HEADER));
+    }
+
+    static String line(ServerWebExchange exchange, String traceId, long nanos, SignalType signal) {
         var request = exchange.getRequest();
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         String shown = (signal == SignalType.CANCEL) ? "cancelled" : String.valueOf(status == null ? 200 : status.value());
         var remote = request.getRemoteAddress();
         String client = (remote == null || remote.getAddress() == null) ? null : remote.getAddress().getHostAddress();
-        return line(request.getMethod().name(), request.getPath().value(), shown, nanos, trace.traceId(),
+        return line(request.getMethod().name(), request.getPath().value(), shown, nanos, traceId,
                 exchange.getAttribute(CACHE_ATTRIBUTE), client);
     }
 

@@ -1,57 +1,78 @@
 package be.biodiversity.portal.gateway.observe;
 
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
-
-import org.springframework.web.server.ServerWebExchange;
 
 /**
- * W3C Trace Context of one request: the trace it belongs to (taken from a valid incoming {@code traceparent},
- * else new) and the gateway's own span, which is the parent the services see in their {@code traceparent}.
+ * The trace id of a request that Micrometer Tracing does not see (the page cache's Netty fast path): the one of
+ * a valid W3C {@code traceparent}, read by the same rules as the propagator's, else a new random one. No span
+ * is started and nothing is exported: it only ties the access-log line to the caller's trace.
  */
-public record TraceContext(String traceId, String spanId, String flags) {
+public final class TraceContext {
 
     public static final String HEADER = "traceparent";
 
-    static final String ATTRIBUTE = TraceContext.class.getName();
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-[0-9a-f]{16}-([0-9a-f]{2})");
+    private TraceContext() {
+    }
 
-    private static final String INVALID_TRACE = "0".repeat(32);
+    /** The trace id of {@code traceparent} when it is valid, else a new one. */
+    public static String traceId(String traceparent) {
+        return valid(traceparent) ? traceparent.substring(3, 35) : random();
+    }
 
-    /** Continues the caller's trace when its header is valid, else starts a sampled one. */
-    public static TraceContext continueOrStart(String traceparent) {
-        if (traceparent != null) {
-            var match = TRACEPARENT.matcher(traceparent.trim());
-            if (match.matches() && !match.group(1).equals(INVALID_TRACE)) {
-                return new TraceContext(match.group(1), randomHex(1), match.group(2));
+    /**
+     * {@code version-traceid-parentid-flags}: lower-case hex, version not {@code ff} (a later version may add
+     * fields after a dash), ids not all zeros.
+     */
+    static boolean valid(String traceparent) {
+        if (traceparent == null || traceparent.length() < 55 || traceparent.charAt(2) != '-'
+                || traceparent.charAt(35) != '-' || traceparent.charAt(52) != '-' || !hex(traceparent, 0, 2)
+                || !hex(traceparent, 3, 35) || !hex(traceparent, 36, 52) || !hex(traceparent, 53, 55)) {
+            return false;
+        }
+        boolean version00 = traceparent.startsWith("00");
+        if (traceparent.startsWith("ff") || (version00 && traceparent.length() != 55)
+                || (!version00 && traceparent.length() > 55 && traceparent.charAt(55) != '-')) {
+            return false;
+        }
+        return !zeros(traceparent, 3, 35) && !zeros(traceparent, 36, 52);
+    }
+
+    private static boolean hex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
             }
         }
-        return new TraceContext(randomHex(2), randomHex(1), "01");
+        return true;
     }
 
-    /** The context the access-log filter put on this exchange, or {@code null} before it ran. */
-    public static TraceContext of(ServerWebExchange exchange) {
-        return exchange.getAttribute(ATTRIBUTE);
+    private static boolean zeros(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** The {@code traceparent} value to send on: same trace, the gateway's span as parent. */
-    public String traceparent() {
-        return "00-" + this.traceId + "-" + this.spanId + "-" + this.flags;
-    }
-
-    private static String randomHex(int longs) {
-        StringBuilder hex = new StringBuilder(16 * longs);
+    private static String random() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < longs; i++) {
-            long value;
-            do {
-                value = random.nextLong();
-            }
-            while (value == 0);
-            String digits = Long.toHexString(value);
-            hex.append("0".repeat(16 - digits.length())).append(digits);
+        char[] id = new char[32];
+        long high;
+        do {
+            high = random.nextLong();
         }
-        return hex.toString();
+        while (high == 0);
+        long low = random.nextLong();
+        for (int i = 15; i >= 0; i--) {
+            id[i] = HEX[(int) (high & 0xf)];
+            id[16 + i] = HEX[(int) (low & 0xf)];
+            high >>>= 4;
+            low >>>= 4;
+        }
+        return new String(id);
     }
 }

@@ -4,8 +4,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 
-import be.biodiversity.portal.gateway.observe.TraceContext;
-
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -15,9 +13,10 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * What the services receive, after Spring Cloud Gateway has dropped the hop-by-hop headers and any
  * {@code X-Forwarded-*} a client sent: {@code Forwarded} and the configured internal headers removed too,
- * {@code X-Forwarded-For/-Proto/-Host/-Port} set from this connection, and {@code traceparent} naming the
- * gateway's span so the services continue the trace. The gateway is the edge: no client-supplied forwarding
- * header is believed.
+ * {@code X-Forwarded-For/-Proto/-Host/-Port} set from this connection. The gateway is the edge: no client-supplied
+ * forwarding header is believed. The client's trace headers are dropped too: the services' {@code traceparent} is
+ * written after this filter by Spring Cloud Gateway's observation ({@code ObservedRequestHttpHeadersFilter}, not
+ * ordered, so it runs last), naming the gateway's client span of the request's trace.
  */
 @Component
 class OutboundHeadersFilter implements HttpHeadersFilter, Ordered {
@@ -30,7 +29,7 @@ class OutboundHeadersFilter implements HttpHeadersFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        return Ordered.LOWEST_PRECEDENCE - 1;
     }
 
     @Override
@@ -54,15 +53,12 @@ class OutboundHeadersFilter implements HttpHeadersFilter, Ordered {
         if (request.getURI().getPort() > 0) {
             headers.set("X-Forwarded-Port", String.valueOf(request.getURI().getPort()));
         }
-        TraceContext trace = TraceContext.of(exchange);
-        if (trace != null) {
-            headers.set(TraceContext.HEADER, trace.traceparent());
-        }
         return headers;
     }
 
     private boolean dropped(String name) {
-        if (name.equals("forwarded") || name.startsWith("x-forwarded-") || name.equals("x-real-ip")) {
+        if (name.equals("forwarded") || name.startsWith("x-forwarded-") || name.equals("x-real-ip")
+                || name.equals("traceparent") || name.equals("tracestate")) {
             return true;
         }
         return this.internalPrefixes.stream().anyMatch(name::startsWith);
