@@ -19,11 +19,13 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Makes guessing the editor token hopeless: every API write a service refuses for its credentials (401 or 403)
- * takes one from the client's {@code portal.limits.auth-failures} budget. Once it is spent, that client's writes
- * get 429 at the gateway, without reaching a service, until one failure has been forgiven (with the defaults: 5
- * failures at once, then one every 3 minutes). Reads are never affected. With Redis the budget is shared by the
- * gateway instances; the resulting block is kept by the instance that saw the last failure.
+ * Makes guessing the editor token hopeless: every API request that needs or carries credentials (a write, or any
+ * request with {@code Authorization}, such as an editor's read of drafts) and is refused for them (401 or 403)
+ * takes one from the client's {@code portal.limits.auth-failures} budget. Once it is spent, that client's
+ * credentialed requests get 429 at the gateway, without reaching a service, until one failure has been forgiven
+ * (with the defaults: 5 failures at once, then one every 3 minutes). Public reads are never affected. With Redis
+ * the budget is shared by the gateway instances; the resulting block is kept by the instance that saw the last
+ * failure.
  */
 @Component
 class AuthFailureFilter implements WebFilter, Ordered {
@@ -50,7 +52,9 @@ class AuthFailureFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!request.getPath().value().startsWith("/api/") || !RateLimitFilter.isWrite(request.getMethod())) {
+        boolean credentialed = RateLimitFilter.isWrite(request.getMethod())
+                || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+        if (!request.getPath().value().startsWith("/api/") || !credentialed) {
             return chain.filter(exchange);
         }
         String client = this.properties.client(request);
@@ -59,7 +63,7 @@ class AuthFailureFilter implements WebFilter, Ordered {
         if (until != null && now - until < 0) {
             long seconds = Math.max(1, Duration.ofNanos(until - now).toSeconds());
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-            return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many writes from this client were "
+            return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this client were "
                     + "refused for their credentials; retry in " + seconds + " s.", null);
         }
         if (until != null) {
@@ -88,7 +92,8 @@ class AuthFailureFilter implements WebFilter, Ordered {
             this.blocked.values().removeIf(until -> now - until > 0);
         }
         this.blocked.put(client, now + duration.toNanos());
-        log.warn("Writes from {} are refused for {} s: too many were refused for their credentials", client,
+        log.warn("Credentialed API requests from {} are refused for {} s: too many were refused for their "
+                + "credentials", client,
                 duration.toSeconds());
     }
 }

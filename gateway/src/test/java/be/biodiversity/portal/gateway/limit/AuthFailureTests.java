@@ -62,6 +62,19 @@ class AuthFailureTests {
     }
 
     @Test
+    void editorReadsWithWrongTokensAreThrottledToo() {
+        for (int i = 0; i < 3; i++) {
+            this.web.get().uri("/api/content/v1/pages/status/403").header("X-Client-Ip", "10.1.2.1")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer guess-" + i).exchange().expectStatus().isEqualTo(403);
+        }
+        this.web.get().uri("/api/content/v1/pages?status=draft").header("X-Client-Ip", "10.1.2.1")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer guess-4").exchange().expectStatus().isEqualTo(429);
+        // The same client's public reads, without credentials, go on.
+        this.web.get().uri("/api/content/v1/pages").header("X-Client-Ip", "10.1.2.1").exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
     void acceptedWritesAndOtherErrorsCostNothing() {
         for (int i = 0; i < 6; i++) {
             write("10.1.1.1", "/api/content/v1/pages").isOk();
