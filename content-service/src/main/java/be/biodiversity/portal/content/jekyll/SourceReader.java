@@ -83,6 +83,10 @@ final class SourceReader {
         catch (IOException ex) {
             throw new ArchiveRejectedException(name, "is not a readable archive: " + ex.getMessage());
         }
+        if (reader.entries == 0) {
+            // A damaged zip reads as one without entries; imported as a site, it would prune every imported page.
+            throw new ArchiveRejectedException(name, "holds no files: it is empty or not a readable archive");
+        }
         return RootFolder.strip(reader.files);
     }
 

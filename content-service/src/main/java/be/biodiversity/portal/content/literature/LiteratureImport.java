@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import reactor.core.publisher.Flux;
@@ -25,6 +26,10 @@ import be.biodiversity.portal.content.revision.SiteRevision;
 class LiteratureImport {
 
     static final int MAX_RECORDS = 10_000;
+
+    private static final Pattern WEB_URL = Pattern.compile("(?i)https?://[^\\s\"<>]+");
+    private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
+    private static final Pattern DOWNLOAD_KEY = Pattern.compile("\\d{7}-\\d{15}");
 
     private final ReactiveMongoTemplate mongo;
     private final SiteRevision revision;
@@ -138,8 +143,26 @@ class LiteratureImport {
             }
             checkCountries(problems, at + "countriesOfResearcher", r.countriesOfResearcher());
             checkCountries(problems, at + "countriesOfCoverage", r.countriesOfCoverage());
+            checkLinks(problems, at, r);
         }
         return problems;
+    }
+
+    /** What becomes a link on the portal must be one: an http(s) URL, a DOI, a GBIF download key. */
+    private static void checkLinks(List<Problem> problems, String at, LiteratureRecord r) {
+        if (r.websites() != null) {
+            r.websites().stream().filter(w -> w == null || !WEB_URL.matcher(w).matches()).findFirst()
+                    .ifPresent(w -> problems.add(new Problem(at + "websites", "'" + w + "' is not an http or https URL")));
+        }
+        String doi = r.identifiers() == null ? null : r.identifiers().get("doi");
+        if (doi != null && !DOI.matcher(doi).matches()) {
+            problems.add(new Problem(at + "identifiers.doi", "'" + doi + "' is not a DOI like 10.1234/abc"));
+        }
+        if (r.gbifDownloadKey() != null) {
+            r.gbifDownloadKey().stream().filter(k -> k == null || !DOWNLOAD_KEY.matcher(k).matches()).findFirst()
+                    .ifPresent(k -> problems.add(new Problem(at + "gbifDownloadKey",
+                            "'" + k + "' is not a GBIF download key like 0001234-240101120000000")));
+        }
     }
 
     private static void checkCountries(List<Problem> problems, String field, List<String> codes) {

@@ -2,11 +2,13 @@ package be.biodiversity.portal.content.page;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 import be.biodiversity.portal.content.jekyll.Slugs;
+import be.biodiversity.portal.content.web.InvalidFieldException;
 
 /**
  * A listing's filters. {@code q} matches title, description and body, ignoring case and accents (a regular
@@ -17,6 +19,19 @@ import be.biodiversity.portal.content.jekyll.Slugs;
  */
 record PageFilter(String lang, String kind, String layout, String category, Integer year, String q, String status,
         String sort) {
+
+    private static final Set<String> SORTS = Set.of("permalink", "-date", "date");
+    private static final Set<String> STATUSES = Set.of(Page.PUBLISHED, Page.DRAFT, "any");
+
+    /** A value no listing knows is a 400 naming its parameter, not a listing in some other order or of nothing. */
+    PageFilter {
+        if (sort != null && !SORTS.contains(sort)) {
+            throw new InvalidFieldException("sort", "'" + sort + "' is not one of " + SORTS);
+        }
+        if (status != null && !STATUSES.contains(status)) {
+            throw new InvalidFieldException("status", "'" + status + "' is not one of " + STATUSES);
+        }
+    }
 
     Criteria criteria() {
         Criteria c = new Criteria();

@@ -1,5 +1,6 @@
 package be.biodiversity.portal.content.page;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,6 +15,9 @@ public class PageRules {
 
     private static final Set<String> KINDS = Set.of(Page.PAGE, Page.POST);
     private static final Set<String> STATUSES = Set.of(Page.PUBLISHED, Page.DRAFT);
+    /** The dates MongoDB (milliseconds since 1970 in a long) and the templates (four-digit years) can take. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private final ContentProperties properties;
 
@@ -49,6 +53,9 @@ public class PageRules {
         }
         if (Page.POST.equals(page.kind()) && page.date() == null) {
             return fail("date", "a post needs a date");
+        }
+        if (page.date() != null && (page.date().isBefore(EARLIEST) || page.date().isAfter(LATEST))) {
+            return fail("date", "'" + page.date() + "' is not between the years 1 and 9999");
         }
         if (page.status() != null && !STATUSES.contains(page.status())) {
             return fail("status", "'" + page.status() + "' is neither 'published' nor 'draft'");

@@ -77,4 +77,13 @@ class SourceReaderTests {
         assertThatThrownBy(() -> read(text("hello"))).isInstanceOf(ArchiveRejectedException.class)
                 .hasMessageContaining("neither a .zip nor a .tar.gz");
     }
+
+    @Test
+    void refusesAnArchiveWithoutFilesRatherThanImportAnEmptySite() {
+        // what a damaged upload looks like: the zip signature, then no readable entry
+        assertThatThrownBy(() -> read(text("PK\u0003\u0004 not really a zip"))).isInstanceOf(ArchiveRejectedException.class)
+                .hasMessageContaining("holds no files");
+        assertThatThrownBy(() -> read(Archives.zip(Map.of()))).isInstanceOf(ArchiveRejectedException.class)
+                .hasMessageContaining("holds no files");
+    }
 }

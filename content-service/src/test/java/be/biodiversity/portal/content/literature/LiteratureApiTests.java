@@ -188,6 +188,16 @@ class LiteratureApiTests {
     }
 
     @Test
+    void identifierKeysWithDotsAreKeptAsSent() {
+        web.post().uri(SEARCH + "/imports").header(HttpHeaders.AUTHORIZATION, TOKEN)
+                .bodyValue(Map.of("results", List.of(Map.of("id", "dotted", "title", "Dotted identifiers",
+                        "identifiers", Map.of("doi", "10.5555/dotted", "handle.net", "1234/5")))))
+                .exchange().expectStatus().isOk();
+        web.get().uri(SEARCH + "/dotted").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.identifiers['handle.net']").isEqualTo("1234/5");
+    }
+
+    @Test
     void importsNeedTheEditorTokenAndWellFormedJson() {
         web.post().uri(SEARCH + "/imports").bodyValue(Map.of("results", List.of())).exchange()
                 .expectStatus().isUnauthorized();

@@ -85,6 +85,14 @@ class PageApiTests {
     }
 
     @Test
+    void anUnknownSortOrStatusOfAListingIsABadRequestNamingIt() {
+        web.get().uri("/api/content/v1/pages?sort=$natural").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("sort");
+        web.get().uri("/api/content/v1/posts?status=hidden").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("status");
+    }
+
+    @Test
     void createsAPageAndServesIt() {
         web.post().uri("/api/content/v1/pages").header(HttpHeaders.AUTHORIZATION, TOKEN)
                 .bodyValue(page("/nl/over-ons", "Over ons")).exchange()

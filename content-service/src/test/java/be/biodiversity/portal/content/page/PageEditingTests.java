@@ -140,6 +140,15 @@ class PageEditingTests {
     }
 
     @Test
+    void frontMatterKeysWithDotsAreKeptAsSent() {
+        Map<String, Object> created = create(page("/nl/dots", "Punten", Map.of("frontMatter",
+                Map.of("og.image", "/img/a.png", "cta", List.of(Map.of("text", "Meer", "href", "/nl", "x.y", 1))))));
+        web.get().uri("/api/content/v1/pages/" + created.get("id")).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.frontMatter['og.image']").isEqualTo("/img/a.png")
+                .jsonPath("$.frontMatter.cta[0]['x.y']").isEqualTo(1);
+    }
+
+    @Test
     void badWritesNameTheFieldAndChangeNothing() {
         List<Long> before = database();
         post(page("/nl/x1", "X", Map.of("kind", "news"))).expectStatus().isBadRequest()
@@ -157,6 +166,8 @@ class PageEditingTests {
                 .expectBody().jsonPath("$.field").isEqualTo("body");
         post(page("/nl/x7", "X", Map.of("status", "hidden"))).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.field").isEqualTo("status");
+        post(page("/nl/x8", "X", Map.of("kind", "post", "date", "+999999999-12-31T23:59:59Z"))).expectStatus()
+                .isBadRequest().expectBody().jsonPath("$.field").isEqualTo("date");
         assertThat(database()).isEqualTo(before);
     }
 
