@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
  * Writes what the GBIF registry says about an organisation into the directory, by key. A known organisation gets
  * the new {@code registry} data and keeps every field of the portal's own (slug, names, descriptions, homepage,
  * roles, type, country, acronym). A new one starts as a publisher of type OTHER, named after the registry's title,
- * with a slug from the title (made unique with the key's first part when taken). A concurrent edit is retried on the
- * fresh copy, so neither the edit nor the import is lost.
+ * with a slug from the title (made unique with the key's first part when taken, with the whole key when that is
+ * taken too). A concurrent edit is retried on the fresh copy, so neither the edit nor the import is lost.
  */
 @Component
 public class RegistryMerge {
@@ -54,20 +55,23 @@ public class RegistryMerge {
     }
 
     private Mono<Outcome> insert(String key, RegistryData data) {
-        String slug = Slugs.of(data.title());
-        String owner = index.keyOfSlug(slug);
-        if (owner != null && !owner.equals(key)) {
-            slug = Slugs.withKey(slug, key);
-        }
+        String base = Slugs.of(data.title());
+        String slug = Stream.of(base, Slugs.withKey(base, key)).filter(candidate -> isFree(candidate, key))
+                .findFirst().orElse(Slugs.withWholeKey(base, key));
         Organisation created = newOrganisation(key, slug, data);
-        String fallbackSlug = Slugs.withKey(Slugs.of(data.title()), key);
+        String fallbackSlug = Slugs.withWholeKey(base, key);
         return repository.insert(created)
-                // The slug was taken behind the index's back: the key-suffixed slug is ours alone.
+                // The slug was taken behind the index's back: the slug with the whole key is ours alone.
                 .onErrorResume(DuplicateKeyException.class, ex -> String.valueOf(ex.getMessage()).contains("slug")
                         && !created.slug().equals(fallbackSlug)
                         ? repository.insert(newOrganisation(key, fallbackSlug, data)) : Mono.error(ex))
                 .doOnNext(saved -> index.put(IndexEntry.of(saved)))
                 .thenReturn(Outcome.INSERTED);
+    }
+
+    private boolean isFree(String slug, String key) {
+        String owner = index.keyOfSlug(slug);
+        return owner == null || owner.equals(key);
     }
 
     private static Organisation newOrganisation(String key, String slug, RegistryData data) {

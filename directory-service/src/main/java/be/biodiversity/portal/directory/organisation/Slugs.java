@@ -33,4 +33,17 @@ final class Slugs {
     static String withKey(String slug, String key) {
         return slug + "-" + key.substring(0, 8);
     }
+
+    /**
+     * The slug made unique with the whole key, for when the first part is not enough (keys that begin alike): as
+     * unique as the key, and within the 100 characters of a slug.
+     */
+    static String withWholeKey(String slug, String key) {
+        int room = 100 - key.length() - 1;
+        String start = slug.length() <= room ? slug : slug.substring(0, room);
+        while (start.endsWith("-")) {
+            start = start.substring(0, start.length() - 1);
+        }
+        return start + "-" + key;
+    }
 }

@@ -165,6 +165,19 @@ class RegistryImportApiTests {
     }
 
     @Test
+    void newPublishersWithTheSameTitleAndKeysThatBeginAlikeGetSlugsOfTheirOwn() {
+        upload("""
+                {"results": [
+                 {"key": "0a6b2c1e-5b41-4d7e-9a55-3f1c2d4e5f71", "title": "Same Name"},
+                 {"key": "0a6b2c1e-5b41-4d7e-9a55-3f1c2d4e5f72", "title": "Same name"},
+                 {"key": "0a6b2c1e-5b41-4d7e-9a55-3f1c2d4e5f73", "title": "Same  name!"}]}""")
+                .expectStatus().isOk().expectBody().jsonPath("$.inserted").isEqualTo(3);
+        client.get().uri(ORGANISATIONS + "?q=same name&limit=10").exchange().expectBody()
+                .jsonPath("$.results[*].slug").value(slugs -> org.assertj.core.api.Assertions
+                        .assertThat(new java.util.HashSet<Object>((List<?>) slugs)).hasSize(3).contains("same-name"));
+    }
+
+    @Test
     void importsNeedTheEditorToken() {
         client.post().uri(IMPORT).contentType(MediaType.APPLICATION_JSON).bodyValue(RegistryStub.page(0)).exchange()
                 .expectStatus().isUnauthorized();
