@@ -18,7 +18,8 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * An in-process HTTP service standing in for content-, directory- or render-service. It records every request
  * and behaves by path: {@code …/hang} never answers, {@code …/close} drops the connection, {@code …/status/NNN}
- * answers that status, {@code …/cookie} sets a cookie, {@code …/slow} answers after 300 ms, {@code …/big} sends 8 KB of HTML,
+ * answers that status, {@code …/cookie} sets a cookie, {@code …/partial} says {@code max-age=0},
+ * {@code …/slow} answers after 300 ms, {@code …/big} sends 8 KB of HTML,
  * {@code /xx/…} is 404; anything else answers {@code "<name> <uri>"} (plus {@link #version(String)} if set).
  * Request headers are echoed back as {@code X-Echo-<name>}, and every answer carries banner and internal headers.
  * {@link #failing(Failure)} makes every path fail the same way, standing for a service that went down.
@@ -101,6 +102,9 @@ public final class StubService {
             var statusPath = STATUS_PATH.matcher(path);
             if (statusPath.matches()) {
                 return response.status(Integer.parseInt(statusPath.group(1))).sendString(Mono.just("status")).then();
+            }
+            if (path.endsWith("/partial")) {
+                response.header("Cache-Control", "max-age=0, stale-if-error=900");
             }
             if (path.endsWith("/cookie")) {
                 response.header("Set-Cookie", "session=1");

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 
@@ -24,7 +25,8 @@ import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 
 /**
  * Passes render-service's answer to the visitor unchanged and keeps a copy of it, when it may be shared: status
- * 200, no cookie, not {@code private}/{@code no-store}, not already compressed, not larger than the limit. An
+ * 200, no cookie, not {@code private}/{@code no-store}, not already compressed, not larger than the limit (with
+ * {@code max-age=0} the copy only ever replaces an error answer). An
  * error answer (a 5xx from render-service, or the circuit breaker's fallback) is replaced by the stale copy of
  * the page when there is one.
  */
@@ -32,6 +34,8 @@ class CapturingResponse extends ServerHttpResponseDecorator {
 
     private static final List<HttpStatus> REPLACEABLE = List.of(HttpStatus.INTERNAL_SERVER_ERROR,
             HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.GATEWAY_TIMEOUT);
+
+    private static final Pattern CACHE_CONTROL_MAX_AGE_0 = Pattern.compile("(^|[,\\s])max-age\\s*=\\s*0+\\s*(,|$)");
 
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LANGUAGE,
             HttpHeaders.CACHE_CONTROL, HttpHeaders.EXPIRES, HttpHeaders.LAST_MODIFIED, HttpHeaders.ETAG,
@@ -126,8 +130,13 @@ class CapturingResponse extends ServerHttpResponseDecorator {
             etag = "W/\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(body.length) + "\"";
         }
         boolean compress = body.length >= properties.minGzipSize().toBytes() && isText(headers.getContentType());
-        return new CachedPage(headers, body, compress ? gzip(body) : null, etag,
-                fetchStarted + properties.refreshAfter().toNanos(), fetchStarted + properties.maxAge().toNanos());
+        // "max-age=0" (render-service's answer for a page it could render only in part, while a provider was
+        // down): never served as a fresh copy, but kept to stand in for an error answer later.
+        boolean staleOnly = CACHE_CONTROL_MAX_AGE_0.matcher(headers.getCacheControl() == null ? ""
+                : headers.getCacheControl()).find();
+        long refreshAt = staleOnly ? fetchStarted : fetchStarted + properties.refreshAfter().toNanos();
+        long expiresAt = staleOnly ? fetchStarted : fetchStarted + properties.maxAge().toNanos();
+        return new CachedPage(headers, body, compress ? gzip(body) : null, etag, refreshAt, expiresAt);
     }
 
     private boolean shareable() {

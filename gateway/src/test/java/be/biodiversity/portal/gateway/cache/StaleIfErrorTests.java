@@ -86,6 +86,16 @@ class StaleIfErrorTests {
     }
 
     @Test
+    void aPageRenderedOnlyInPartIsNeverServedFromTheCacheButStandsInForAnError() {
+        read("/nl/publisher/partial");
+        read("/nl/publisher/partial");
+        assertThat(render.count("/nl/publisher/partial")).as("max-age=0: asked every time").isEqualTo(2);
+        render.failing(Failure.CLOSE);
+        this.web.get().uri("/nl/publisher/partial").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("render /nl/publisher/partial");
+    }
+
+    @Test
     void onceRenderServiceIsBackTheCopyIsRenewed() throws InterruptedException {
         read("/nl/back");
         render.failing(Failure.STATUS_503);
