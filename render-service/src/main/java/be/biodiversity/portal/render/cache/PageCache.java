@@ -2,7 +2,9 @@ package be.biodiversity.portal.render.cache;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +18,7 @@ class PageCache {
 
     private final Map<String, CachedPage> pages;
     private final ObjectProvider<MeterRegistry> meters;
+    private final Map<Outcome, Counter> counters = new ConcurrentHashMap<>();
 
     PageCache(PageCacheProperties properties, ObjectProvider<MeterRegistry> meters) {
         int max = properties.maxEntries();
@@ -40,10 +43,15 @@ class PageCache {
         return pages.size();
     }
 
+    /** The counters are looked up once: asking the bean factory on every request is not free. */
     void count(Outcome outcome) {
-        MeterRegistry registry = meters.getIfAvailable();
-        if (registry != null) {
-            registry.counter("portal.render.cache.requests", "result", outcome.name().toLowerCase()).increment();
+        Counter counter = counters.computeIfAbsent(outcome, o -> {
+            MeterRegistry registry = meters.getIfAvailable();
+            return registry == null ? null
+                    : registry.counter("portal.render.cache.requests", "result", o.name().toLowerCase());
+        });
+        if (counter != null) {
+            counter.increment();
         }
     }
 }

@@ -51,6 +51,10 @@ public class PageCacheFilter implements WebFilter {
         if (!properties.enabled() || !HttpMethod.GET.equals(exchange.getRequest().getMethod())
                 || path.startsWith("/actuator") || path.startsWith("/assets/")
                 || !exchange.getRequest().getQueryParams().isEmpty()) {
+            exchange.getResponse().beforeCommit(() -> {
+                exchange.getResponse().getHeaders().remove(DEGRADED);
+                return Mono.empty();
+            });
             return chain.filter(exchange);
         }
         String key = key(path);

@@ -21,6 +21,18 @@ class BlockText {
         this.markdown = markdown;
     }
 
+    /** The heading and text a block's entry or site data give. */
+    BlockIntro intro(BlockOptions options) {
+        String description = options.text("description");
+        return new BlockIntro(options.text("title"),
+                description == null ? null : markdown.toHtmlWithoutRawHtml(description));
+    }
+
+    /** Markdown from a provider (a bio), raw HTML in it dropped; null stays null. */
+    String prose(String text) {
+        return text == null || text.isBlank() ? null : markdown.toHtmlWithoutRawHtml(text);
+    }
+
     BlockView features(JsonNode data) {
         List<BlockView.Card> cards = new ArrayList<>();
         JsonNode features = data.get("features");

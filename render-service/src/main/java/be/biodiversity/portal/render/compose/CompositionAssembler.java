@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
 
 import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.content.LiteratureClient;
-import be.biodiversity.portal.render.content.LiteratureResults;
 import be.biodiversity.portal.render.content.Page;
 import be.biodiversity.portal.render.directory.DirectoryClient;
 
 /**
  * The blocks a page's front matter composes ({@code composition:}), filled from the site data it names
- * ({@code data: node.staff}) and, for the stats block, from our own services. A block whose data cannot be had
- * is left out; the page is then marked partial.
+ * ({@code data: node.staff}) and, for the stats, latest posts, people and organisations blocks, from our own
+ * services. The blocks are fetched at the same time and shown in their order. A block whose provider fails is
+ * left out, or (latest posts, people, organisations) shown with a notice; the page is then marked partial.
  */
 @Component
 public class CompositionAssembler {
@@ -36,14 +36,21 @@ public class CompositionAssembler {
     private final DirectoryClient directory;
     private final BlockText text;
     private final MessageSource messages;
+    private final LatestPostsBlock latestPosts;
+    private final PeopleBlock people;
+    private final OrganisationsBlock organisations;
 
     CompositionAssembler(ContentClient content, LiteratureClient literature, DirectoryClient directory,
-            BlockText text, MessageSource messages) {
+            BlockText text, MessageSource messages, LatestPostsBlock latestPosts, PeopleBlock people,
+            OrganisationsBlock organisations) {
         this.content = content;
         this.literature = literature;
         this.directory = directory;
         this.text = text;
         this.messages = messages;
+        this.latestPosts = latestPosts;
+        this.people = people;
+        this.organisations = organisations;
     }
 
     /** The composed blocks, or null when the page composes none (it is then shown as text). */
@@ -53,10 +60,10 @@ public class CompositionAssembler {
             return Mono.justOrEmpty(null);
         }
         return Flux.fromIterable(front.composition())
-                .concatMap(block -> block(block, lang).onErrorResume(ex -> {
+                .flatMapSequential(block -> block(block, lang).onErrorResume(ex -> {
                     logger.warn("Rendering " + page.permalink() + " without its " + block.get("type") + " block: "
                             + ex.getMessage());
-                    return Mono.just(BlockView.markdown().withType("unavailable"));
+                    return Mono.just(BlockView.unavailable("unavailable", BlockIntro.NONE));
                 }))
                 .collectList();
     }
@@ -70,8 +77,24 @@ public class CompositionAssembler {
             case "stats" -> stats(lang);
             case "stories" -> data(String.valueOf(block.get("data")), lang).map(data -> text.stories(data,
                     messages.getMessage("stories.more", null, "See them on GBIF.org", Locale.forLanguageTag(lang))));
+            case "latestPosts", "people", "organisations" -> options(block, lang).flatMap(options -> {
+                BlockIntro intro = text.intro(options);
+                return switch (type) {
+                    case "latestPosts" -> latestPosts.block(options, intro, lang);
+                    case "people" -> people.block(options, intro, lang);
+                    default -> organisations.block(options, intro, lang);
+                };
+            });
             default -> Mono.empty();
         };
+    }
+
+    /** The entry's options, with the site data it names when it names one ({@code data: node.team}). */
+    private Mono<BlockOptions> options(Map<String, Object> block, String lang) {
+        BlockOptions options = BlockOptions.of(block);
+        String reference = options.dataReference();
+        return reference == null ? Mono.just(options)
+                : data(reference, lang).map(options::withData).defaultIfEmpty(options);
     }
 
     /** {@code node.staff}: the {@code staff} entry of the {@code node} data file of the language. */
@@ -93,7 +116,7 @@ public class CompositionAssembler {
         Mono<Long> members = directory.count("MEMBER");
         Mono<Long> partners = directory.count("PARTNER");
         Mono<Long> publishers = directory.count("PUBLISHER");
-        Mono<Long> articles = literature.search(Map.of(), 0, 0).map(LiteratureResults::total);
+        Mono<Long> articles = literature.count();
         return Mono.zip(members, partners, publishers, articles).map(counts -> {
             List<BlockView.Card> figures = new ArrayList<>();
             figures.add(figure(numbers, counts.getT1(), "stats.members", locale, prefix + "/community"));

@@ -1,5 +1,6 @@
 package be.biodiversity.portal.render.config;
 
+import be.biodiversity.portal.render.cache.AnswerCache;
 import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.content.LiteratureClient;
 import be.biodiversity.portal.render.directory.DirectoryClient;
@@ -14,20 +15,21 @@ import org.springframework.context.annotation.Configuration;
 class ClientConfiguration {
 
     @Bean
-    ContentClient contentClient(PortalProperties properties, ObjectProvider<ObservationRegistry> observations) {
-        return new ContentClient(WebClients.create(properties.content(), registry(observations)));
+    ContentClient contentClient(PortalProperties properties, ObjectProvider<ObservationRegistry> observations,
+            AnswerCache answers) {
+        return new ContentClient(WebClients.create(properties.content(), registry(observations)), answers);
     }
 
     @Bean
     LiteratureClient literatureClient(PortalProperties properties,
-            ObjectProvider<ObservationRegistry> observations) {
-        return new LiteratureClient(WebClients.create(properties.content(), registry(observations)));
+            ObjectProvider<ObservationRegistry> observations, AnswerCache answers) {
+        return new LiteratureClient(WebClients.create(properties.content(), registry(observations)), answers);
     }
 
     @Bean
     DirectoryClient directoryClient(PortalProperties properties,
-            ObjectProvider<ObservationRegistry> observations) {
-        return new DirectoryClient(WebClients.create(properties.directory(), registry(observations)));
+            ObjectProvider<ObservationRegistry> observations, AnswerCache answers) {
+        return new DirectoryClient(WebClients.create(properties.directory(), registry(observations)), answers);
     }
 
 

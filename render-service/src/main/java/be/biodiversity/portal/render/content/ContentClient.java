@@ -9,6 +9,8 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import be.biodiversity.portal.render.cache.AnswerCache;
+
 /**
  * Reads pages from content-service ({@code /api/content/v1/pages}).
  */
@@ -19,8 +21,16 @@ public class ContentClient {
 
     private final WebClient http;
 
+    private final AnswerCache answers;
+
     public ContentClient(WebClient http) {
+        this(http, AnswerCache.NONE);
+    }
+
+    /** A client that uses an answer again while content-service's site revision stays the same. */
+    public ContentClient(WebClient http, AnswerCache answers) {
         this.http = http;
+        this.answers = answers;
     }
 
     /**
@@ -28,6 +38,10 @@ public class ContentClient {
      * {@link ContentUnavailableException} if it cannot tell.
      */
     public Mono<Page> page(String lang, String path) {
+        return this.answers.content("page " + lang + " " + path, () -> fetchPage(lang, path));
+    }
+
+    private Mono<Page> fetchPage(String lang, String path) {
         return this.http.get()
             .uri((uri) -> uri.path("/api/content/v1/pages")
                 .queryParam("lang", "{lang}")
@@ -47,6 +61,11 @@ public class ContentClient {
 
     /** Published posts of a language, newest first, optionally of one category. */
     public Mono<PageList> posts(String lang, String category, long offset, int limit) {
+        return this.answers.content("posts " + lang + " " + category + " " + offset + " " + limit,
+                () -> fetchPosts(lang, category, offset, limit));
+    }
+
+    private Mono<PageList> fetchPosts(String lang, String category, long offset, int limit) {
         return this.http.get()
             .uri((uri) -> {
                 uri.path("/api/content/v1/posts").queryParam("lang", "{lang}");
@@ -75,6 +94,10 @@ public class ContentClient {
      * default-language file as content-service falls back to it; empty if there is none.
      */
     public Mono<JsonNode> data(String name, String lang) {
+        return this.answers.content("data " + name + " " + lang, () -> fetchData(name, lang));
+    }
+
+    private Mono<JsonNode> fetchData(String name, String lang) {
         return this.http.get()
             .uri((uri) -> uri.path("/api/content/v1/data/{name}").queryParam("lang", "{lang}").build(name, lang))
             .exchangeToMono((response) -> {
@@ -91,6 +114,10 @@ public class ContentClient {
 
     /** All language versions of the pages sharing a translation key (the page itself included). */
     public Mono<List<Translation>> translations(String translationKey) {
+        return this.answers.content("translations " + translationKey, () -> fetchTranslations(translationKey));
+    }
+
+    private Mono<List<Translation>> fetchTranslations(String translationKey) {
         return this.http.get()
             .uri((uri) -> uri.path("/api/content/v1/pages/translations")
                 .queryParam("key", "{key}")

@@ -10,6 +10,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import be.biodiversity.portal.render.cache.AnswerCache;
+
 /** Reads literature from content-service ({@code /api/content/v1/literature}). */
 public class LiteratureClient {
 
@@ -18,9 +20,20 @@ public class LiteratureClient {
             "countriesOfCoverage", "openAccess", "peerReview");
 
     private final WebClient http;
+    private final AnswerCache answers;
 
     public LiteratureClient(WebClient http) {
+        this(http, AnswerCache.NONE);
+    }
+
+    public LiteratureClient(WebClient http, AnswerCache answers) {
         this.http = http;
+        this.answers = answers;
+    }
+
+    /** How many records there are (the stats block); kept while the site revision stays the same. */
+    public Mono<Long> count() {
+        return answers.content("literature count", () -> search(Map.of(), 0, 0).map(LiteratureResults::total));
     }
 
     /**

@@ -9,12 +9,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * The fields of a content-service page that we render. {@code description}, {@code heroImage},
  * {@code heroImageCredit} (markdown) and {@code translationKey} may be null. {@code html} (the body as
  * sanitized HTML) and {@code resolved} (the header fields and front matter after Liquid) are content-service's
- * resolved form; when they are absent the source fields are used and the body is rendered here.
+ * resolved form; when they are absent the source fields are used and the body is rendered here. {@code excerpt}
+ * (the text of the body's first paragraph) is resolved too, and may be null.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Page(String lang, String permalink, String translationKey, String title, String description,
         String heroImage, String heroImageCredit, String body, FrontMatter frontMatter, String html,
-        Resolved resolved, String kind, String layout, List<String> categories, java.time.Instant date) {
+        Resolved resolved, String kind, String layout, List<String> categories, java.time.Instant date,
+        String excerpt) {
 
     public boolean isPost() {
         return "post".equals(this.kind);

@@ -9,6 +9,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
+import be.biodiversity.portal.render.cache.AnswerCache;
+
 /**
  * Reads organisations from directory-service ({@code /api/directory/v1/organisations}).
  */
@@ -19,31 +21,91 @@ public class DirectoryClient {
 
     private final WebClient http;
 
+    private final AnswerCache answers;
+
     public DirectoryClient(WebClient http) {
+        this(http, AnswerCache.NONE);
+    }
+
+    /** A client that uses the lists and counts it read again for a short, bounded time. */
+    public DirectoryClient(WebClient http, AnswerCache answers) {
         this.http = http;
+        this.answers = answers;
     }
 
     /** The organisations with a role (MEMBER, PARTNER, PUBLISHER); errors are passed on. */
     public Mono<List<Organisation>> organisations(String role) {
-        return this.http.get()
-            .uri((uri) -> uri.path("/api/directory/v1/organisations")
-                .queryParam("role", "{role}")
-                .queryParam("limit", LIMIT)
-                .build(role))
+        return organisations(role, null);
+    }
+
+    /**
+     * The organisations with a role and/or of a type ({@code FEDERAL_INSTITUTE}, {@code UNIVERSITY}, ...), the
+     * first {@value #LIMIT}; a null filter is not applied. Errors are passed on.
+     */
+    public Mono<List<Organisation>> organisations(String role, String type) {
+        return this.answers.directory("organisations " + role + " " + type, () -> this.http.get()
+            .uri((uri) -> {
+                uri.path("/api/directory/v1/organisations");
+                if (role != null) {
+                    uri.queryParam("role", "{role}");
+                }
+                if (type != null) {
+                    uri.queryParam("type", "{type}");
+                }
+                return uri.queryParam("limit", LIMIT).build(variables("role", role, "type", type));
+            })
             .retrieve()
             .bodyToMono(OrganisationPage.class)
-            .map((page) -> (page.results() != null) ? page.results() : List.<Organisation>of())
-            .defaultIfEmpty(List.of());
+            .map(OrganisationPage::items)
+            .defaultIfEmpty(List.of()));
     }
 
     /** How many organisations have a role. */
     public Mono<Long> count(String role) {
-        return this.http.get()
+        return this.answers.directory("count " + role, () -> this.http.get()
             .uri((uri) -> uri.path("/api/directory/v1/organisations").queryParam("role", "{role}")
                 .queryParam("limit", 0).build(role))
             .retrieve()
             .bodyToMono(OrganisationPage.class)
-            .map((page) -> (page.count() != null) ? page.count() : 0L);
+            .map((page) -> (page.count() != null) ? page.count() : 0L));
+    }
+
+    /**
+     * The people of a category ({@code NODE_STAFF}, {@code CONTACT}), by name, the first {@value #LIMIT};
+     * {@code current} null gives current and former alike. Errors are passed on.
+     */
+    public Mono<List<Person>> people(String category, Boolean current) {
+        return this.answers.directory("people " + category + " " + current, () -> this.http.get()
+            .uri((uri) -> {
+                uri.path("/api/directory/v1/people").queryParam("category", "{category}");
+                if (current != null) {
+                    uri.queryParam("current", current);
+                }
+                return uri.queryParam("limit", LIMIT).build(category);
+            })
+            .retrieve()
+            .bodyToMono(PersonPage.class)
+            .map(PersonPage::items)
+            .defaultIfEmpty(List.of()));
+    }
+
+    private static Map<String, String> variables(String... namesAndValues) {
+        Map<String, String> variables = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                variables.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return variables;
+    }
+
+    /** A page of people; only what we read. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PersonPage(List<Person> results) {
+
+        List<Person> items() {
+            return (this.results != null) ? this.results : List.of();
+        }
     }
 
     /** The search filters a visitor may set; anything else in the page's URL is not passed on. */

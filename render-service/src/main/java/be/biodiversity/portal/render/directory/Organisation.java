@@ -19,7 +19,7 @@ public record Organisation(String key, String slug, String acronym, Map<String, 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Registry(String description, List<String> email, List<String> phone, List<String> address,
             String city, String province, String postalCode, String country, Integer numPublishedDatasets,
-            List<Contact> contacts) {
+            List<Contact> contacts, String logoUrl) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -40,6 +40,11 @@ public record Organisation(String key, String slug, String acronym, Map<String, 
             return all.get(FALLBACK_LANGUAGE);
         }
         return (this.registry != null && hasText(this.registry.description())) ? this.registry.description() : null;
+    }
+
+    /** The registry's logo, or null. */
+    public String logoUrl() {
+        return (this.registry != null) ? this.registry.logoUrl() : null;
     }
 
     public int datasets() {

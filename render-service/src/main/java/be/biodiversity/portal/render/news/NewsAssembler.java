@@ -87,7 +87,7 @@ public class NewsAssembler {
                 post.description())).toList();
     }
 
-    static String date(Instant date, String lang) {
+    public static String date(Instant date, String lang) {
         return date == null ? null : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(Locale.forLanguageTag(lang)).withZone(BRUSSELS).format(date);
     }

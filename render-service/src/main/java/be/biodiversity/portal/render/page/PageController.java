@@ -2,6 +2,7 @@ package be.biodiversity.portal.render.page;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 
 import be.biodiversity.portal.render.cache.PageCacheFilter;
 import be.biodiversity.portal.render.content.ContentClient;
@@ -20,6 +21,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.util.UriUtils;
@@ -52,8 +54,14 @@ class PageController {
         this.composition = composition;
     }
 
+    /** The page and the site's navigation and footer are asked for at the same time. */
     @GetMapping("/**")
-    Mono<Rendering> page(ServerHttpRequest request) {
+    Mono<Rendering> page(ServerHttpRequest request, Model model) {
+        return pageOf(request).zipWith(SiteChromeAdvice.started(model).then(Mono.just(true)),
+                (rendering, chrome) -> rendering);
+    }
+
+    private Mono<Rendering> pageOf(ServerHttpRequest request) {
         SitePath site = this.languages.resolve(decode(request.getPath().pathWithinApplication().value()));
         return this.content.page(site.language(), site.path())
             .flatMap((page) -> render(page, site, request, null))
@@ -65,11 +73,24 @@ class PageController {
             });
     }
 
+    /**
+     * The page's parts that depend on it (translations, directory lists, composed blocks, news) are asked for
+     * at the same time.
+     */
     private Mono<Rendering> render(Page page, SitePath site, ServerHttpRequest request, Fallback fallback) {
-        return this.assembler.assemble(page, site.language(), site.path())
-            .flatMap((view) -> withBlocks(Rendering.view("page").modelAttribute("page", view)
-                .modelAttribute("fallback", (fallback != null) ? fallback : Fallback.NONE), page, site)
-                .flatMap((rendering) -> withNews(rendering, view, page, site, request)));
+        Mono<PageView> view = this.assembler.assemble(page, site.language(), site.path());
+        Mono<Consumer<Rendering.Builder<?>>> blocks = withBlocks(page, site);
+        Mono<Consumer<Rendering.Builder<?>>> news = withNews(page, site, request);
+        return Mono.zip(view, blocks, news).map((parts) -> {
+            Rendering.Builder<?> rendering = Rendering.view("page").modelAttribute("page", parts.getT1())
+                .modelAttribute("fallback", (fallback != null) ? fallback : Fallback.NONE);
+            if (parts.getT1().partial()) {
+                rendering.header(PageCacheFilter.DEGRADED, "true");
+            }
+            parts.getT2().accept(rendering);
+            parts.getT3().accept(rendering);
+            return rendering.build();
+        });
     }
 
     /**
@@ -99,43 +120,42 @@ class PageController {
     }
 
     /** The theme's composed blocks and the hero's buttons, from the front matter. */
-    private Mono<Rendering.Builder<?>> withBlocks(Rendering.Builder<?> rendering, Page page, SitePath site) {
+    private Mono<Consumer<Rendering.Builder<?>>> withBlocks(Page page, SitePath site) {
         Page.FrontMatter front = page.shownFrontMatter();
         List<BlockView.Button> buttons = (front == null || front.cta() == null) ? List.of() : front.cta()
             .stream()
             .filter((cta) -> cta != null && cta.text() != null && SafeUrls.link(cta.href()) != null)
             .map((cta) -> new BlockView.Button(cta.text(), SafeUrls.link(cta.href()), Boolean.TRUE.equals(cta.isPrimary())))
             .toList();
-        rendering.modelAttribute("heroButtons", buttons);
-        return this.composition.blocks(page, site.language()).doOnNext((blocks) -> {
-            if (blocks.stream().anyMatch((block) -> block.type().equals("unavailable"))) {
-                rendering.header(PageCacheFilter.DEGRADED, "true");
-            }
-            rendering.modelAttribute("blocks", blocks);
-        }).then(Mono.just(rendering));
+        return this.composition.blocks(page, site.language())
+            .map((blocks) -> (Consumer<Rendering.Builder<?>>) (rendering) -> {
+                rendering.modelAttribute("heroButtons", buttons);
+                if (blocks.stream().anyMatch(BlockView::unavailable)) {
+                    rendering.header(PageCacheFilter.DEGRADED, "true");
+                }
+                rendering.modelAttribute("blocks", blocks);
+            })
+            .defaultIfEmpty((rendering) -> rendering.modelAttribute("heroButtons", buttons));
     }
 
     /** An archive page lists the posts; a post shows its date, categories and related posts. */
-    private Mono<Rendering> withNews(Rendering.Builder<?> rendering, PageView view, Page page, SitePath site,
-            ServerHttpRequest request) {
-        if (view.partial()) {
-            rendering.header(PageCacheFilter.DEGRADED, "true");
-        }
+    private Mono<Consumer<Rendering.Builder<?>>> withNews(Page page, SitePath site, ServerHttpRequest request) {
         if (page.isArchive()) {
             String category = request.getQueryParams().getFirst("category");
             return this.news.archive(site.language(), site.path(), category, offset(request))
-                .map((archive) -> {
+                .map((archive) -> (rendering) -> {
                     if (!archive.available()) {
                         rendering.header(PageCacheFilter.DEGRADED, "true");
                     }
-                    return rendering.modelAttribute("archive", archive).build();
+                    rendering.modelAttribute("archive", archive);
                 });
         }
         if (page.isPost()) {
             return this.news.post(page, site.language(), archivePath(site.language()))
-                .map((post) -> rendering.modelAttribute("post", post).build());
+                .map((post) -> (rendering) -> rendering.modelAttribute("post", post));
         }
-        return Mono.just(rendering.build());
+        return Mono.just((rendering) -> {
+        });
     }
 
     private String archivePath(String lang) {

@@ -8,10 +8,12 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
 
+import be.biodiversity.portal.render.cache.AnswerCache;
 import be.biodiversity.portal.render.cache.PageCacheFilter;
 import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.site.SafeUrls;
@@ -20,7 +22,9 @@ import be.biodiversity.portal.render.site.SitePath;
 
 /**
  * Adds the navigation and footer of the request's language to every page's model ({@code chrome}). Neither is
- * essential: without them the page is shown bare, and not kept in the page cache.
+ * essential: without them the page is shown bare, and not kept in the page cache. The attribute is a cached
+ * {@code Mono}: the view resolves it when it renders, and a controller that subscribes to it first
+ * ({@link #started(Model)}) has it fetched while it fetches the page.
  */
 @ControllerAdvice
 class SiteChromeAdvice {
@@ -30,11 +34,13 @@ class SiteChromeAdvice {
     private final ContentClient content;
     private final SiteLanguages languages;
     private final Markdown markdown;
+    private final AnswerCache answers;
 
-    SiteChromeAdvice(ContentClient content, SiteLanguages languages, Markdown markdown) {
+    SiteChromeAdvice(ContentClient content, SiteLanguages languages, Markdown markdown, AnswerCache answers) {
         this.content = content;
         this.languages = languages;
         this.markdown = markdown;
+        this.answers = answers;
     }
 
     @ModelAttribute("chrome")
@@ -42,14 +48,21 @@ class SiteChromeAdvice {
         SitePath site = languages.resolve(exchange.getRequest().getPath().pathWithinApplication().value());
         Mono<List<SiteChrome.NavItem>> navigation = content.data("navigation", site.language())
                 .map(data -> navigation(data, site.path())).defaultIfEmpty(List.of());
-        Mono<List<SiteChrome.FooterColumn>> footer = content.data("footer", site.language())
-                .map(this::footer).defaultIfEmpty(List.of());
+        // The footer's markdown is the same on every page of a language: made HTML once per site revision.
+        Mono<List<SiteChrome.FooterColumn>> footer = answers.content("footer columns " + site.language(),
+                () -> content.data("footer", site.language()).map(this::footer)).defaultIfEmpty(List.of());
         return Mono.zip(navigation, footer).map(parts -> new SiteChrome(parts.getT1(), parts.getT2()))
                 .onErrorResume(ex -> {
                     logger.warn("Rendering " + site.path() + " without navigation and footer: " + ex.getMessage());
                     exchange.getResponse().getHeaders().set(PageCacheFilter.DEGRADED, "true");
                     return Mono.just(SiteChrome.NONE);
-                });
+                })
+                .cache();
+    }
+
+    /** The chrome of this request, to fetch alongside the page; completes when it has arrived (never fails). */
+    static Mono<?> started(Model model) {
+        return model.getAttribute("chrome") instanceof Mono<?> chrome ? chrome : Mono.empty();
     }
 
     private static List<SiteChrome.NavItem> navigation(JsonNode data, String path) {

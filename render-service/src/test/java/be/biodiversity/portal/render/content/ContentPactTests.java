@@ -242,6 +242,73 @@ class ContentPactTests {
             .toPact(V4Pact.class);
     }
 
+    @Pact(consumer = "render-service")
+    V4Pact theLatestPostsOfALanguage(PactDslWithProvider builder) {
+        PactDslJsonBody posts = new PactDslJsonBody();
+        posts.minArrayLike("results", 1)
+            .stringType("lang", "nl")
+            .stringType("permalink", "/nl/post/2026/literature-search")
+            .stringType("title", "Vind het onderzoek dat Belgische data gebruikt")
+            .datetime("date", "yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .closeObject()
+            .closeArray();
+        return builder.given("the demo pages are loaded")
+            .uponReceiving("the three newest Dutch posts, for a latest posts block")
+            .method("GET")
+            .path("/api/content/v1/posts")
+            .query("lang=nl&offset=0&limit=3")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(posts)
+            .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = "render-service")
+    V4Pact aPostByPath(PactDslWithProvider builder) {
+        PactDslJsonBody post = new PactDslJsonBody();
+        post.stringValue("lang", "nl")
+            .stringValue("permalink", "/nl/post/2026/literature-search")
+            .stringValue("kind", "post")
+            .stringType("title", "Vind het onderzoek dat Belgische data gebruikt")
+            .stringType("description", "De literatuurzoekfunctie toont publicaties.")
+            .stringType("excerpt", "Onderzoekers en beleidsmakers hergebruiken de data die Belgische organisaties delen.")
+            .datetime("date", "yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .object("resolved")
+            .stringType("title", "Vind het onderzoek dat Belgische data gebruikt")
+            .stringType("description", "De literatuurzoekfunctie toont publicaties.")
+            .closeObject();
+        return builder.given("the demo pages are loaded")
+            .uponReceiving("a Dutch post by its permalink, for its excerpt and image")
+            .method("GET")
+            .path("/api/content/v1/pages")
+            .query("lang=nl&path=/nl/post/2026/literature-search")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(post)
+            .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "theLatestPostsOfALanguage")
+    void readsTheLatestPosts(MockServer server) {
+        PageList posts = client(server).posts("nl", null, 0, 3).block(Duration.ofSeconds(5));
+        assertThat(posts.items()).isNotEmpty().allSatisfy((post) -> {
+            assertThat(post.permalink()).startsWith("/nl/");
+            assertThat(post.date()).isNotNull();
+        });
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "aPostByPath")
+    void readsAPostsExcerpt(MockServer server) {
+        Page post = client(server).page("nl", "/nl/post/2026/literature-search").block(Duration.ofSeconds(5));
+        assertThat(post.isPost()).isTrue();
+        assertThat(post.excerpt()).isNotBlank();
+        assertThat(post.shownTitle()).isNotBlank();
+    }
+
     @Test
     @PactTestFor(pactMethod = "theNewsOfALanguage")
     void readsTheNews(MockServer server) {

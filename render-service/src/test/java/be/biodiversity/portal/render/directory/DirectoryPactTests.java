@@ -116,6 +116,81 @@ class DirectoryPactTests {
             .toPact(V4Pact.class);
     }
 
+    @Pact(consumer = "render-service")
+    V4Pact theOrganisationsOfAType(PactDslWithProvider builder) {
+        PactDslJsonBody page = new PactDslJsonBody();
+        page.minArrayLike("results", 1)
+            .uuid("key", "31bde907-54e0-36d2-9c71-172b30357686")
+            .stringValue("type", "FEDERAL_INSTITUTE")
+            .object("names")
+            .stringType("en", "Royal Belgian Institute of Natural Sciences")
+            .closeObject()
+            .closeObject()
+            .closeArray();
+        return builder.given("the Belgian BIF members are seeded")
+            .uponReceiving("the organisations of a type")
+            .method("GET")
+            .path("/api/directory/v1/organisations")
+            .query("type=FEDERAL_INSTITUTE&limit=1000")
+            .willRespondWith()
+            .status(200)
+            .headers(Map.of("Content-Type", "application/json"))
+            .body(page)
+            .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = "render-service")
+    V4Pact theNodeStaff(PactDslWithProvider builder) {
+        PactDslJsonBody page = new PactDslJsonBody();
+        page.minArrayLike("results", 1)
+            .uuid("key", "5b0c6a53-8a4e-4b52-9d6e-0a1b2c3d4e01")
+            .stringType("name", "An Peeters")
+            .booleanType("current", true)
+            .stringType("photoUrl", "https://www.gbif.be/img/an-peeters.jpg")
+            .eachLike("roles", au.com.dius.pact.consumer.dsl.PactDslJsonRootValue.stringType("Node manager"))
+            .object("bio")
+            .stringType("en", "Runs the node.")
+            .stringType("nl", "Leidt het knooppunt.")
+            .closeObject()
+            .closeObject()
+            .closeArray();
+        return builder.given("node staff are in the directory")
+            .uponReceiving("the node staff, current and former")
+            .method("GET")
+            .path("/api/directory/v1/people")
+            .query("category=NODE_STAFF&limit=1000")
+            .willRespondWith()
+            .status(200)
+            .headers(Map.of("Content-Type", "application/json"))
+            .body(page)
+            .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "theOrganisationsOfAType")
+    void readsTheOrganisationsOfAType(MockServer server) {
+        List<Organisation> institutes = new DirectoryClient(PactClients.webClient(server))
+            .organisations(null, "FEDERAL_INSTITUTE").block(Duration.ofSeconds(5));
+        assertThat(institutes).isNotEmpty().allSatisfy((o) -> {
+            assertThat(o.key()).isNotBlank();
+            assertThat(o.name("nl")).isNotBlank();
+        });
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "theNodeStaff")
+    void readsTheNodeStaff(MockServer server) {
+        List<Person> staff = new DirectoryClient(PactClients.webClient(server)).people("NODE_STAFF", null)
+            .block(Duration.ofSeconds(5));
+        assertThat(staff).isNotEmpty().allSatisfy((person) -> {
+            assertThat(person.name()).isNotBlank();
+            assertThat(person.roleList()).isNotEmpty();
+            assertThat(person.bio("nl")).isNotBlank();
+            assertThat(person.photoUrl()).startsWith("http");
+            assertThat(person.isCurrent()).isTrue();
+        });
+    }
+
     @Test
     @PactTestFor(pactMethod = "aSearchWithFacets")
     void searchesThePublishers(MockServer server) {
