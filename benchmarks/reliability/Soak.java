@@ -366,7 +366,7 @@ public class Soak {
             outcome = status < 400 ? Outcome.OK : status < 500 ? Outcome.CLIENT_ERROR : Outcome.SERVER_ERROR;
             // The gateway's own 503 (service down, slow or its circuit open) is the one with Retry-After.
             fallback = status >= 500 && answer.headers().firstValue("Retry-After").isPresent();
-            // What the gateway's page cache may keep (render-service marks a page rendered without a part no-store).
+            // What the gateway's page cache may keep (a page rendered without a part: no-store before, max-age=0 now).
             String cacheControl = answer.headers().firstValue("Cache-Control").orElse("");
             shareable = !cacheControl.contains("no-store") && !cacheControl.contains("private");
         }
@@ -920,8 +920,9 @@ public class Soak {
               successful request after its last failure (kinds not listed did not fail).
             - **5xx for pages served before**: 5xx answers for an HTML URL (page, search page) that had been
               answered 200 before the kill (in `steady`: before that request); the goal is 0. "only ever
-              answered no-store": render-service marks a page rendered without one of its parts `no-store`,
-              so the gateway had no copy of it to serve.
+              answered no-store": until 80a9204 render-service marked a page rendered without one of its parts
+              `no-store`, so the gateway had no copy of it to serve; it now marks it `max-age=0`, which the
+              gateway keeps only to stand in for an error.
             - **acked / lost**: acknowledged writes made in the phase, and how many of them were not found as
               written at the end; the goal is 0 lost.
 

@@ -145,7 +145,10 @@ public class PageCacheFilter implements WebFilter {
                 return send(exchange, page, false);
             }
             cache.count(Outcome.BYPASS);
-            getHeaders().setCacheControl("no-store");
+            // A page rendered without one of its parts is not to be reused as it is, but it may stand in for an
+            // error answer later (the gateway keeps it for that alone); anything else is not to be kept at all.
+            getHeaders().setCacheControl(status.value() == 200
+                    ? "max-age=0, stale-if-error=" + properties.staleIfError().toSeconds() : "no-store");
             return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
         }
     }
