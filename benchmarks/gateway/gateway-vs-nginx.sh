@@ -4,6 +4,7 @@
 #   benchmarks/gateway/gateway-vs-nginx.sh            # builds the jars if needed, runs, appends a row to RESULTS.md
 #   DURATION=30s CONNECTIONS=32 benchmarks/gateway/gateway-vs-nginx.sh
 #   SKIP_BUILD=1 benchmarks/gateway/gateway-vs-nginx.sh   # use the jars as they are
+#   GATEWAY_JAVA_OPTS='-XX:+UseParallelGC' benchmarks/gateway/gateway-vs-nginx.sh   # other JVM settings for the gateway
 #
 # Starts the four services from their jars (embedded in-memory MongoDB, free loopback ports), fetches the rendered
 # /nl/community through the gateway into a file, serves that file from nginx (Debian's package, its own config in a
@@ -19,6 +20,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PAGE=${PAGE:-/nl/community}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx512m}
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-$JAVA_OPTS}   # the gateway's JVM alone (GC, heap, event loops)
 RESULTS=${RESULTS:-benchmarks/gateway/RESULTS.md}
 work=$(mktemp -d -t gateway-bench.XXXXXX)
 pids=()
@@ -72,8 +74,9 @@ mkdir -p "$work/jars"
 for s in "${services[@]}"; do cp "$(jar_of "$s")" "$work/jars/$s.jar"; done
 start() {
   local name=$1; shift
+  local opts=$JAVA_OPTS; [ "$name" = gateway ] && opts=$GATEWAY_JAVA_OPTS
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$work/jars/$name.jar" --server.port="${port[$name]}" "$@" >"$work/$name.log" 2>&1 &
+  java $opts -jar "$work/jars/$name.jar" --server.port="${port[$name]}" "$@" >"$work/$name.log" 2>&1 &
   pids+=($!)
 }
 start content-service --portal.mongodb.embedded.in-memory=true
