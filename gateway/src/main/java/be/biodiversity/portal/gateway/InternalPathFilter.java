@@ -22,8 +22,8 @@ import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 /**
  * Keeps the internals out of reach. On the public port any path with an {@code actuator} segment (the services'
  * and the gateway's own), and the gateway's {@code /_gateway/**} (its fallbacks, reached only by forwarding),
- * answers 404 and is never forwarded. The gateway's actuator (health, Prometheus) lives on the management port
- * ({@code management.server.port}) only.
+ * answers 404 and is never forwarded; an API path in disguise ({@code /%61pi/...}) answers 400. The gateway's
+ * actuator (health, Prometheus) lives on the management port ({@code management.server.port}) only.
  * <p>
  * WebFlux builds the management server's handler from its own context <em>and</em> this one, so this
  * application's filters and routes would run there too, and the page cache would keep actuator answers that its
@@ -43,8 +43,14 @@ class InternalPathFilter implements WebFilter {
         if (context != null && WebServerApplicationContext.hasServerNamespace(context, MANAGEMENT)) {
             return onManagementPort(exchange, context);
         }
-        if (hasInternalSegment(exchange.getRequest().getPath().pathWithinApplication())) {
+        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+        if (hasInternalSegment(path)) {
             return Problems.write(exchange, HttpStatus.NOT_FOUND, null, null);
+        }
+        if (disguisedApiPrefix(path)) {
+            return Problems.write(exchange, HttpStatus.BAD_REQUEST,
+                    "The API is reached at /api/... written plainly, without escapes or parameters in that segment.",
+                    "path");
         }
         return chain.filter(exchange);
     }
@@ -57,6 +63,18 @@ class InternalPathFilter implements WebFilter {
                 .hasElements()
                 .flatMap(known -> known ? actuator.handle(exchange)
                         : Problems.write(exchange, HttpStatus.NOT_FOUND, null, null));
+    }
+
+    /**
+     * A first segment that routes as {@code api} but is not written so ({@code /%61pi/}, {@code /api;x/}): the
+     * routes match the decoded segment, the limits, the token-guessing throttle and the page cache look at the
+     * path as sent, and the services might too. Refused, so that every check sees the same path.
+     */
+    private static boolean disguisedApiPrefix(PathContainer path) {
+        return path.elements().stream().filter(PathContainer.PathSegment.class::isInstance).findFirst()
+                .map(PathContainer.PathSegment.class::cast)
+                .filter(first -> first.valueToMatch().equalsIgnoreCase("api") && !first.value().equals("api"))
+                .isPresent();
     }
 
     private static boolean hasInternalSegment(PathContainer path) {

@@ -36,6 +36,9 @@ class GatewayRoutingTests {
     @Autowired
     WebTestClient web;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("portal.content.url", () -> "http://127.0.0.1:" + content.port());
@@ -89,6 +92,18 @@ class GatewayRoutingTests {
             "/actuator/prometheus" })
     void internalEndpointsAreNotReachable(String path) {
         web.get().uri(path).exchange().expectStatus().isNotFound();
+        assertThat(received).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/%61pi/directory/v1/organisations", "/api;x/content/v1/pages", "/%41PI/content/v1/pages" })
+    void anApiPathInDisguiseIsRefusedBeforeAnyCheckOrRoute(String path) {
+        // Routed by its decoded segment, it would pass the limits and throttles, which read the path as sent.
+        // Sent as written (a URI object is not encoded again).
+        java.net.URI raw = java.net.URI.create("http://127.0.0.1:" + port + path);
+        web.post().uri(raw).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("path");
+        web.get().uri(raw).exchange().expectStatus().isBadRequest();
         assertThat(received).isEmpty();
     }
 

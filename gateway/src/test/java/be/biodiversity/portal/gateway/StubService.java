@@ -35,7 +35,7 @@ public final class StubService {
     }
 
     /** How every request fails while the service is {@link #failing(Failure) failing}. */
-    public enum Failure { NONE, STATUS_503, CLOSE }
+    public enum Failure { NONE, STATUS_404, STATUS_503, CLOSE }
 
     public record Received(String method, String uri, Map<String, String> headers, String body) {
     }
@@ -92,6 +92,9 @@ public final class StubService {
             String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
             if (this.failure == Failure.STATUS_503) {
                 return html(response, 503, "down");
+            }
+            if (this.failure == Failure.STATUS_404) {
+                return html(response, 404, "gone");
             }
             if (path.endsWith("/hang")) {
                 return Mono.never();

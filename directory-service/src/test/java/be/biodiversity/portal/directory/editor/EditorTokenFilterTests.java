@@ -46,6 +46,16 @@ class EditorTokenFilterTests {
     }
 
     @Test
+    void aWriteToADisguisedPathNeedsTheTokenToo() {
+        for (String path : new String[] { "/%61pi/directory/v1/organisations", "/api;x/directory/v1/organisations" }) {
+            passed.set(false);
+            MockServerWebExchange exchange = run("s3cret", MockServerHttpRequest.post(path));
+            assertThat(passed).as(path).isFalse();
+            assertThat(exchange.getResponse().getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+    }
+
+    @Test
     void writeWithAnotherSchemeIsUnauthorized() {
         MockServerWebExchange exchange = run("s3cret",
                 MockServerHttpRequest.delete(API + "/x").header(HttpHeaders.AUTHORIZATION, "Basic czNjcmV0"));

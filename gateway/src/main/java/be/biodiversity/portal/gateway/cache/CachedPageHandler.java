@@ -45,10 +45,6 @@ final class CachedPageHandler extends ChannelDuplexHandler {
 
     private boolean skipBody;
 
-    private CachedPage preparedFor;
-
-    private HttpHeaders[] prepared;
-
     CachedPageHandler(PageCache cache, Map<String, String> securityHeaders) {
         this.cache = cache;
         this.securityHeaders = securityHeaders;
@@ -138,44 +134,27 @@ final class CachedPageHandler extends ChannelDuplexHandler {
         byte[] body = gzip ? page.gzipped() : page.body();
         boolean withBody = !notModified && request.method() != HttpMethod.HEAD;
         HttpResponseStatus status = notModified ? HttpResponseStatus.NOT_MODIFIED : HttpResponseStatus.OK;
-        HttpHeaders out = headersFor(page, notModified ? 0 : (gzip ? 2 : 1));
         DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                withBody ? Unpooled.wrappedBuffer(body) : Unpooled.EMPTY_BUFFER, out, EmptyHttpHeaders.INSTANCE);
+                withBody ? Unpooled.wrappedBuffer(body) : Unpooled.EMPTY_BUFFER, HEADERS.newHeaders(),
+                EmptyHttpHeaders.INSTANCE);
+        HttpHeaders out = response.headers();
+        this.securityHeaders.forEach(out::set);
+        page.headers().forEach(out::set);
+        out.set(HttpHeaderNames.ETAG, page.etag());
+        if (page.gzipped() != null) {
+            out.set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING);
+        }
+        if (gzip) {
+            out.set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
+        }
+        if (!notModified) {
+            out.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        }
         // Flushed at once: a read-complete event does not always follow (after an answer from Spring, the next
         // request can be decoded from bytes already read).
         ctx.writeAndFlush(response);
         readMore(ctx);
         return status;
-    }
-
-    /**
-     * The headers of an answer from {@code page}: 0 for 304, 1 identity, 2 gzip. Built once per copy and
-     * connection and shared by its answers (the encoder only reads them, on this connection's thread), which
-     * keeps the fast path from allocating a dozen header entries per request.
-     */
-    private HttpHeaders headersFor(CachedPage page, int variant) {
-        if (this.preparedFor != page) {
-            this.preparedFor = page;
-            this.prepared = new HttpHeaders[3];
-        }
-        HttpHeaders headers = this.prepared[variant];
-        if (headers == null) {
-            headers = HEADERS.newHeaders();
-            this.securityHeaders.forEach(headers::set);
-            page.headers().forEach(headers::set);
-            headers.set(HttpHeaderNames.ETAG, page.etag());
-            if (page.gzipped() != null) {
-                headers.set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING);
-            }
-            if (variant == 2) {
-                headers.set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
-            }
-            if (variant != 0) {
-                headers.set(HttpHeaderNames.CONTENT_LENGTH, (variant == 2 ? page.gzipped() : page.body()).length);
-            }
-            this.prepared[variant] = headers;
-        }
-        return headers;
     }
 
     private static String joined(HttpHeaders headers, CharSequence name) {

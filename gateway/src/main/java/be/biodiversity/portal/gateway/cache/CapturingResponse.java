@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -19,6 +20,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -55,21 +57,25 @@ class CapturingResponse extends ServerHttpResponseDecorator {
 
     private final Supplier<CachedPage> stale;
 
-    private final Runnable onStale;
+    private final Consumer<CachedPage> onStale;
+
+    private final Runnable onGone;
 
     /**
      * @param maxBytes   the largest answer kept; 0 keeps nothing (only replaces errors)
      * @param onComplete runs once the whole body has been handed on (also when it was not kept)
      * @param stale      the copy that may replace an error answer, or {@code null}
-     * @param onStale    runs when the stale copy was sent instead of an error
+     * @param onStale    gets the stale copy when it was sent instead of an error
+     * @param onGone     runs when render-service says the page is not there (any more): 404, 410, a redirect
      */
     CapturingResponse(ServerHttpResponse delegate, int maxBytes, Runnable onComplete, Supplier<CachedPage> stale,
-            Runnable onStale) {
+            Consumer<CachedPage> onStale, Runnable onGone) {
         super(delegate);
         this.maxBytes = maxBytes;
         this.onComplete = onComplete;
         this.stale = stale;
         this.onStale = onStale;
+        this.onGone = onGone;
     }
 
     @Override
@@ -77,8 +83,12 @@ class CapturingResponse extends ServerHttpResponseDecorator {
         CachedPage replacement = REPLACEABLE.contains(getStatusCode()) ? this.stale.get() : null;
         if (replacement != null) {
             this.abandoned = true;
-            this.onStale.run();
+            this.onStale.accept(replacement);
             return Flux.from(body).doOnNext(DataBufferUtils::release).then(Mono.defer(() -> writeStale(replacement)));
+        }
+        if (gone(getStatusCode())) {
+            // A page removed or moved on purpose must not come back as a stale copy during an outage.
+            this.onGone.run();
         }
         if (this.maxBytes == 0 || !shareable()) {
             this.abandoned = true;
@@ -137,6 +147,11 @@ class CapturingResponse extends ServerHttpResponseDecorator {
         long refreshAt = staleOnly ? fetchStarted : fetchStarted + properties.refreshAfter().toNanos();
         long expiresAt = staleOnly ? fetchStarted : fetchStarted + properties.maxAge().toNanos();
         return new CachedPage(headers, body, compress ? gzip(body) : null, etag, refreshAt, expiresAt);
+    }
+
+    private static boolean gone(HttpStatusCode status) {
+        return status != null && (status.value() == 404 || status.value() == 410
+                || (status.is3xxRedirection() && status.value() != 304));
     }
 
     private boolean shareable() {

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * The cached pages by URL, and the fetches in progress, so that only one request per URL goes to render-service
  * at a time while the others wait for its answer (or keep getting the previous copy while it is still young
  * enough). Expired copies are kept for {@code stale-if-error} to be served while render-service cannot answer.
- * Bounded in entries and bytes: when full, copies too old even for that go first, then expired ones; new URLs are
- * not cached until there is room.
+ * Bounded in entries and bytes: when full, copies too old even for that go first, then expired copies of URLs with
+ * a query string; new URLs are not cached until there is room.
  */
 @Component
 class PageCache {
@@ -129,9 +129,11 @@ class PageCache {
 
     private void store(String key, CachedPage page) {
         if (!this.pages.containsKey(key) && full(page)) {
-            dropOlderThan(this.staleNanos);
+            dropOlderThan(this.staleNanos, false);
             if (full(page)) {
-                dropOlderThan(0);
+                // Expired copies of searches (a query string) go before those of pages: a crawler of search URLs
+                // must not wipe the copies that stand in for errors of the site's pages.
+                dropOlderThan(0, true);
             }
             if (full(page)) {
                 return;
@@ -141,14 +143,22 @@ class PageCache {
         this.bytes.addAndGet(page.size() - ((previous != null) ? previous.size() : 0));
     }
 
-    /** Drops the copies that expired more than {@code nanos} ago. */
-    private void dropOlderThan(long nanos) {
+    /** Drops the copies that expired more than {@code nanos} ago (only those with a query string, if so asked). */
+    private void dropOlderThan(long nanos, boolean withQueryOnly) {
         long now = System.nanoTime();
         this.pages.forEach((k, p) -> {
-            if (now - (p.expiresAt() + nanos) > 0) {
+            if (now - (p.expiresAt() + nanos) > 0 && (!withQueryOnly || k.indexOf('?') >= 0)) {
                 remove(k, p);
             }
         });
+    }
+
+    /** Drops the copy of {@code key}: render-service says the page is gone or elsewhere. */
+    void forget(String key) {
+        CachedPage page = this.pages.get(key);
+        if (page != null) {
+            remove(key, page);
+        }
     }
 
     private boolean full(CachedPage page) {

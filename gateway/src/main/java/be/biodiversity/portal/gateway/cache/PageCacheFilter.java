@@ -87,7 +87,11 @@ class PageCacheFilter implements WebFilter, Ordered {
         CapturingResponse[] capture = new CapturingResponse[1];
         capture[0] = new CapturingResponse(exchange.getResponse(), (int) this.properties.maxPageSize().toBytes(),
                 () -> this.cache.finishFetch(key, mine, capture[0].page(started, this.properties)),
-                () -> this.cache.stale(key), () -> stale(exchange));
+                () -> this.cache.stale(key), replacement -> {
+                    stale(exchange);
+                    // Those waiting for this fetch get the same copy rather than asking render-service again.
+                    this.cache.finishFetch(key, mine, replacement);
+                }, () -> this.cache.forget(key));
         return chain.filter(exchange.mutate().response(capture[0]).build())
                 .doFinally(signal -> this.cache.finishFetch(key, mine, null));
     }
@@ -97,7 +101,7 @@ class PageCacheFilter implements WebFilter, Ordered {
         exchange.getAttributes().put(AccessLogFilter.CACHE_ATTRIBUTE, "pass");
         this.cache.count(PageCache.Result.PASS);
         var response = new CapturingResponse(exchange.getResponse(), 0, () -> { }, () -> this.cache.stale(key),
-                () -> stale(exchange));
+                replacement -> stale(exchange), () -> this.cache.forget(key));
         return chain.filter(exchange.mutate().response(response).build());
     }
 

@@ -45,7 +45,7 @@ class PageCacheBoundsTests {
     }
 
     @Test
-    void anExpiredCopyIsKeptForStaleIfErrorThenDropsFirstWhenRoomIsNeeded() {
+    void anExpiredCopyIsKeptForStaleIfErrorAndOnlyExpiredSearchesMakeRoomForIt() {
         PageCache cache = new PageCache(new PageCacheProperties(true, Duration.ofSeconds(1), Duration.ofMillis(500),
                 Duration.ofMinutes(1), 2, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), DataSize.ofKilobytes(1)),
                 (MeterRegistry) null);
@@ -53,12 +53,25 @@ class PageCacheBoundsTests {
         store(cache, "/old", 10, Duration.ofMinutes(-2));
         assertThat(cache.stale("/recent")).isNotNull();
         assertThat(cache.stale("/old")).isNull();
-        store(cache, "/new", 10, Duration.ofMinutes(1));
+        store(cache, "/search?q=a", 10, Duration.ofSeconds(-1));
         assertThat(cache.get("/old")).as("older than stale-if-error: dropped first").isNull();
         assertThat(cache.get("/recent")).isNotNull();
+        store(cache, "/new", 10, Duration.ofMinutes(1));
+        assertThat(cache.get("/search?q=a")).as("an expired search makes room").isNull();
+        assertThat(cache.get("/new")).isNotNull();
         store(cache, "/newer", 10, Duration.ofMinutes(1));
-        assertThat(cache.get("/recent")).as("then expired copies make room").isNull();
-        assertThat(cache.get("/newer")).isNotNull();
+        assertThat(cache.get("/recent")).as("an expired page still stands in for errors").isNotNull();
+        assertThat(cache.get("/newer")).as("no room: not kept").isNull();
+    }
+
+    @Test
+    void aForgottenPageIsGone() {
+        PageCache cache = new PageCache(properties(10, DataSize.ofMegabytes(1)), (MeterRegistry) null);
+        store(cache, "/moved", 10, Duration.ofMinutes(1));
+        cache.forget("/moved");
+        assertThat(cache.get("/moved")).isNull();
+        assertThat(cache.stale("/moved")).isNull();
+        assertThat(cache.bytes()).isZero();
     }
 
     @Test

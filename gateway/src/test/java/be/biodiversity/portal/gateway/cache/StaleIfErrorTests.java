@@ -96,6 +96,16 @@ class StaleIfErrorTests {
     }
 
     @Test
+    void aPageRenderServiceSaysIsGoneDoesNotComeBackDuringAnOutage() throws InterruptedException {
+        read("/nl/removed");
+        render.failing(Failure.STATUS_404);
+        Thread.sleep(400);
+        this.web.get().uri("/nl/removed").exchange().expectStatus().isNotFound();
+        render.failing(Failure.STATUS_503);
+        this.web.get().uri("/nl/removed").exchange().expectStatus().isEqualTo(503);
+    }
+
+    @Test
     void onceRenderServiceIsBackTheCopyIsRenewed() throws InterruptedException {
         read("/nl/back");
         render.failing(Failure.STATUS_503);
