@@ -8,7 +8,6 @@ import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -24,6 +23,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import be.biodiversity.portal.testsupport.Skips;
 
 /**
  * A visitor in headless Chromium (Debian's chromium and chromium-driver; .ci/run installs them), through the
@@ -41,7 +41,7 @@ class BrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Skips.unless(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "SKIPPED: no /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver); "
                         + "the browser tests did not run");
         portal = Portal.get();

@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import be.biodiversity.portal.testsupport.Skips;
 
 /**
  * The real GBIF.be hosted-portal site (../shared/fixtures/hp-gbif-be) imported into a portal of its own: every
@@ -34,7 +34,7 @@ class HostedPortalSiteIT {
     @BeforeAll
     static void start() throws Exception {
         Path site = ServiceConfig.ROOT.resolve("../shared/fixtures/hp-gbif-be").normalize();
-        Assumptions.assumeTrue(Files.isDirectory(site),
+        Skips.unless(Files.isDirectory(site),
                 "SKIPPED: " + site + " is absent; the crawl of the imported GBIF.be site did not run");
         portal = Portal.importing(site);
     }

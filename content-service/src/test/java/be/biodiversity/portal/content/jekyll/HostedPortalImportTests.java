@@ -3,7 +3,6 @@ package be.biodiversity.portal.content.jekyll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import be.biodiversity.portal.testsupport.Skips;
 
 /**
  * Imports the snapshot of the real GBIF.be repository ({@code ../shared/fixtures/hp-gbif-be}, or the folder in
@@ -58,7 +58,7 @@ class HostedPortalImportTests extends ImportedSiteContract {
 
     @BeforeAll
     void importTheFixture() {
-        Assumptions.assumeTrue(Files.isDirectory(FIXTURE), "Skipped: the hp-gbif-be fixture is not at " + FIXTURE
+        Skips.unless(Files.isDirectory(FIXTURE), "Skipped: the hp-gbif-be fixture is not at " + FIXTURE
                 + " (set -Dportal.fixtures.hp-gbif-be=<folder> to point at it)");
         files = FixtureFiles.read(FIXTURE, LANGUAGES);
         first = importer.importFolder(FIXTURE, false, true, "test").block();
