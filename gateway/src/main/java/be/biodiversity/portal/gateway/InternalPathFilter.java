@@ -1,17 +1,14 @@
 package be.biodiversity.portal.gateway;
 
-import java.util.Locale;
-
+import be.biodiversity.portal.gateway.edge.RequestClass;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webflux.actuate.endpoint.web.AbstractWebFluxEndpointHandlerMapping;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -22,7 +19,9 @@ import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 /**
  * Keeps the internals out of reach. On the public port any path with an {@code actuator} segment (the services'
  * and the gateway's own), and the gateway's {@code /_gateway/**} (its fallbacks, reached only by forwarding),
- * answers 404 and is never forwarded; an API path in disguise ({@code /%61pi/...}) answers 400. The gateway's
+ * answers 404 and is never forwarded; an API path in disguise ({@code /%61pi/...}, {@code //api/},
+ * {@code /api/../x}: see {@link RequestClass#disguised()}) answers 400, so that every later filter and the routes
+ * agree on what is an API request. The gateway's
  * actuator (health, Prometheus) lives on the management port ({@code management.server.port}) only.
  * <p>
  * WebFlux builds the management server's handler from its own context <em>and</em> this one, so this
@@ -35,22 +34,19 @@ import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class InternalPathFilter implements WebFilter {
 
-    private static final String MANAGEMENT = "management";
-
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        ApplicationContext context = exchange.getApplicationContext();
-        if (context != null && WebServerApplicationContext.hasServerNamespace(context, MANAGEMENT)) {
-            return onManagementPort(exchange, context);
+        RequestClass request = RequestClass.of(exchange);
+        if (request.kind() == RequestClass.Kind.MANAGEMENT) {
+            return onManagementPort(exchange, exchange.getApplicationContext());
         }
-        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-        if (hasInternalSegment(path)) {
+        if (request.kind() == RequestClass.Kind.INTERNAL) {
             return Problems.write(exchange, HttpStatus.NOT_FOUND, null, null);
         }
-        if (disguisedApiPrefix(path)) {
+        if (request.disguised()) {
             return Problems.write(exchange, HttpStatus.BAD_REQUEST,
-                    "The API is reached at /api/... written plainly, without escapes or parameters in that segment.",
-                    "path");
+                    "The API is reached at /api/... written plainly, without escapes, parameters, empty or dot "
+                            + "segments in that part of the path.", "path");
         }
         return chain.filter(exchange);
     }
@@ -63,24 +59,5 @@ class InternalPathFilter implements WebFilter {
                 .hasElements()
                 .flatMap(known -> known ? actuator.handle(exchange)
                         : Problems.write(exchange, HttpStatus.NOT_FOUND, null, null));
-    }
-
-    /**
-     * A first segment that routes as {@code api} but is not written so ({@code /%61pi/}, {@code /api;x/}): the
-     * routes match the decoded segment, the limits, the token-guessing throttle and the page cache look at the
-     * path as sent, and the services might too. Refused, so that every check sees the same path.
-     */
-    private static boolean disguisedApiPrefix(PathContainer path) {
-        return path.elements().stream().filter(PathContainer.PathSegment.class::isInstance).findFirst()
-                .map(PathContainer.PathSegment.class::cast)
-                .filter(first -> first.valueToMatch().equalsIgnoreCase("api") && !first.value().equals("api"))
-                .isPresent();
-    }
-
-    private static boolean hasInternalSegment(PathContainer path) {
-        return path.elements().stream()
-                .filter(PathContainer.PathSegment.class::isInstance)
-                .map(e -> ((PathContainer.PathSegment) e).valueToMatch().toLowerCase(Locale.ROOT))
-                .anyMatch(segment -> segment.equals("actuator") || segment.equals("_gateway"));
     }
 }

@@ -96,7 +96,9 @@ class GatewayRoutingTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/%61pi/directory/v1/organisations", "/api;x/content/v1/pages", "/%41PI/content/v1/pages" })
+    @ValueSource(strings = { "/%61pi/directory/v1/organisations", "/api;x/content/v1/pages", "/%41PI/content/v1/pages",
+            "//api/content/v1/pages", "/API/content/v1/pages", "/api%2Fcontent/v1/pages", "/./api/content/v1/pages",
+            "/nl/../api/content/v1/pages", "/api/content/../../nl/community", "/api/content/v1/%2e%2e/x" })
     void anApiPathInDisguiseIsRefusedBeforeAnyCheckOrRoute(String path) {
         // Routed by its decoded segment, it would pass the limits and throttles, which read the path as sent.
         // Sent as written (a URI object is not encoded again).

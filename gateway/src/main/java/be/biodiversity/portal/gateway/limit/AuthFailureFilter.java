@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 import be.biodiversity.portal.gateway.Problems;
+import be.biodiversity.portal.gateway.edge.RequestClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -54,7 +55,7 @@ class AuthFailureFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         boolean credentialed = RateLimitFilter.isWrite(request.getMethod())
                 || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
-        if (!request.getPath().value().startsWith("/api/") || !credentialed) {
+        if (!RequestClass.of(exchange).isApi() || !credentialed) {
             return chain.filter(exchange);
         }
         String client = this.properties.client(request);

@@ -3,6 +3,7 @@ package be.biodiversity.portal.gateway.limit;
 import java.util.Optional;
 
 import be.biodiversity.portal.gateway.Problems;
+import be.biodiversity.portal.gateway.edge.RequestClass;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,7 +47,7 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
         if (declared <= 0 && !chunked) {
             return chain.filter(exchange);
         }
-        long limit = limitFor(request.getPath().value());
+        long limit = limitFor(RequestClass.of(exchange));
         if (declared > limit) {
             return tooLarge(exchange, limit);
         }
@@ -63,9 +64,8 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
                 .onErrorResume(DataBufferLimitException.class, ex -> tooLarge(exchange, limit));
     }
 
-    long limitFor(String path) {
-        boolean importPath = path.startsWith("/api/") && (path.endsWith("/imports") || path.contains("/imports/"));
-        return (importPath ? this.properties.maxImportBody() : this.properties.maxRequestBody()).toBytes();
+    long limitFor(RequestClass request) {
+        return (request.isImport() ? this.properties.maxImportBody() : this.properties.maxRequestBody()).toBytes();
     }
 
     private static Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {

@@ -1,6 +1,7 @@
 package be.biodiversity.portal.gateway.limit;
 
 import be.biodiversity.portal.gateway.Problems;
+import be.biodiversity.portal.gateway.edge.RequestClass;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -38,7 +39,7 @@ class RateLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!request.getPath().value().startsWith("/api/")) {
+        if (!RequestClass.of(exchange).isApi()) {
             return chain.filter(exchange);
         }
         boolean write = isWrite(request.getMethod());
