@@ -220,6 +220,32 @@ class RenderServiceApplicationTests {
         assertThat(count(html, "<img")).isZero();
     }
 
+    /** Browsers drop tabs and line breaks and read a backslash as a slash: none of these may reach a href. */
+    @Test
+    void linksThatBrowsersReadAsAnotherSiteAreNotWritten() {
+        String tab = "/\\t/evil.example/x";
+        content.respond("/api/content/v1/pages?lang=en&path=/hostile-links", 200, "application/json", """
+                {"lang": "en", "permalink": "/hostile-links", "title": "Hostile links", "heroImage": "%s",
+                 "body": "[body](/\\\\evil.example/b) [data](data:text/html;base64,PHNjcmlwdD4=) [ok](/community)",
+                 "frontMatter": {"cta": [{"text": "Tab", "href": "%s"}, {"text": "Backslash", "href": "/\\\\evil.example"},
+                   {"text": "Form feed", "href": "/\\f/evil.example"}, {"text": "Fine", "href": "/community"}]}}
+                """.formatted(tab, tab));
+        content.respond("/api/content/v1/data/navigation?lang=en", 200, "application/json", """
+                {"content": [{"text": "Tab", "href": "%s"}, {"text": "Menu", "menu": [
+                  {"text": "Newline", "href": "/\\n/evil.example"}, {"text": "Team", "href": "/team"}]}]}
+                """.formatted(tab));
+        content.respond("/api/content/v1/data/footer?lang=en", 200, "application/json", """
+                {"content": {"columns": [{"name": "Contact", "description": "[mail](data:text/html,x) [us](mailto:a@b.be)"}]}}
+                """);
+
+        String html = get("/hostile-links", HttpStatus.OK);
+
+        assertThat(html).doesNotContain("evil.example", "data:", "\t/", "\\")
+            .contains("<a rel=\"nofollow\" href=\"/community\">ok</a>", ">Fine<", "<a href=\"/team\">Team</a>",
+                    "href=\"mailto:a@b.be\"", "<h1>Hostile links</h1>");
+        assertThat(text(html)).contains("body", "data", "mail");
+    }
+
     @Test
     void stylesheetIsServedWithoutAskingContentService() {
         this.web.get()

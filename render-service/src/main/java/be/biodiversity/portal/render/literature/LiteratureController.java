@@ -146,7 +146,7 @@ class LiteratureController {
                         .map(key -> new LiteratureViews.Download(key, "https://www.gbif.org/occurrence/download/" + key))
                         .toList();
         List<String> websites = r.websites() == null ? List.of()
-                : r.websites().stream().filter(site -> SafeUrls.web(site) != null).toList();
+                : r.websites().stream().map(SafeUrls::web).filter(java.util.Objects::nonNull).toList();
         List<String> topics = r.topics() == null ? List.of()
                 : r.topics().stream().map(t -> labels.value(lang, "topics", t)).toList();
         return new LiteratureViews.Record(lang, languages.home(lang), switcher, r.title(), r.authorNames(), r.year(),

@@ -10,15 +10,22 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
+
+import be.biodiversity.portal.render.site.SafeUrls;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Markdown from content-service to HTML. Content is untrusted: raw HTML in it is escaped, not
- * passed through, and links to {@code javascript:} and the like are dropped.
+ * Markdown from content-service or directory-service to HTML. Content is untrusted: raw HTML in it is escaped, not
+ * passed through, and a link or image whose address {@link SafeUrls} refuses ({@code javascript:}, {@code data:},
+ * {@code /\evil.example}, ...) is dropped: a link's text stays as plain text, an image leaves its alt text.
  */
 @Component
 public class Markdown {
@@ -38,7 +45,7 @@ public class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        Node document = this.parser.parse(markdown);
+        Node document = parse(markdown);
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
@@ -54,7 +61,7 @@ public class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return null;
         }
-        return this.inlineRenderer.render(this.parser.parse(markdown)).strip();
+        return this.inlineRenderer.render(parse(markdown)).strip();
     }
 
     /**
@@ -65,7 +72,7 @@ public class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        Node document = this.parser.parse(KRAMDOWN_ATTRIBUTES.matcher(markdown).replaceAll(""));
+        Node document = parse(KRAMDOWN_ATTRIBUTES.matcher(markdown).replaceAll(""));
         List<Node> raw = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
@@ -82,11 +89,75 @@ public class Markdown {
         return this.blockRenderer.render(document);
     }
 
+    /** Parsed, with the links and images the URL policy refuses taken out. */
+    private Node parse(String markdown) {
+        Node document = this.parser.parse(markdown);
+        List<Node> refused = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                if (SafeUrls.link(link.getDestination()) == null) {
+                    refused.add(link);
+                }
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                if (SafeUrls.image(image.getDestination()) == null) {
+                    refused.add(image);
+                }
+                visitChildren(image);
+            }
+        });
+        refused.forEach(Markdown::unwrap);
+        return document;
+    }
+
+    /** A refused link becomes its text; a refused image its alt text. */
+    private static void unwrap(Node node) {
+        if (node instanceof Image) {
+            StringBuilder alt = new StringBuilder();
+            node.accept(new AbstractVisitor() {
+                @Override
+                public void visit(Text text) {
+                    alt.append(text.getLiteral());
+                }
+            });
+            node.insertBefore(new Text(alt.toString()));
+        }
+        else {
+            Node child = node.getFirstChild();
+            while (child != null) {
+                Node next = child.getNext();
+                node.insertBefore(child);
+                child = next;
+            }
+        }
+        node.unlink();
+    }
+
+    /** The same policy once more where the renderer writes a URL, whatever the tree holds. */
+    private static final UrlSanitizer POLICY = new UrlSanitizer() {
+        @Override
+        public String sanitizeLinkUrl(String url) {
+            String safe = SafeUrls.link(url);
+            return safe == null ? "" : safe;
+        }
+
+        @Override
+        public String sanitizeImageUrl(String url) {
+            String safe = SafeUrls.image(url);
+            return safe == null ? "" : safe;
+        }
+    };
+
     private static HtmlRenderer renderer(boolean inline) {
         return HtmlRenderer.builder()
             .extensions(EXTENSIONS)
             .escapeHtml(true)
             .sanitizeUrls(true)
+            .urlSanitizer(POLICY)
             .omitSingleParagraphP(inline)
             .build();
     }

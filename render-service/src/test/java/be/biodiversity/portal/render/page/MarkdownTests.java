@@ -26,6 +26,22 @@ class MarkdownTests {
     }
 
     @Test
+    void dropsDataAndProtocolRelativeLinksKeepingTheirText() {
+        String html = this.markdown.toHtml("[a](data:text/html;base64,PHNjcmlwdD4=) [b](/\\evil.example) "
+                + "[c](<//evil.example>) ![d](data:image/svg+xml;base64,PHN2Zz4=) [e](/nl/community)");
+        assertThat(html).doesNotContain("data:", "evil.example", "<img").contains("a", "b", "c", "d")
+            .contains("<a rel=\"nofollow\" href=\"/nl/community\">e</a>");
+    }
+
+    @Test
+    void aBioOrFooterTextFollowsTheSamePolicy() {
+        assertThat(this.markdown.toHtmlWithoutRawHtml("Zie [foto](data:image/png;base64,AAAA) en "
+                + "<https://www.gbif.org>")).doesNotContain("data:").contains("Zie foto en")
+            .contains("href=\"https://www.gbif.org\"");
+        assertThat(this.markdown.toInlineHtml("Foto: [bron](/\\evil.example)")).isEqualTo("Foto: bron");
+    }
+
+    @Test
     void leavesTheOnlyH1ToThePageTitle() {
         assertThat(this.markdown.toHtml("# Titel\n\n### Sub")).contains("<h2>Titel</h2>", "<h3>Sub</h3>")
             .doesNotContain("<h1");
