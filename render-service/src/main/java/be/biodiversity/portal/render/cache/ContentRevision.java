@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,7 +29,7 @@ public class ContentRevision implements InitializingBean, DisposableBean {
     /** No revision known: content-service was never reached, or does not report one. */
     static final long UNKNOWN = Long.MIN_VALUE;
 
-    private static final Log logger = LogFactory.getLog(ContentRevision.class);
+    private static final Logger logger = LoggerFactory.getLogger(ContentRevision.class);
 
     private final WebClient http;
     private final Duration poll;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +29,7 @@ import be.biodiversity.portal.render.directory.DirectoryClient;
 @Component
 public class CompositionAssembler {
 
-    private static final Log logger = LogFactory.getLog(CompositionAssembler.class);
+    private static final Logger logger = LoggerFactory.getLogger(CompositionAssembler.class);
 
     private final ContentClient content;
     private final LiteratureClient literature;

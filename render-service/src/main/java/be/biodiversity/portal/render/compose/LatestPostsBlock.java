@@ -3,8 +3,8 @@ package be.biodiversity.portal.render.compose;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,7 +33,7 @@ class LatestPostsBlock {
     static final int DEFAULT_LIMIT = 3;
     static final int MAX_LIMIT = 12;
     private static final int EXCERPT_WORDS = 30;
-    private static final Log logger = LogFactory.getLog(LatestPostsBlock.class);
+    private static final Logger logger = LoggerFactory.getLogger(LatestPostsBlock.class);
 
     private final ContentClient content;
     private final SiteLanguages languages;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -32,7 +32,7 @@ class OrganisationsBlock {
     static final Set<String> TYPES = Set.of("FEDERAL_INSTITUTE", "REGIONAL_AUTHORITY", "UNIVERSITY",
             "MUSEUM_OR_BOTANIC_GARDEN", "NGO", "INTERNATIONAL_NETWORK", "OTHER");
     private static final int ACRONYM_AS_INITIALS = 5;
-    private static final Log logger = LogFactory.getLog(OrganisationsBlock.class);
+    private static final Logger logger = LoggerFactory.getLogger(OrganisationsBlock.class);
 
     private final DirectoryClient directory;
     private final SiteLanguages languages;

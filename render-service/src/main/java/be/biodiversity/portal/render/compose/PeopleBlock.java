@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -24,7 +24,7 @@ import be.biodiversity.portal.render.site.SafeUrls;
 class PeopleBlock {
 
     static final Set<String> CATEGORIES = Set.of("NODE_STAFF", "CONTACT");
-    private static final Log logger = LogFactory.getLog(PeopleBlock.class);
+    private static final Logger logger = LoggerFactory.getLogger(PeopleBlock.class);
 
     private final DirectoryClient directory;
     private final BlockText text;

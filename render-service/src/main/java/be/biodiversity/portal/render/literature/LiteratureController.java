@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -39,7 +39,7 @@ class LiteratureController {
     static final int PAGE_SIZE = 20;
     private static final java.util.Set<String> SINGLE_VALUED = java.util.Set.of("q", "year", "openAccess",
             "peerReview");
-    private static final Log logger = LogFactory.getLog(LiteratureController.class);
+    private static final Logger logger = LoggerFactory.getLogger(LiteratureController.class);
 
     private final LiteratureClient literature;
     private final SiteLanguages languages;

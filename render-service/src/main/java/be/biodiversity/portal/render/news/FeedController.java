@@ -26,6 +26,7 @@ import be.biodiversity.portal.render.site.Xml;
 class FeedController {
 
     static final int ENTRIES = 20;
+    private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
     private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
 
     private final ContentClient content;
@@ -58,31 +59,28 @@ class FeedController {
         String title = messages.getMessage("feed.title", null, "GBIF.be news", java.util.Locale.forLanguageTag(lang));
         Instant updated = posts.items().stream().map(FeedController::updated).filter(java.util.Objects::nonNull)
                 .max(Instant::compareTo).orElse(Instant.EPOCH);
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"").append(Xml.escape(lang))
-                .append("\">\n  <title>").append(Xml.escape(title)).append("</title>\n  <id>")
-                .append(Xml.escape(self)).append("</id>\n  <link rel=\"self\" href=\"").append(Xml.escape(self))
-                .append("\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"")
-                .append(Xml.escape(siteUrl + languages.home(lang))).append("\"/>\n  <updated>")
-                .append(DateTimeFormatter.ISO_INSTANT.format(updated)).append("</updated>\n");
+        Xml xml = Xml.document().start("feed").defaultNamespace(ATOM_NS).langAttribute(lang)
+                .element("title", title).element("id", self)
+                .empty("link").attribute("rel", "self").attribute("href", self)
+                .empty("link").attribute("rel", "alternate").attribute("type", "text/html")
+                .attribute("href", siteUrl + languages.home(lang))
+                .element("updated", DateTimeFormatter.ISO_INSTANT.format(updated));
         for (PageSummary post : posts.items()) {
             String url = siteUrl + post.permalink();
-            xml.append("  <entry>\n    <title>").append(Xml.escape(post.title())).append("</title>\n    <id>")
-                    .append(Xml.escape(url)).append("</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"")
-                    .append(Xml.escape(url)).append("\"/>\n    <updated>")
-                    .append(DateTimeFormatter.ISO_INSTANT.format(updated(post) == null ? updated : updated(post)))
-                    .append("</updated>\n");
+            xml.start("entry").element("title", post.title()).element("id", url)
+                    .empty("link").attribute("rel", "alternate").attribute("type", "text/html").attribute("href", url)
+                    .element("updated", DateTimeFormatter.ISO_INSTANT.format(updated(post) == null ? updated
+                            : updated(post)));
             if (post.date() != null) {
-                xml.append("    <published>").append(DateTimeFormatter.ISO_INSTANT.format(post.date()))
-                        .append("</published>\n");
+                xml.element("published", DateTimeFormatter.ISO_INSTANT.format(post.date()));
             }
             if (post.description() != null) {
-                xml.append("    <summary>").append(Xml.escape(post.description())).append("</summary>\n");
+                xml.element("summary", post.description());
             }
-            post.categoryList().forEach(c -> xml.append("    <category term=\"").append(Xml.escape(c)).append("\"/>\n"));
-            xml.append("    <author><name>GBIF.be</name></author>\n  </entry>\n");
+            post.categoryList().forEach(c -> xml.empty("category").attribute("term", c));
+            xml.start("author").element("name", "GBIF.be").end().end();
         }
-        return xml.append("</feed>\n").toString();
+        return xml.end().finish();
     }
 
     private static Instant updated(PageSummary post) {

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -34,7 +34,7 @@ public class NewsAssembler {
     private static final int RECENT = 50;
     private static final int ALL = 1000;
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
-    private static final Log logger = LogFactory.getLog(NewsAssembler.class);
+    private static final Logger logger = LoggerFactory.getLogger(NewsAssembler.class);
 
     private final ContentClient content;
 

@@ -18,8 +18,8 @@ import be.biodiversity.portal.render.page.PageView.OrganisationBlock;
 import be.biodiversity.portal.render.page.PageView.OrganisationItem;
 import be.biodiversity.portal.render.site.SafeUrls;
 import be.biodiversity.portal.render.site.SiteLanguages;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PageAssembler {
 
-    private static final Log logger = LogFactory.getLog(PageAssembler.class);
+    private static final Logger logger = LoggerFactory.getLogger(PageAssembler.class);
 
     private final ContentClient content;
 

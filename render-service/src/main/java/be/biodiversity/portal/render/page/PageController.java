@@ -14,8 +14,8 @@ import be.biodiversity.portal.render.news.NewsAssembler;
 import be.biodiversity.portal.render.site.SafeUrls;
 import be.biodiversity.portal.render.site.SiteLanguages;
 import be.biodiversity.portal.render.site.SitePath;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -33,7 +33,7 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class PageController {
 
-    private static final Log logger = LogFactory.getLog(PageController.class);
+    private static final Logger logger = LoggerFactory.getLogger(PageController.class);
 
     private final ContentClient content;
 

@@ -3,8 +3,8 @@ package be.biodiversity.portal.render.page;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -29,7 +29,7 @@ import be.biodiversity.portal.render.site.SitePath;
 @ControllerAdvice
 class SiteChromeAdvice {
 
-    private static final Log logger = LogFactory.getLog(SiteChromeAdvice.class);
+    private static final Logger logger = LoggerFactory.getLogger(SiteChromeAdvice.class);
 
     private final ContentClient content;
     private final SiteLanguages languages;

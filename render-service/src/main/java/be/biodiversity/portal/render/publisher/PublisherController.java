@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.MessageSource;
@@ -43,7 +43,7 @@ class PublisherController {
 
     static final int PAGE_SIZE = 20;
     private static final Set<String> SINGLE_VALUED = Set.of("q");
-    private static final Log logger = LogFactory.getLog(PublisherController.class);
+    private static final Logger logger = LoggerFactory.getLogger(PublisherController.class);
 
     private final DirectoryClient directory;
     private final SiteLanguages languages;

@@ -30,6 +30,8 @@ import be.biodiversity.portal.render.content.PageSummary;
 class SitemapController {
 
     private static final int BATCH = 1000;
+    private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
 
     private final ContentClient content;
@@ -65,24 +67,20 @@ class SitemapController {
     private String xml(List<PageSummary> pages) {
         Map<String, List<PageSummary>> versions = pages.stream().filter(p -> p.translationKey() != null)
                 .collect(Collectors.groupingBy(PageSummary::translationKey, LinkedHashMap::new, Collectors.toList()));
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" ")
-                .append("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+        Xml xml = Xml.document().start("urlset").defaultNamespace(SITEMAP_NS).namespace("xhtml", XHTML_NS);
         pages.stream().sorted(Comparator.comparing(PageSummary::permalink)).forEach(page -> {
-            xml.append("  <url>\n    <loc>").append(Xml.escape(siteUrl + page.permalink())).append("</loc>\n");
+            xml.start("url").element("loc", siteUrl + page.permalink());
             if (page.updatedAt() != null) {
-                xml.append("    <lastmod>").append(DateTimeFormatter.ISO_INSTANT.format(page.updatedAt()))
-                        .append("</lastmod>\n");
+                xml.element("lastmod", DateTimeFormatter.ISO_INSTANT.format(page.updatedAt()));
             }
             List<PageSummary> alternates = page.translationKey() == null ? List.of()
                     : versions.get(page.translationKey());
             if (alternates.size() > 1) {
-                alternates.forEach(other -> xml.append("    <xhtml:link rel=\"alternate\" hreflang=\"")
-                        .append(Xml.escape(other.lang())).append("\" href=\"")
-                        .append(Xml.escape(siteUrl + other.permalink())).append("\"/>\n"));
+                alternates.forEach(other -> xml.empty("xhtml", "link", XHTML_NS).attribute("rel", "alternate")
+                        .attribute("hreflang", other.lang()).attribute("href", siteUrl + other.permalink()));
             }
-            xml.append("  </url>\n");
+            xml.end();
         });
-        return xml.append("</urlset>\n").toString();
+        return xml.end().finish();
     }
 }

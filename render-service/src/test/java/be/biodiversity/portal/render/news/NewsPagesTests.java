@@ -107,6 +107,39 @@ class NewsPagesTests {
             .returnResult().getResponseBody()).contains("Sitemap: https://gbif.example.be/sitemap.xml");
     }
 
+    /** One post title with a character XML does not allow must not break the feed for every subscriber. */
+    @Test
+    void aTitleWithCharactersXmlDoesNotAllowStillGivesAWellFormedFeedAndSitemap() throws Exception {
+        String hostile = """
+                {"offset": 0, "count": 1, "endOfRecords": true, "results": [
+                  {"lang": "fr", "permalink": "/fr/post/2026/bad\\uFFFF", "title": "Titre\\uFFFF\\uFFFE \\u0001<b>&",
+                   "kind": "post", "translationKey": "bad", "description": "lone \\uD800 surrogate \\uDC00 \\uD83D\\uDC1D",
+                   "categories": ["Cat\\u000B"], "date": "2026-11-20T09:00:00Z"}]}
+                """;
+        content.respond(POSTS + "?lang=fr&limit=20&offset=0", 200, "application/json", hostile);
+        content.respond("/api/content/v1/pages?limit=1000&offset=0", 200, "application/json", hostile);
+
+        String feed = web.get().uri("/fr/feed.xml").exchange().expectStatus().isOk().expectBody(String.class)
+            .returnResult().getResponseBody();
+        org.w3c.dom.Document atom = parse(feed);
+        assertThat(atom.getElementsByTagName("entry").item(0).getFirstChild().getTextContent())
+            .isEqualTo("Titre \u0001<b>&".replace("\u0001", ""));
+        assertThat(feed).contains("lone  surrogate  \uD83D\uDC1D", "&lt;b&gt;&amp;");
+
+        String sitemap = web.get().uri("/sitemap.xml").exchange().expectStatus().isOk().expectBody(String.class)
+            .returnResult().getResponseBody();
+        assertThat(parse(sitemap).getElementsByTagName("loc").item(0).getTextContent())
+            .isEqualTo("https://gbif.example.be/fr/post/2026/bad");
+        content.json("/api/content/v1/pages?limit=1000&offset=0", "contracts/content/pages-all.json");
+    }
+
+    private static org.w3c.dom.Document parse(String xml) throws Exception {
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder()
+            .parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     private String get(String uri, int status) {
         return web.get().uri(uri).exchange().expectStatus().isEqualTo(status).expectBody(String.class).returnResult()
             .getResponseBody();
