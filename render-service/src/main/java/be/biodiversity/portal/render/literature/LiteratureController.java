@@ -2,7 +2,6 @@ package be.biodiversity.portal.render.literature;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +24,7 @@ import be.biodiversity.portal.render.content.LiteratureClient.InvalidSearchExcep
 import be.biodiversity.portal.render.content.LiteratureResults;
 import be.biodiversity.portal.render.page.ProblemView;
 import be.biodiversity.portal.render.site.SafeUrls;
+import be.biodiversity.portal.render.site.SearchFilters;
 import be.biodiversity.portal.render.site.SearchLinks;
 import be.biodiversity.portal.render.site.SiteLanguages;
 
@@ -57,12 +57,7 @@ class LiteratureController {
         if (language == null) {
             return Mono.just(problem(languages.defaultLanguage(), HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
         }
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        LiteratureClient.FILTERS.forEach(name -> {
-            if (query.containsKey(name)) {
-                filters.put(name, query.get(name));
-            }
-        });
+        Map<String, List<String>> filters = SearchFilters.of(query, LiteratureClient.FILTERS, SINGLE_VALUED);
         long offset = offset(query.getFirst("offset"));
         SearchLinks links = new SearchLinks(searchPath(language), filters, SINGLE_VALUED);
         return literature.search(filters, offset, PAGE_SIZE)

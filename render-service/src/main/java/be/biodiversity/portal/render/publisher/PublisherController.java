@@ -2,7 +2,6 @@ package be.biodiversity.portal.render.publisher;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +30,7 @@ import be.biodiversity.portal.render.directory.Organisation;
 import be.biodiversity.portal.render.page.Markdown;
 import be.biodiversity.portal.render.page.ProblemView;
 import be.biodiversity.portal.render.site.SafeUrls;
+import be.biodiversity.portal.render.site.SearchFilters;
 import be.biodiversity.portal.render.site.SearchLinks;
 import be.biodiversity.portal.render.site.SiteLanguages;
 
@@ -65,8 +65,7 @@ class PublisherController {
         if (language == null) {
             return Mono.just(problem(languages.defaultLanguage(), HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
         }
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        DirectoryClient.FILTERS.stream().filter(query::containsKey).forEach(name -> filters.put(name, query.get(name)));
+        Map<String, List<String>> filters = SearchFilters.of(query, DirectoryClient.FILTERS, SINGLE_VALUED);
         long offset = offset(query.getFirst("offset"));
         SearchLinks links = new SearchLinks(prefix(language) + "/publisher/search", filters, SINGLE_VALUED);
         return directory.search(filters, offset, PAGE_SIZE)

@@ -1,5 +1,7 @@
 package be.biodiversity.portal.render.literature;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ class LiteraturePagesTests {
         .json(API + "?limit=20&offset=0&topics=FRESHWATER", "contracts/content/literature-search.json")
         .json(API + "?limit=20&offset=0&q=fish&topics=FRESHWATER", "contracts/content/literature-search.json")
         .json(API + "?limit=20&offset=0", "contracts/content/literature-search.json")
+        .json(API + "?countriesOfCoverage=BE&limit=20&offset=0", "contracts/content/literature-search.json")
         .json(API + "/b1f0c1e2-0005-4a00-9000-000000000005", "contracts/content/literature-record.json")
         .respond(API + "?limit=20&literatureType=NOVEL&offset=0", 400, "application/problem+json",
                 "{\"status\":400,\"field\":\"literatureType\",\"detail\":\"literatureType: 'NOVEL' is not a type\"}");
@@ -114,6 +117,29 @@ class LiteraturePagesTests {
                 .build(HOSTILE)).exchange()
             .expectBody(String.class).returnResult().getResponseBody();
         assertThat(html).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;");
+    }
+
+    /** Issue 18#7: a filter value repeated 170 times made a page 48 times its size. */
+    @Test
+    void aRepeatedFilterValueCountsOnceInTheSearchAndInEveryLink() {
+        String once = get("/literature/search?countriesOfCoverage=BE", HttpStatus.OK);
+        String repeated = get("/literature/search?" + "countriesOfCoverage=BE&".repeat(150) + "countriesOfCoverage=+&"
+                + "countriesOfCoverage=" + "X".repeat(250), HttpStatus.OK);
+        assertThat(repeated).isEqualTo(once);
+        assertThat(content.requests().stream().filter(r -> r.startsWith(API + "?")).toList()).last().isEqualTo(API + "?countriesOfCoverage=BE&limit=20&offset=0");
+        assertThat(once).doesNotContain("countriesOfCoverage=BE&amp;countriesOfCoverage=BE");
+    }
+
+    @Test
+    void manyDifferentValuesAreCapped() {
+        StringBuilder query = new StringBuilder("q=a");
+        for (int i = 0; i < 50; i++) {
+            query.append("&topics=T").append(i);
+        }
+        web.get().uri("/literature/search?" + query).exchange();
+        List<String> searches = content.requests().stream().filter(r -> r.startsWith(API + "?")).toList();
+        String asked = searches.get(searches.size() - 1);
+        assertThat(asked.split("topics=", -1)).as("ten topics passed on").hasSize(11);
     }
 
     private String get(String uri, HttpStatus status) {

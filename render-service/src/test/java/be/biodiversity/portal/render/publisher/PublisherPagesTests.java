@@ -28,6 +28,7 @@ class PublisherPagesTests {
         .json(API + "?" + FACETS + "&limit=20&offset=0", "contracts/directory/organisations-search.json")
         .json(API + "?" + FACETS + "&limit=20&offset=0&role=MEMBER", "contracts/directory/organisations-search.json")
         .json(API + "?" + FACETS + "&limit=20&offset=0&q=natuur", "contracts/directory/organisations-search.json")
+        .json(API + "?" + FACETS + "&country=BE&limit=20&offset=0", "contracts/directory/organisations-search.json")
         .json(API + "/31bde907-54e0-36d2-9c71-172b30357686", "contracts/directory/organisation-rbins.json")
         .respond(API + "?" + FACETS + "&limit=20&offset=0&type=CASTLE", 400, "application/problem+json",
                 "{\"status\":400,\"field\":\"type\",\"detail\":\"type: 'CASTLE' is not a type\"}");
@@ -90,6 +91,15 @@ class PublisherPagesTests {
         assertThat(get("/nl/publisher/00000000-0000-0000-0000-000000000000", 404)).contains("Pagina niet gevonden");
         directory.goDown();
         assertThat(get("/nl/publisher/search", 503)).contains("tijdelijk niet beschikbaar");
+    }
+
+    @Test
+    void aRepeatedFilterValueCountsOnceInTheSearchAndInEveryLink() {
+        String once = get("/publisher/search?country=BE", 200);
+        assertThat(get("/publisher/search?" + "country=BE&".repeat(170), 200)).isEqualTo(once);
+        assertThat(directory.requests().stream().filter(r -> r.startsWith(API + "?")).toList()).last()
+            .isEqualTo(API + "?country=BE&" + FACETS + "&limit=20&offset=0");
+        assertThat(once).doesNotContain("country=BE&amp;country=BE");
     }
 
     private String get(String uri, int status) {
