@@ -63,6 +63,9 @@ class RenderServiceApplicationTests {
     @Autowired
     private WebTestClient web;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    private int port;
+
     @AfterEach
     void providersBackToNormal() {
         content.healthy();
@@ -162,6 +165,21 @@ class RenderServiceApplicationTests {
     void trailingSlashIsTheSamePage() {
         assertThat(get("/nl/community/", HttpStatus.OK)).contains("<title>Gemeenschap | GBIF.be</title>",
                 "<link rel=\"canonical\" href=\"http://localhost:8080/nl/community\">");
+    }
+
+    /** Issue 18#1: a junk spelling never declares itself canonical, and is not a page. */
+    @Test
+    void theCanonicalLinkNamesTheCleanPathNeverTheVisitorsSpelling() {
+        assertThat(getRaw("/nl/%63ommunity/", HttpStatus.OK)).contains(
+                "<link rel=\"canonical\" href=\"http://localhost:8080/nl/community\">",
+                "<link rel=\"alternate\" hreflang=\"nl\" href=\"http://localhost:8080/nl/community\">");
+        assertThat(get("/nl/./community", HttpStatus.OK))
+            .contains("<link rel=\"canonical\" href=\"http://localhost:8080/nl/community\">");
+        long asked = content.requests().size();
+        String junk = getRaw("/nl/community%0B", HttpStatus.NOT_FOUND);
+        assertThat(junk).doesNotContain("\u000B", "rel=\"canonical\"").contains("<html lang=\"nl\">");
+        assertThat(content.requests().subList((int) asked, content.requests().size()))
+            .noneMatch((request) -> request.startsWith("/api/content/v1/pages?"));
     }
 
     @Test
@@ -265,6 +283,15 @@ class RenderServiceApplicationTests {
         this.web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody(String.class)
             .value((body) -> assertThat(body).contains("\"status\":\"UP\""));
         this.web.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
+    }
+
+    /** A path sent exactly as written, percent-encoding and all. */
+    private String getRaw(String path, HttpStatus status) {
+        org.springframework.web.util.DefaultUriBuilderFactory raw = new org.springframework.web.util.DefaultUriBuilderFactory(
+                "http://localhost:" + this.port);
+        raw.setEncodingMode(org.springframework.web.util.DefaultUriBuilderFactory.EncodingMode.NONE);
+        return this.web.mutate().uriBuilderFactory(raw).build().get().uri(path).exchange().expectStatus()
+            .isEqualTo(status).expectBody(String.class).returnResult().getResponseBody();
     }
 
     private String get(String path, HttpStatus status) {

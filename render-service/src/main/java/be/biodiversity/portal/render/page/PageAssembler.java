@@ -85,6 +85,7 @@ class PageAssembler {
             .collectList();
     }
 
+    /** {@code path} is the requested path, normalised and clean (see {@link SiteLanguages#isClean}): the canonical. */
     private PageView view(Page page, String lang, String path, Versions fetched, List<OrganisationBlock> blocks) {
         List<Translation> versions = versions(fetched.translations(), lang, path, page.shownTitle());
         boolean partial = fetched.failed() || blocks.stream().anyMatch((block) -> !block.available());
@@ -116,6 +117,8 @@ class PageAssembler {
             }
             translations.stream()
                 .filter((t) -> language.equals(t.lang()) && SafeUrls.isSitePath(t.permalink()))
+                .map((t) -> new Translation(t.lang(), this.languages.resolve(t.permalink()).path(), t.title()))
+                .filter((t) -> SiteLanguages.isClean(t.permalink()))
                 .findFirst()
                 .ifPresent(versions::add);
         }

@@ -1,6 +1,5 @@
 package be.biodiversity.portal.render.page;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.reactive.result.view.Rendering;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Every page of the site: {@code /community} (English), {@code /nl/community}, {@code /fr/community}.
@@ -62,7 +60,10 @@ class PageController {
     }
 
     private Mono<Rendering> pageOf(ServerHttpRequest request) {
-        SitePath site = this.languages.resolve(decode(request.getPath().pathWithinApplication().value()));
+        SitePath site = this.languages.ofRequest(request.getPath().pathWithinApplication().value());
+        if (!SiteLanguages.isClean(site.path())) {
+            return Mono.just(problem(site, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
+        }
         return this.content.page(site.language(), site.path())
             .flatMap((page) -> render(page, site, request, null))
             .switchIfEmpty(Mono.defer(() -> inDefaultLanguage(site, request)))
@@ -176,14 +177,4 @@ class PageController {
         ProblemView problem = new ProblemView(site.language(), this.languages.home(site.language()), messageKey);
         return Rendering.view("problem").status(status).modelAttribute("problem", problem).build();
     }
-
-    private static String decode(String rawPath) {
-        try {
-            return UriUtils.decode(rawPath, StandardCharsets.UTF_8);
-        }
-        catch (IllegalArgumentException ex) {
-            return rawPath;
-        }
-    }
-
 }

@@ -45,7 +45,7 @@ class SiteChromeAdvice {
 
     @ModelAttribute("chrome")
     Mono<SiteChrome> chrome(ServerWebExchange exchange) {
-        SitePath site = languages.resolve(exchange.getRequest().getPath().pathWithinApplication().value());
+        SitePath site = languages.ofRequest(exchange.getRequest().getPath().pathWithinApplication().value());
         Mono<List<SiteChrome.NavItem>> navigation = content.data("navigation", site.language())
                 .map(data -> navigation(data, site.path())).defaultIfEmpty(List.of());
         // The footer's markdown is the same on every page of a language: made HTML once per site revision.

@@ -25,7 +25,7 @@ class PathLocaleContextResolver implements LocaleContextResolver {
     @Override
     public LocaleContext resolveLocaleContext(ServerWebExchange exchange) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        return new SimpleLocaleContext(Locale.forLanguageTag(this.languages.resolve(path).language()));
+        return new SimpleLocaleContext(Locale.forLanguageTag(this.languages.ofRequest(path).language()));
     }
 
     @Override

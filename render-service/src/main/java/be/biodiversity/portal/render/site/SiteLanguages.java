@@ -1,11 +1,13 @@
 package be.biodiversity.portal.render.site;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import be.biodiversity.portal.render.config.PortalProperties;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The site's languages and how they show in URLs: the default language has no prefix
@@ -21,6 +23,18 @@ public class SiteLanguages {
     public SiteLanguages(PortalProperties properties) {
         this.defaultLanguage = properties.languages().defaultLanguage();
         this.others = List.copyOf(properties.languages().others());
+    }
+
+    /** The page a request's raw (percent-encoded) path names: decoded, normalised, with its language. */
+    public SitePath ofRequest(String rawPath) {
+        String decoded;
+        try {
+            decoded = UriUtils.decode(rawPath == null ? "" : rawPath, StandardCharsets.UTF_8);
+        }
+        catch (IllegalArgumentException ex) {
+            decoded = rawPath;
+        }
+        return resolve(decoded);
     }
 
     /** Normalises a decoded request path and works out its language. */
@@ -48,15 +62,31 @@ public class SiteLanguages {
         return this.defaultLanguage;
     }
 
-    private static String normalise(String requestPath) {
-        String path = (requestPath == null || requestPath.isEmpty()) ? "/" : requestPath;
-        if (!path.startsWith("/")) {
-            path = "/" + path;
+    /**
+     * Whether a normalised path can name a page at all: no control characters (C0, DEL, C1), no backslash, no
+     * {@code ..} segment. Anything else is not a spelling of a page; it is answered 404 without asking for it, and
+     * never becomes a canonical link.
+     */
+    public static boolean isClean(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < ' ' || (c >= 0x7F && c <= 0x9F) || c == '\\' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
         }
-        while (path.length() > 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
+        return !path.equals("/..") && !path.contains("/../") && !path.endsWith("/..");
+    }
+
+    /** One spelling per page: a leading slash, no empty or {@code .} segments, no trailing slash. */
+    static String normalise(String requestPath) {
+        String path = (requestPath == null) ? "" : requestPath;
+        StringBuilder normal = new StringBuilder();
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                normal.append('/').append(segment);
+            }
         }
-        return path;
+        return normal.isEmpty() ? "/" : normal.toString();
     }
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import be.biodiversity.portal.render.config.PortalProperties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +21,22 @@ class SiteLanguagesTests {
             "/xx/nothing, en, /xx/nothing" })
     void languageIsTheFirstSegmentIfItIsANonDefaultLanguage(String requestPath, String language, String path) {
         assertThat(this.languages.resolve(requestPath)).isEqualTo(new SitePath(language, path));
+    }
+
+    /** One spelling per page (issue 18#1): percent-encoding, empty and dot segments collapse to it. */
+    @ParameterizedTest
+    @CsvSource({ "/%6El/community, nl, /nl/community", "/nl/%63ommunity, nl, /nl/community",
+            "/nl/./community, nl, /nl/community", "/nl/%2e/community/, nl, /nl/community",
+            "//nl///community, nl, /nl/community" })
+    void aRequestsSpellingsOfOnePageAreOnePath(String rawPath, String language, String path) {
+        assertThat(this.languages.ofRequest(rawPath)).isEqualTo(new SitePath(language, path));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/community%0B", "/community%09", "/nl/%0d%0aSet-Cookie", "/nl/a%7Fb", "/nl/%C2%85",
+            "/nl/..", "/nl/../etc", "/nl/a%5Cb" })
+    void junkSpellingsAreNotPagePaths(String rawPath) {
+        assertThat(SiteLanguages.isClean(this.languages.ofRequest(rawPath).path())).isFalse();
     }
 
     @ParameterizedTest
