@@ -44,6 +44,9 @@ public class EmbeddedMongoAutoConfiguration {
         Path store = properties.inMemory() ? null : storeFile(properties, env);
         MongoBackend backend = store == null ? H2Backend.inMemory() : fileBackend(store, properties.commitOnWrite());
         MongoServer server = new MongoServer(backend);
+        if (properties.oplog()) {
+            server.enableOplog();
+        }
         server.bind("127.0.0.1", properties.port());
         log.info("MongoDB backend: embedded mongo-java-server on {}, {}", server.getLocalAddress(),
                 store == null ? "in memory (nothing survives a restart)" : "data in " + store.toAbsolutePath()

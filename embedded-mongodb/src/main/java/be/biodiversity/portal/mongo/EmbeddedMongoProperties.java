@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param port     the loopback port to listen on; 0 picks a free one
  * @param commitOnWrite commit the store after every write, before acknowledging it, so that no acknowledged
  *                 write is lost when the process is killed; off, H2 commits about once a second
+ * @param oplog    keep an oplog, so that change streams work as on a replica set (off by default: it costs a
+ *                 write per write)
  */
 @ConfigurationProperties("portal.mongodb.embedded")
 public record EmbeddedMongoProperties(Boolean enabled, Path dataDir, boolean inMemory, int port,
-        Boolean commitOnWrite) {
+        Boolean commitOnWrite, boolean oplog) {
 
     public EmbeddedMongoProperties {
         enabled = enabled == null || enabled;

@@ -39,6 +39,8 @@ public final class TestMongo {
             return container.getConnectionString();
         }
         MongoServer server = new MongoServer(H2Backend.inMemory());
+        // Change streams work as on Testcontainers' single-node replica set.
+        server.enableOplog();
         String embedded = server.bindAndGetConnectionString();
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
         report("embedded mongo-java-server (in memory; Docker not available)", embedded);

@@ -49,6 +49,18 @@ public class SearchIndex {
         });
     }
 
+    /** Puts what MongoDB holds now for the key ({@code null}: nothing), whatever version the index had. */
+    void replace(String key, IndexEntry current) {
+        write(() -> {
+            removeId(idsByKey.get(key));
+            if (current != null) {
+                add(current);
+            }
+            compactIfWasteful();
+            return null;
+        });
+    }
+
     void remove(String key) {
         write(() -> {
             removeId(idsByKey.get(key));

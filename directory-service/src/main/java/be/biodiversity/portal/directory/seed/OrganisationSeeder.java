@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import be.biodiversity.portal.directory.organisation.IndexFollower;
 import be.biodiversity.portal.directory.organisation.OrganisationRequest;
 import be.biodiversity.portal.directory.organisation.OrganisationService;
 import jakarta.validation.ConstraintViolation;
@@ -42,23 +43,26 @@ public class OrganisationSeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(OrganisationSeeder.class);
 
     private final OrganisationService organisations;
+    private final IndexFollower follower;
     private final Validator validator;
     private final SeedHealthIndicator health;
 
-    OrganisationSeeder(OrganisationService organisations, Validator validator, SeedHealthIndicator health) {
+    OrganisationSeeder(OrganisationService organisations, IndexFollower follower, Validator validator,
+            SeedHealthIndicator health) {
         this.organisations = organisations;
+        this.follower = follower;
         this.validator = validator;
         this.health = health;
     }
 
     /**
-     * Loads the search index from MongoDB, then seeds; returns at once, {@link SeedHealthIndicator} tells when both
+     * Follows the organisations' changes and loads the search index from MongoDB, then seeds; returns at once, {@link SeedHealthIndicator} tells when both
      * are done.
      */
     @Override
     public void run(ApplicationArguments args) {
         health.seeding();
-        organisations.reindex()
+        follower.start()
                 .doOnNext(indexed -> log.info("Indexed {} organisations for search", indexed))
                 .then(seedIfEmpty()).subscribe(inserted -> {
             log.info("Seeded {} organisations from {}", inserted, SEED);

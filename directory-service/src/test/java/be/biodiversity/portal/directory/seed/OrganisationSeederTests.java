@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import be.biodiversity.portal.directory.organisation.IndexFollower;
 import be.biodiversity.portal.directory.organisation.OrganisationRequest;
 import be.biodiversity.portal.directory.organisation.OrganisationService;
 import be.biodiversity.portal.directory.organisation.Role;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @DataMongoTest
-@Import({ OrganisationSeeder.class, SeedHealthIndicator.class, OrganisationService.class, SearchIndex.class })
+@Import({ OrganisationSeeder.class, SeedHealthIndicator.class, OrganisationService.class, SearchIndex.class,
+        IndexFollower.class })
 @ImportAutoConfiguration(ValidationAutoConfiguration.class)
 class OrganisationSeederTests {
 
