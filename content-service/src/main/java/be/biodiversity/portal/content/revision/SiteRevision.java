@@ -1,47 +1,80 @@
 package be.biodiversity.portal.content.revision;
 
 import java.time.Instant;
+import java.util.List;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * A number that grows by one on every write to the site's content, kept in MongoDB (one document, read by id)
- * so that every instance of the service and every reader sees the same value. A reader that cached something
- * at revision n knows it is stale when the revision is no longer n. Every package that writes calls
- * {@link #bump()} after its write succeeded.
+ * A number that grows on every write to the site's content, kept in MongoDB (one document, read by id) so that
+ * every instance of the service and every reader sees the same value, and with it the log of what each
+ * revision changed ({@code GET /api/content/v1/changes}). A reader that cached something at revision n knows it
+ * is stale when the revision is no longer n, and the log tells it which paths.
+ * <p>
+ * Every package that writes calls {@link #record} (what its write changed) or {@link #bump} (something site-wide)
+ * after its write succeeded. Writes made inside {@link #batch} are recorded together when the batch ends.
  */
 @Component
 public class SiteRevision {
 
-    static final String COLLECTION = "siteRevision";
-    private static final String ID = "site";
+    private final ChangeLog log;
 
-    private final ReactiveMongoTemplate mongo;
-
-    SiteRevision(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+    SiteRevision(ChangeLog log) {
+        this.log = log;
     }
 
-    /** Counts one more write and answers the new revision. */
+    /** Counts a write that many pages depend on (a data file, literature): a site-wide change. */
     public Mono<State> bump() {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(ID)),
-                new Update().inc("revision", 1L).set("changedAt", Instant.now()),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), State.class, COLLECTION);
+        return Mono.deferContextual(ctx -> ctx.<ChangeBatch>getOrEmpty(ChangeBatch.class)
+                .map(batch -> {
+                    batch.addSiteWide();
+                    return current();
+                })
+                .orElseGet(() -> write(List.of(Change.site()))));
     }
 
-    /** The current revision; 0 before the first write. */
+    /** Counts one write of a document with what it changed (empty: nothing public, e.g. a draft). */
+    public Mono<State> record(List<Change> changes) {
+        return Mono.deferContextual(ctx -> ctx.<ChangeBatch>getOrEmpty(ChangeBatch.class)
+                .map(batch -> {
+                    batch.add(changes);
+                    return current();
+                })
+                .orElseGet(() -> write(changes)));
+    }
+
+    /**
+     * Runs {@code writes} (an import) and records what its writes changed when it ends — also when it fails or
+     * is cancelled halfway, since what it wrote by then stays written: per page while at most 200 documents
+     * changed, else one site-wide entry (plus the removed paths).
+     */
+    public <T> Mono<T> batch(Mono<T> writes) {
+        return Mono.defer(() -> {
+            ChangeBatch batch = new ChangeBatch();
+            return writes.contextWrite(ctx -> ctx.put(ChangeBatch.class, batch))
+                    .flatMap(result -> commit(batch).thenReturn(result))
+                    .onErrorResume(ex -> commit(batch).then(Mono.error(ex)))
+                    .doOnCancel(() -> commit(batch).subscribe());
+        });
+    }
+
+    /** The current revision; 0 before the first write. Every change up to it can be read from the log. */
     public Mono<State> current() {
-        return mongo.findById(ID, State.class, COLLECTION).defaultIfEmpty(new State(0, null));
+        return log.counter().map(c -> new State(c.revision(), c.changedAt()));
     }
 
-    /** @param changedAt when the last write happened; null before the first */
+    private Mono<Void> commit(ChangeBatch batch) {
+        return Flux.fromIterable(batch.revisions()).concatMap(log::record).then();
+    }
+
+    private Mono<State> write(List<Change> changes) {
+        return log.record(changes).map(n -> new State(n, Instant.now()));
+    }
+
+    /** @param changedAt when the revision last moved; null before the first write */
     public record State(long revision, Instant changedAt) {
     }
 }

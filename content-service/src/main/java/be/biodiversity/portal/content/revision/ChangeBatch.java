@@ -1,0 +1,64 @@
+package be.biodiversity.portal.content.revision;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The changes of many writes gathered to be recorded together (an import): per page while few documents
+ * changed, else one site-wide entry plus every removal (a removed path must still reach every reader, or a
+ * stale copy of it could be served again). Written in revisions of at most {@link #PER_REVISION} entries so a
+ * reader's page of 1000 always holds at least one revision whole.
+ */
+final class ChangeBatch {
+
+    /** More documents than this changed: one site-wide entry instead of one per page. */
+    static final int MAX_DOCUMENTS = 200;
+    static final int PER_REVISION = 500;
+
+    private final ConcurrentLinkedQueue<Change> changes = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger documents = new AtomicInteger();
+    private final AtomicBoolean siteWide = new AtomicBoolean();
+    private final AtomicBoolean written = new AtomicBoolean();
+
+    /** The changes of one write of a document. */
+    void add(List<Change> write) {
+        documents.incrementAndGet();
+        for (Change change : write) {
+            if (change.isSite()) {
+                siteWide.set(true);
+            }
+            else {
+                changes.add(change);
+            }
+        }
+    }
+
+    /** A write that changes what many pages depend on. */
+    void addSiteWide() {
+        documents.incrementAndGet();
+        siteWide.set(true);
+    }
+
+    /**
+     * The revisions to write, each a list of entries; empty when nothing was written. Answers only once, so a
+     * batch that ends twice (an error after a cancel) is not recorded twice.
+     */
+    List<List<Change>> revisions() {
+        if (documents.get() == 0 || !written.compareAndSet(false, true)) {
+            return List.of();
+        }
+        boolean site = siteWide.get() || documents.get() > MAX_DOCUMENTS;
+        List<Change> entries = new ArrayList<>(site ? changes.stream().filter(Change::isRemoval).toList() : changes);
+        if (site) {
+            entries.add(Change.site());
+        }
+        List<List<Change>> revisions = new ArrayList<>();
+        for (int from = 0; from < entries.size(); from += PER_REVISION) {
+            revisions.add(entries.subList(from, Math.min(entries.size(), from + PER_REVISION)));
+        }
+        return revisions.isEmpty() ? List.of(List.of()) : revisions;
+    }
+}
