@@ -19,6 +19,7 @@ import be.biodiversity.portal.content.data.SiteDataService;
 import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.page.PageService;
 import be.biodiversity.portal.content.page.PageWriter;
+import be.biodiversity.portal.content.revision.SiteRevision;
 
 /**
  * Stores a checked repository: a file whose fingerprint matches what was last imported from it is left alone
@@ -40,21 +41,25 @@ class ImportWriter {
     private final PageWriter pageWriter;
     private final SiteDataService data;
     private final DataWriter dataWriter;
+    private final SiteRevision revision;
 
-    ImportWriter(PageService pages, PageWriter pageWriter, SiteDataService data, DataWriter dataWriter) {
+    ImportWriter(PageService pages, PageWriter pageWriter, SiteDataService data, DataWriter dataWriter,
+            SiteRevision revision) {
         this.pages = pages;
         this.pageWriter = pageWriter;
         this.data = data;
         this.dataWriter = dataWriter;
+        this.revision = revision;
     }
 
     Mono<Counts> write(ReadSite site, boolean prune, String author) {
         Counts counts = new Counts();
-        return data.all().collectMap(d -> d.name() + " " + d.lang(), Function.identity())
+        // the change feed gets the import as a whole: per page, or one site-wide entry for a big one
+        return revision.batch(data.all().collectMap(d -> d.name() + " " + d.lang(), Function.identity())
                 .flatMap(stored -> writeData(site.data(), stored, prune, author, counts))
                 .then(pages.all().collectMap(p -> p.lang() + " " + p.permalink(), Function.identity()))
                 .flatMap(stored -> writePages(site.items(), stored, prune, author, counts))
-                .thenReturn(counts);
+                .thenReturn(counts));
     }
 
     private Mono<Void> writeData(List<ImportedData> files, Map<String, SiteData> stored, boolean prune, String author,

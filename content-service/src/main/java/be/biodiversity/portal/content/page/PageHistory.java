@@ -1,6 +1,7 @@
 package be.biodiversity.portal.content.page;
 
 import java.time.Instant;
+import java.util.List;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -11,9 +12,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import be.biodiversity.portal.content.revision.Change;
 import be.biodiversity.portal.content.revision.SiteRevision;
 
-/** Records each write of a page as a revision and counts it in the site revision. */
+/** Records each write of a page as a revision and counts it in the site revision, with what it changed. */
 @Component
 class PageHistory {
 
@@ -25,12 +27,22 @@ class PageHistory {
         this.siteRevision = siteRevision;
     }
 
-    Mono<Page> record(Page page, String action, String author) {
+    /** @param before the page as it was before this write (null: none), to tell which public paths changed */
+    Mono<Page> record(Page before, Page page, String action, String author) {
+        return write(page, action, author, PageChanges.between(before, page));
+    }
+
+    /** Records that {@code page} was deleted: its public path, if it had one, is gone. */
+    Mono<Page> recordDelete(Page page, String author) {
+        return write(page, "delete", author, PageChanges.between(page, null));
+    }
+
+    private Mono<Page> write(Page page, String action, String author, List<Change> changes) {
         org.bson.Document snapshot = new org.bson.Document();
         mongo.getConverter().write(page, snapshot);
         PageRevision revision = new PageRevision(null, page.id(), page.version() == null ? 0 : page.version(),
                 action, author, Instant.now(), snapshot);
-        return mongo.insert(revision).then(siteRevision.bump()).thenReturn(page);
+        return mongo.insert(revision).then(siteRevision.record(changes)).thenReturn(page);
     }
 
     Flux<PageRevision.Entry> entries(String pageId) {

@@ -33,7 +33,7 @@ public class PageWriter {
         return Mono.defer(() -> {
             rules.check(request).ifPresent(ex -> { throw ex; });
             return mongo.insert(PageDocuments.of(request, null, null, author, null, null));
-        }).flatMap(page -> history.record(page, "create", author));
+        }).flatMap(page -> history.record(null, page, "create", author));
     }
 
     /** Replaces the content of a page, if {@code version} is still its version. */
@@ -41,8 +41,10 @@ public class PageWriter {
         return Mono.defer(() -> {
             rules.check(request).ifPresent(ex -> { throw ex; });
             return existing(id);
-        }).flatMap(current -> save(PageDocuments.of(request, id, version, author, current.sourcePath(), null), "update",
-                author));
+        }).flatMap(current -> current.version() == null || current.version() != version ? Mono.error(stale(current))
+                // checked here too, so that `current` is the page this save replaces: the paths it changed
+                : save(PageDocuments.of(request, id, version, author, current.sourcePath(), null), current, "update",
+                        author));
     }
 
     Mono<Void> delete(String id, long version, String author) {
@@ -52,7 +54,7 @@ public class PageWriter {
             }
             return mongo.remove(Query.query(Criteria.where("_id").is(id).and("version").is(version)), Page.class)
                     .flatMap(result -> result.getDeletedCount() == 1
-                            ? history.record(current, "delete", author).then()
+                            ? history.recordDelete(current, author).then()
                             : existing(id).flatMap(now -> Mono.<Void>error(stale(now))));
         });
     }
@@ -67,30 +69,31 @@ public class PageWriter {
                                 return Mono.<Page>error(stale(current));
                             }
                             return save(PageDocuments.of(history.snapshot(old).content(), id, version, author,
-                                    current.sourcePath(), null), "restore", author);
+                                    current.sourcePath(), null), current, "restore", author);
                         })
                         .switchIfEmpty(Mono.defer(() -> mongo.insert(PageDocuments.of(history.snapshot(old).content(), id,
                                 null, author, history.snapshot(old).sourcePath(), null))
-                                .flatMap(page -> history.record(page, "restore", author)))));
+                                .flatMap(page -> history.record(null, page, "restore", author)))));
     }
 
     /** Saves a page the importer read: inserts it, or replaces the stored one at its language and permalink. */
     public Mono<Page> importPage(NewPage request, Page current, String sourcePath, String sourceHash, String author) {
         Page page = PageDocuments.of(request, current == null ? null : current.id(),
                 current == null ? null : current.version(), author, sourcePath, sourceHash);
-        return current == null ? mongo.insert(page).flatMap(p -> history.record(p, "import", author))
-                : save(page, "import", author);
+        return current == null ? mongo.insert(page).flatMap(p -> history.record(null, p, "import", author))
+                : save(page, current, "import", author);
     }
 
     public Mono<Void> importDelete(Page current, String author) {
         return delete(current.id(), current.version(), author);
     }
 
-    private Mono<Page> save(Page page, String action, String author) {
+    /** @param before the stored page this save replaces (its version is the one the save is guarded by) */
+    private Mono<Page> save(Page page, Page before, String action, String author) {
         return mongo.save(page)
                 .onErrorResume(OptimisticLockingFailureException.class,
                         ex -> existing(page.id()).flatMap(now -> Mono.error(stale(now))))
-                .flatMap(saved -> history.record(saved, action, author));
+                .flatMap(saved -> history.record(before, saved, action, author));
     }
 
     private Mono<Page> existing(String id) {

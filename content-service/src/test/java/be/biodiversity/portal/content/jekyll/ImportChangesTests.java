@@ -1,0 +1,115 @@
+package be.biodiversity.portal.content.jekyll;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an import puts in the change feed: the paths of the documents it changed while they are few, one
+ * site-wide entry when it changed many or changed data files (plus every path it removed).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "portal.editor.token=test-editor-secret", "spring.mongodb.database=content-import-changes",
+        "portal.content.load-demo=false", "portal.content.changes.repair-interval=0" })
+@AutoConfigureWebTestClient(timeout = "PT120S")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ImportChangesTests {
+
+    @Autowired
+    WebTestClient web;
+
+    private static Map<String, byte[]> site() {
+        return new LinkedHashMap<>(Archives.files(OwnSiteImportTests.SITE, ""));
+    }
+
+    private void upload(Map<String, byte[]> files) {
+        web.post().uri("/api/content/v1/imports?name=site.zip").header(HttpHeaders.AUTHORIZATION, "Bearer test-editor-secret")
+                .contentType(MediaType.parseMediaType("application/zip")).bodyValue(Archives.zip(files)).exchange()
+                .expectStatus().isOk();
+    }
+
+    private long revision() {
+        return ((Number) web.get().uri("/api/content/v1/revision").exchange().expectBody(Map.class).returnResult()
+                .getResponseBody().get("revision")).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> entries(long since) {
+        Map<String, Object> answer = web.get().uri("/api/content/v1/changes?since=" + since).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(answer).containsEntry("complete", true).containsEntry("more", false);
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> e : (List<Map<String, Object>>) answer.get("changes")) {
+            out.add("site".equals(e.get("scope")) ? "site" : e.get("lang") + " " + e.get("path") + " " + e.get("removed"));
+        }
+        return out;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Order(1)
+    void aFirstImportWithDataFilesIsSiteWideAndARepeatedOneRecordsNothing() {
+        long before = revision();
+        upload(site());
+        assertThat(entries(before)).containsExactly("site");
+        long after = revision();
+        upload(site());
+        assertThat(revision()).isEqualTo(after);
+    }
+
+    @Test
+    @Order(2)
+    void anImportThatChangesAFewPagesListsTheirPaths() {
+        Map<String, byte[]> files = site();
+        String about = new String(files.get("en/about.md"), StandardCharsets.UTF_8);
+        files.put("en/about.md", utf8(about + "\nOne more line.\n"));
+        files.remove("nl/about.md");
+        long before = revision();
+        upload(files);
+        assertThat(entries(before)).containsExactlyInAnyOrder("en /about false", "nl /nl/about true");
+    }
+
+    @Test
+    @Order(3)
+    void anImportThatChangesMoreThan200DocumentsIsOneSiteWideEntryPlusItsRemovals() {
+        Map<String, byte[]> files = site();
+        for (int i = 0; i < 201; i++) {
+            files.put("en/generated-" + i + ".md", utf8("---\ntitle: Page " + i + "\npermalink: /generated-" + i
+                    + "\n---\nText " + i + ".\n"));
+        }
+        files.remove("en/data.md");
+        long before = revision();
+        upload(files);
+        assertThat(entries(before)).containsExactly("en /data true", "site");
+    }
+
+    @Test
+    @Order(4)
+    void aChangedDataFileMakesAnImportSiteWide() {
+        Map<String, byte[]> files = site();
+        files.put("_data/stats.yml", utf8("occurrences: 54321\npublishers: 42\n"));
+        long before = revision();
+        upload(files);
+        List<String> entries = entries(before);
+        assertThat(entries).contains("site").allMatch(e -> e.equals("site") || e.endsWith(" true"));
+    }
+}
