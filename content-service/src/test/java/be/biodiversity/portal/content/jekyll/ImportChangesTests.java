@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * site-wide entry when it changed many or changed data files (plus every path it removed).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "portal.editor.token=test-editor-secret", "spring.mongodb.database=content-import-changes",
-        "portal.content.load-demo=false", "portal.content.changes.repair-interval=0" })
+        "portal.editor.token=test-editor-secret", "spring.mongodb.database=content-changes",
+        "portal.content.load-demo=false" })
 @AutoConfigureWebTestClient(timeout = "PT120S")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImportChangesTests {

@@ -11,6 +11,7 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,10 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The revision and its log stay consistent without transactions: writers that finish out of order, a writer
  * that dies between taking a number and writing its entry, many writers at once. Interleavings are driven step by
- * step (take a number, write the entry, move the watermark), so each runs the same way every time.
+ * step (take a number, write the entry, move the watermark), so each runs the same way every time. (The web
+ * environment only so that it shares one Spring context with the other change-feed tests.)
  */
-@SpringBootTest(properties = { "spring.mongodb.database=content-changelog", "portal.content.load-demo=false",
-        "portal.content.changes.repair-interval=0" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "portal.editor.token=test-editor-secret", "spring.mongodb.database=content-changes",
+        "portal.content.load-demo=false" })
+@AutoConfigureWebTestClient(timeout = "PT120S")
 class ChangeLogTests {
 
     @Autowired

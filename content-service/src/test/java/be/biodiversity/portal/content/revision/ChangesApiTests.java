@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What each kind of write puts in the change feed, read as render-service and the gateway read it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "portal.editor.token=test-editor-secret", "spring.mongodb.database=content-changes",
-        "portal.content.load-demo=false", "portal.content.changes.repair-interval=0" })
-@AutoConfigureWebTestClient
+        "portal.content.load-demo=false" })
+@AutoConfigureWebTestClient(timeout = "PT120S")
 class ChangesApiTests {
 
     private static final String TOKEN = "Bearer test-editor-secret";
@@ -148,7 +148,7 @@ class ChangesApiTests {
     @Test
     void aDataFileIsASiteWideChange() {
         long before = current();
-        web.put().uri("/api/content/v1/data/navigation?lang=nl").header(HttpHeaders.AUTHORIZATION, TOKEN)
+        web.put().uri("/api/content/v1/data/changes-feed?lang=nl").header(HttpHeaders.AUTHORIZATION, TOKEN)
                 .bodyValue(Map.of("source", "- title: Thuis\n  url: /nl/\n")).exchange().expectStatus().isCreated();
         assertThat(entries(before)).containsExactly("site");
     }
