@@ -64,7 +64,7 @@ final class CachedPageHandler extends ChannelDuplexHandler {
                 this.skipBody = !(msg instanceof LastHttpContent);
                 long started = System.nanoTime();
                 HttpResponseStatus status = respond(ctx, request, page);
-                this.cache.count(PageCache.Result.HIT);
+                this.cache.countFastHit();
                 ReferenceCountUtil.release(msg);
                 log(ctx, request, status, started);
                 return;
@@ -118,7 +118,7 @@ final class CachedPageHandler extends ChannelDuplexHandler {
         if (page == null) {
             return null;
         }
-        long now = System.nanoTime();
+        long now = this.cache.now();
         if (now - page.refreshAt() < 0) {
             return page;
         }

@@ -27,7 +27,8 @@ import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 
 /**
  * Passes render-service's answer to the visitor unchanged and keeps a copy of it, when it may be shared: status
- * 200, no cookie, not {@code private}/{@code no-store}, not already compressed, not larger than the limit (with
+ * 200, no cookie, not {@code private}/{@code no-store}, no {@code Age} (render-service's own stale copy), not
+ * already compressed, not larger than the limit (with
  * {@code max-age=0} the copy only ever replaces an error answer). An
  * error answer (a 5xx from render-service, or the circuit breaker's fallback) is replaced by the stale copy of
  * the page when there is one.
@@ -146,7 +147,8 @@ class CapturingResponse extends ServerHttpResponseDecorator {
                 : headers.getCacheControl()).find();
         long refreshAt = staleOnly ? fetchStarted : fetchStarted + properties.refreshAfter().toNanos();
         long expiresAt = staleOnly ? fetchStarted : fetchStarted + properties.maxAge().toNanos();
-        return new CachedPage(headers, body, compress ? gzip(body) : null, etag, refreshAt, expiresAt);
+        return new CachedPage(headers, body, compress ? gzip(body) : null, etag, fetchStarted, refreshAt, expiresAt,
+                true);
     }
 
     private static boolean gone(HttpStatusCode status) {
@@ -161,6 +163,8 @@ class CapturingResponse extends ServerHttpResponseDecorator {
         return HttpStatus.OK.equals(getStatusCode())
                 && !headers.containsHeader(HttpHeaders.SET_COOKIE)
                 && !cacheControl.contains("no-store") && !cacheControl.contains("private")
+                // render-service's own stale copy (it says how old): the gateway keeps no copy of a copy.
+                && !headers.containsHeader(HttpHeaders.AGE)
                 && (encoding == null || encoding.equalsIgnoreCase("identity"))
                 && headers.getContentLength() <= this.maxBytes;
     }

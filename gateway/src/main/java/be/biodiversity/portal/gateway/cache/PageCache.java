@@ -1,14 +1,23 @@
 package be.biodiversity.portal.gateway.cache;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import reactor.core.publisher.Sinks;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,11 +25,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The cached pages by URL, and the fetches in progress, so that only one request per URL goes to render-service
- * at a time while the others wait for its answer (or keep getting the previous copy while it is still young
- * enough). Expired copies are kept for {@code stale-if-error} to be served while render-service cannot answer.
- * Bounded in entries and bytes: when full, copies too old even for that go first, then expired copies of URLs with
- * a query string; new URLs are not cached until there is room.
+ * The cached pages by URL (canonical path, and the query string as sent), and the fetches in progress, so that only
+ * one request per URL goes to render-service at a time while the others wait for its answer (or keep getting the
+ * previous copy while it is still young enough). Expired copies are kept for {@code stale-if-error} to be served
+ * while render-service cannot answer.
+ * <p>
+ * Two Caffeine caches, each bounded by bytes (a weigher) and evicting by W-TinyLFU (a new page displaces a copy only
+ * when it is asked for more often): paths without a query string ({@code max-total-size}), whose number is bounded by
+ * the site's real pages since only canonical paths answered 200 are kept; and URLs with a query string
+ * ({@code max-query-size}), which anyone can vary freely, kept only on their second request within
+ * {@code admit-window}. A flood of unique searches therefore never displaces a page without a query. All times come
+ * from one {@link Ticker} (a bean when there is one, so that tests move time instead of sleeping).
  */
 @Component
 class PageCache {
@@ -33,30 +48,48 @@ class PageCache {
      */
     enum Result { HIT, WAIT, MISS, PASS, STALE }
 
-    private final ConcurrentHashMap<String, CachedPage> pages = new ConcurrentHashMap<>();
+    /** Bytes counted for an entry beyond its bodies (key, headers, bookkeeping). */
+    private static final int ENTRY_OVERHEAD = 512;
 
-    private final ConcurrentHashMap<String, Sinks.One<CachedPage>> fetches = new ConcurrentHashMap<>();
-
-    private final int maxEntries;
-
-    private final long maxBytes;
+    private final Ticker ticker;
 
     private final long staleNanos;
 
-    private final AtomicLong bytes = new AtomicLong();
+    private final long settleNanos;
+
+    private final Cache<String, CachedPage> pages;
+
+    private final Cache<String, CachedPage> queries;
+
+    /** URLs with a query string asked for once within {@code admit-window} (by a 64-bit hash of the URL). */
+    private final Cache<Long, Boolean> askedOnce;
+
+    /** Paths content-service's change feed named, and when: copies fetched just after do not stand in for errors. */
+    private final Cache<String, Long> changed;
+
+    private final ConcurrentHashMap<String, Sinks.One<CachedPage>> fetches = new ConcurrentHashMap<>();
 
     private final Map<Result, Counter> counters = new EnumMap<>(Result.class);
 
+    private final LongAdder fastHits = new LongAdder();
+
     @Autowired
-    PageCache(PageCacheProperties properties, ObjectProvider<MeterRegistry> meters) {
-        this(properties, meters.getIfAvailable());
+    PageCache(PageCacheProperties properties, ObjectProvider<MeterRegistry> meters, ObjectProvider<Ticker> ticker) {
+        this(properties, meters.getIfAvailable(), ticker.getIfAvailable(Ticker::systemTicker));
     }
 
     /** {@code registry} may be {@code null}: nothing is counted then. */
-    PageCache(PageCacheProperties properties, MeterRegistry registry) {
-        this.maxEntries = properties.maxEntries();
-        this.maxBytes = properties.maxTotalSize().toBytes();
+    PageCache(PageCacheProperties properties, MeterRegistry registry, Ticker ticker) {
+        this.ticker = ticker;
         this.staleNanos = properties.staleIfError().toNanos();
+        this.settleNanos = properties.changeSettle().toNanos();
+        this.pages = copies(properties.maxTotalSize().toBytes());
+        this.queries = copies(properties.maxQuerySize().toBytes());
+        this.askedOnce = Caffeine.newBuilder().ticker(ticker).executor(Runnable::run).maximumSize(50_000)
+                .expireAfterWrite(properties.admitWindow()).build();
+        // Long enough for a fetch that started before the change to end (the route's time limit is seconds).
+        this.changed = Caffeine.newBuilder().ticker(ticker).executor(Runnable::run).maximumSize(10_000)
+                .expireAfterWrite(properties.changeSettle().plusMinutes(1)).build();
         if (registry != null) {
             // Registered once: the fast path counts every request and must not look meters up.
             for (Result result : Result.values()) {
@@ -64,11 +97,29 @@ class PageCache {
                         .description("Page requests by how the gateway's page cache answered them")
                         .tag("result", result.name().toLowerCase(Locale.ROOT)).register(registry));
             }
-            Gauge.builder("portal.gateway.cache.entries", this.pages, Map::size)
+            Gauge.builder("portal.gateway.cache.entries", this, PageCache::size)
                     .description("Pages held by the gateway's page cache").register(registry);
-            Gauge.builder("portal.gateway.cache.size", this.bytes, AtomicLong::get).baseUnit("bytes")
+            Gauge.builder("portal.gateway.cache.size", this, PageCache::bytes).baseUnit("bytes")
                     .description("Bytes held by the gateway's page cache (identity and gzip copies)").register(registry);
+            CaffeineCacheMetrics.monitor(registry, this.pages, "gateway.pages");
+            CaffeineCacheMetrics.monitor(registry, this.queries, "gateway.pages-with-query");
         }
+    }
+
+    private Cache<String, CachedPage> copies(long maxBytes) {
+        // Maintenance runs on the calling thread (it is amortised and small), not on the common pool.
+        return Caffeine.newBuilder().ticker(this.ticker).executor(Runnable::run).maximumWeight(maxBytes)
+                .weigher((String key, CachedPage page) -> (int) Math.min(Integer.MAX_VALUE,
+                        page.size() + 2L * key.length() + ENTRY_OVERHEAD))
+                .expireAfter(Expiry.writing((String key, CachedPage page) ->
+                        Duration.ofNanos(Math.max(0, page.expiresAt() + (page.standsIn() ? this.staleNanos : 0)
+                                - this.ticker.read()))))
+                .recordStats().build();
+    }
+
+    /** The page cache's clock, in nanoseconds; every time in a {@link CachedPage} is a reading of it. */
+    long now() {
+        return this.ticker.read();
     }
 
     void count(Result result) {
@@ -78,14 +129,25 @@ class PageCache {
         }
     }
 
-    CachedPage get(String key) {
-        return this.pages.get(key);
+    /** Counts a hit answered by the Netty fast path ({@link CachedPageHandler}). */
+    void countFastHit() {
+        this.fastHits.increment();
+        count(Result.HIT);
     }
 
-    /** The copy of {@code key} to serve instead of an error, or {@code null} when there is none young enough. */
+    /** Hits the Netty fast path answered since start (a test checks that hits go that way). */
+    long fastHits() {
+        return this.fastHits.sum();
+    }
+
+    CachedPage get(String key) {
+        return of(key).getIfPresent(key);
+    }
+
+    /** The copy of {@code key} to serve instead of an error, or {@code null} when there is none that may be. */
     CachedPage stale(String key) {
-        CachedPage page = this.pages.get(key);
-        return (page != null && System.nanoTime() - (page.expiresAt() + this.staleNanos) < 0) ? page : null;
+        CachedPage page = get(key);
+        return (page != null && page.standsIn() && now() - (page.expiresAt() + this.staleNanos) < 0) ? page : null;
     }
 
     /** Registers {@code mine} as the fetch of {@code key}; answers the fetch already running, if any. */
@@ -98,13 +160,13 @@ class PageCache {
         return this.fetches.get(key);
     }
 
-    /** Ends a fetch: stores its page (when there is one) and hands it, or nothing, to whoever waited. */
+    /** Ends a fetch: stores its page (when there is one and it is admitted) and hands it, or nothing, to waiters. */
     void finishFetch(String key, Sinks.One<CachedPage> mine, CachedPage page) {
         if (this.fetches.get(key) != mine) {
             return;
         }
-        if (page != null) {
-            store(key, page);
+        if (page != null && admitted(key)) {
+            of(key).put(key, recentlyChanged(key, page) ? page.freshOnly() : page);
         }
         this.fetches.remove(key, mine);
         if (page != null) {
@@ -115,59 +177,99 @@ class PageCache {
         }
     }
 
-    void clear() {
-        this.pages.forEach(this::remove);
+    /**
+     * Fetched before, or within {@code change-settle} after, the change feed named its path: render-service may
+     * not have learnt of the change yet, so this may be the old text. It is served while fresh (as render-service
+     * would) but never kept to stand in for an error.
+     */
+    private boolean recentlyChanged(String key, CachedPage page) {
+        Long changedAt = this.changed.getIfPresent(path(key));
+        return changedAt != null && page.fetchedAt() - (changedAt + this.settleNanos) < 0;
     }
 
-    int size() {
-        return this.pages.size();
-    }
-
-    long bytes() {
-        return this.bytes.get();
-    }
-
-    private void store(String key, CachedPage page) {
-        if (!this.pages.containsKey(key) && full(page)) {
-            dropOlderThan(this.staleNanos, false);
-            if (full(page)) {
-                // Expired copies of searches (a query string) go before those of pages: a crawler of search URLs
-                // must not wipe the copies that stand in for errors of the site's pages.
-                dropOlderThan(0, true);
-            }
-            if (full(page)) {
-                return;
-            }
+    /** A URL with a query string is kept on its second request within {@code admit-window}; a path at once. */
+    private boolean admitted(String key) {
+        if (key.indexOf('?') < 0 || this.queries.getIfPresent(key) != null) {
+            return true;
         }
-        CachedPage previous = this.pages.put(key, page);
-        this.bytes.addAndGet(page.size() - ((previous != null) ? previous.size() : 0));
-    }
-
-    /** Drops the copies that expired more than {@code nanos} ago (only those with a query string, if so asked). */
-    private void dropOlderThan(long nanos, boolean withQueryOnly) {
-        long now = System.nanoTime();
-        this.pages.forEach((k, p) -> {
-            if (now - (p.expiresAt() + nanos) > 0 && (!withQueryOnly || k.indexOf('?') >= 0)) {
-                remove(k, p);
-            }
-        });
+        Long hash = hash(key);
+        if (this.askedOnce.asMap().remove(hash) != null) {
+            return true;
+        }
+        this.askedOnce.put(hash, Boolean.TRUE);
+        return false;
     }
 
     /** Drops the copy of {@code key}: render-service says the page is gone or elsewhere. */
     void forget(String key) {
-        CachedPage page = this.pages.get(key);
-        if (page != null) {
-            remove(key, page);
+        of(key).invalidate(key);
+    }
+
+    /**
+     * Drops every copy (fresh and stale, with any query string) of each of {@code paths} (canonical spellings):
+     * content-service's change feed says they were removed or changed.
+     */
+    void forgetPaths(Collection<String> paths) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        long now = now();
+        Set<String> named = new HashSet<>(paths);
+        named.forEach(path -> this.changed.put(path, now));
+        this.pages.invalidateAll(named);
+        this.queries.asMap().keySet().removeIf(key -> named.contains(path(key)));
+    }
+
+    /** No copy is fresh any more (a change to the whole site); each may still stand in for an error. */
+    void expireAll() {
+        long now = now();
+        for (Cache<String, CachedPage> cache : java.util.List.of(this.pages, this.queries)) {
+            cache.asMap().replaceAll((key, page) -> page.expiredBy(now));
         }
     }
 
-    private boolean full(CachedPage page) {
-        return this.pages.size() >= this.maxEntries || this.bytes.get() + page.size() > this.maxBytes;
+    void clear() {
+        this.pages.invalidateAll();
+        this.queries.invalidateAll();
+        this.askedOnce.invalidateAll();
     }
 
-    private void remove(String key, CachedPage page) {
-        if (this.pages.remove(key, page)) {
-            this.bytes.addAndGet(-page.size());
+    long size() {
+        return this.pages.estimatedSize() + this.queries.estimatedSize();
+    }
+
+    /** Bytes held, as weighed (bodies plus a fixed overhead per entry). */
+    long bytes() {
+        return weight(this.pages) + weight(this.queries);
+    }
+
+    private static long weight(Cache<String, CachedPage> cache) {
+        return cache.policy().eviction().flatMap(e -> {
+            var weighted = e.weightedSize();
+            return weighted.isPresent() ? java.util.Optional.of(weighted.getAsLong()) : java.util.Optional.empty();
+        }).orElse(0L);
+    }
+
+    /** Runs pending evictions and expirations now (tests read sizes after it). */
+    void cleanUp() {
+        this.pages.cleanUp();
+        this.queries.cleanUp();
+    }
+
+    private Cache<String, CachedPage> of(String key) {
+        return (key.indexOf('?') < 0) ? this.pages : this.queries;
+    }
+
+    private static String path(String key) {
+        int query = key.indexOf('?');
+        return (query < 0) ? key : key.substring(0, query);
+    }
+
+    private static long hash(String key) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            hash = (hash ^ key.charAt(i)) * 0x100000001b3L;
         }
+        return hash;
     }
 }

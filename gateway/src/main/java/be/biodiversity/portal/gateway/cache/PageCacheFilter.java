@@ -24,7 +24,9 @@ import org.springframework.web.server.WebFilterChain;
  * {@link PageCache} without a proxy hop, gzip-compressed when the visitor accepts it, 304 when its validator
  * matches. A missing or too old copy is fetched by one request through the normal route while the others wait
  * for it (or keep the previous copy while it is younger than {@code max-age}). When render-service cannot answer,
- * the last copy is served for {@code stale-if-error} (see {@link CapturingResponse}).
+ * the last copy is served for {@code stale-if-error} (see {@link CapturingResponse}). Paths reach it only in
+ * their canonical spelling ({@code routing.CanonicalPathFilter} redirects or refuses the others), so a page has one
+ * key. An answer from a kept copy marks the exchange {@link FromCache#ATTRIBUTE}.
  */
 @Component
 class PageCacheFilter implements WebFilter, Ordered {
@@ -54,7 +56,7 @@ class PageCacheFilter implements WebFilter, Ordered {
         }
         String query = request.getURI().getRawQuery();
         String key = (query == null) ? request.getPath().value() : request.getPath().value() + "?" + query;
-        long now = System.nanoTime();
+        long now = this.cache.now();
         CachedPage page = this.cache.get(key);
         if (page != null && now - page.refreshAt() < 0) {
             return serve(exchange, page, PageCache.Result.HIT);
@@ -112,6 +114,7 @@ class PageCacheFilter implements WebFilter, Ordered {
 
     private Mono<Void> serve(ServerWebExchange exchange, CachedPage page, PageCache.Result result) {
         exchange.getAttributes().put(AccessLogFilter.CACHE_ATTRIBUTE, result.name().toLowerCase(Locale.ROOT));
+        FromCache.mark(exchange);
         this.cache.count(result);
         ServerHttpRequest request = exchange.getRequest();
         ServerHttpResponse response = exchange.getResponse();

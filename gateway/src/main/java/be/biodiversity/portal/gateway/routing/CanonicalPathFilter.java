@@ -1,5 +1,6 @@
 package be.biodiversity.portal.gateway.routing;
 
+import be.biodiversity.portal.gateway.Problems;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -12,9 +13,13 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * One URL per page: a page path with trailing slashes ({@code /nl/community/}) or doubled slashes answers
- * 301 to its canonical form ({@code /nl/community}), the form render-service names in its canonical links.
- * The query string is kept. The APIs are left alone: their paths are the services' business.
+ * One URL per page (see {@link PagePath}): a GET or HEAD of a page or asset spelt otherwise
+ * ({@code /nl/community/}, {@code /nl//community}, {@code /./community}, {@code /%6El/%63ommunity},
+ * {@code /nl/%c3%a9}) answers 301 to the canonical spelling, the query string kept; a path that cannot name a
+ * page (control characters, whitespace, {@code %2F}, invalid UTF-8) answers 400 problem+json with
+ * {@code "field":"path"}. Nothing but the canonical spelling reaches the page cache or render-service, so a page
+ * is cached under one key and junk spellings neither fill the cache nor appear in canonical links. The APIs are
+ * left alone: their paths are the services' business.
  */
 @Component
 class CanonicalPathFilter implements WebFilter, Ordered {
@@ -31,36 +36,51 @@ class CanonicalPathFilter implements WebFilter, Ordered {
         var request = exchange.getRequest();
         HttpMethod method = request.getMethod();
         String path = request.getPath().value();
-        if ((method != HttpMethod.GET && method != HttpMethod.HEAD) || path.startsWith("/api/")) {
+        if ((method != HttpMethod.GET && method != HttpMethod.HEAD) || isApi(path)) {
             return chain.filter(exchange);
         }
-        String canonical = canonical(path);
-        if (canonical.equals(path)) {
+        PagePath spelling = PagePath.of(path);
+        if (spelling.refused()) {
+            return Problems.write(exchange, HttpStatus.BAD_REQUEST, spelling.refusal(), "path");
+        }
+        if (spelling.canonical().equals(path)) {
             return chain.filter(exchange);
         }
         String query = request.getURI().getRawQuery();
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-        response.getHeaders().set(HttpHeaders.LOCATION, query == null ? canonical : canonical + "?" + query);
+        response.getHeaders().set(HttpHeaders.LOCATION,
+                (query == null) ? spelling.canonical() : spelling.canonical() + "?" + ascii(query));
         response.getHeaders().setContentLength(0);
         return response.setComplete();
     }
 
-    /** The path without trailing or doubled slashes; {@code /} stays {@code /}. */
-    static String canonical(String path) {
-        if (!path.endsWith("/") && !path.contains("//")) {
-            return path;
-        }
-        StringBuilder canonical = new StringBuilder(path.length());
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c != '/' || canonical.isEmpty() || canonical.charAt(canonical.length() - 1) != '/') {
-                canonical.append(c);
+    // Until the request classifier lands: the first segment as the routes match it (disguised spellings of it
+    // were refused by InternalPathFilter already).
+    private static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.equals("/api");
+    }
+
+    /** The query as sent, with anything but visible ASCII escaped: a header value must not be able to split. */
+    static String ascii(String query) {
+        StringBuilder out = null;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            boolean plain = c > 0x20 && c < 0x7F;
+            if (!plain && out == null) {
+                out = new StringBuilder(query.length() + 16).append(query, 0, i);
+            }
+            if (out != null) {
+                if (plain) {
+                    out.append(c);
+                }
+                else {
+                    for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                        out.append('%').append(String.format("%02X", b & 0xFF));
+                    }
+                }
             }
         }
-        while (canonical.length() > 1 && canonical.charAt(canonical.length() - 1) == '/') {
-            canonical.setLength(canonical.length() - 1);
-        }
-        return canonical.isEmpty() ? "/" : canonical.toString();
+        return (out == null) ? query : out.toString();
     }
 }

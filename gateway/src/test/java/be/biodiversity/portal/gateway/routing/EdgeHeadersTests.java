@@ -123,9 +123,9 @@ class EdgeHeadersTests {
 
     @Test
     void canonicalPaths() {
-        assertThat(CanonicalPathFilter.canonical("/")).isEqualTo("/");
-        assertThat(CanonicalPathFilter.canonical("//")).isEqualTo("/");
-        assertThat(CanonicalPathFilter.canonical("/a/b")).isEqualTo("/a/b");
-        assertThat(CanonicalPathFilter.canonical("/a//b///")).isEqualTo("/a/b");
+        assertThat(PagePath.of("/").canonical()).isEqualTo("/");
+        assertThat(PagePath.of("//").canonical()).isEqualTo("/");
+        assertThat(PagePath.of("/a/b").canonical()).isEqualTo("/a/b");
+        assertThat(PagePath.of("/a//b///").canonical()).isEqualTo("/a/b");
     }
 }
