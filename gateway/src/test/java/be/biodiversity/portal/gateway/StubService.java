@@ -109,6 +109,12 @@ public final class StubService {
             if (path.endsWith("/partial")) {
                 response.header("Cache-Control", "max-age=0, stale-if-error=900");
             }
+            if (path.endsWith("/no-store")) {
+                response.header("Cache-Control", "no-store");
+            }
+            if (path.endsWith("/aged")) {
+                response.header("Cache-Control", "no-cache").header("Age", "15");
+            }
             if (path.endsWith("/cookie")) {
                 response.header("Set-Cookie", "session=1");
             }

@@ -130,7 +130,7 @@ class ChangeFollower implements SmartLifecycle {
         boolean site = false;
         long last = from;
         for (Change change : changes.changes()) {
-            if ("page".equals(change.scope()) && change.path() != null) {
+            if (change.isPage()) {
                 paths.add(PagePath.ofDecoded(change.path()));
             }
             else {

@@ -67,10 +67,13 @@ public class ContentChanges {
      * @param changes the entries after {@code since}, oldest first
      * @param more more entries follow: ask again with the last entry's revision
      */
-    public record Changes(long revision, boolean complete, List<Change> changes, boolean more) {
+    public record Changes(long revision, Boolean complete, List<Change> changes, Boolean more) {
 
         public Changes {
+            // Absent is read the safe way: not complete (everything changed), nothing more.
+            complete = Boolean.TRUE.equals(complete);
             changes = (changes == null) ? List.of() : List.copyOf(changes);
+            more = Boolean.TRUE.equals(more);
         }
     }
 
@@ -81,10 +84,15 @@ public class ContentChanges {
      * @param path the page's permalink as stored and requested ({@code /nl/community})
      * @param removed the path no longer serves this content (deleted, unpublished, moved away)
      */
-    public record Change(long revision, String scope, String lang, String path, boolean removed) {
+    public record Change(long revision, String scope, String lang, String path, Boolean removed) {
 
-        public boolean isSite() {
-            return "site".equals(this.scope);
+        public Change {
+            removed = Boolean.TRUE.equals(removed);
+        }
+
+        /** One page's path changed; anything else (scope {@code site}, or unknown) concerns every page. */
+        public boolean isPage() {
+            return "page".equals(this.scope) && this.path != null && this.path.startsWith("/");
         }
     }
 }
