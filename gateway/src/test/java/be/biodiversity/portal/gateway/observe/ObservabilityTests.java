@@ -78,8 +78,10 @@ class ObservabilityTests {
     @Test
     void everyRequestGetsOneAccessLogLineWithItsTrace(CapturedOutput output) throws Exception {
         String trace = "0af7651916cd43dd8448eb211c80319c";
-        get("/nl/logged?x=1", "00-" + trace + "-b7ad6b7169203331-01");
-        get("/nl/logged?x=1", "00-" + trace + "-b7ad6b7169203331-01");
+        // A URL with a query string is kept on its second request: the third is answered from the cache.
+        for (int i = 0; i < 3; i++) {
+            get("/nl/logged?x=1", "00-" + trace + "-b7ad6b7169203331-01");
+        }
         this.web.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
 
         Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
