@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import be.biodiversity.portal.gateway.edge.RequestClass;
 import be.biodiversity.portal.gateway.observe.AccessLogFilter;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -20,7 +21,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Answers page and asset requests (GET/HEAD outside {@code /api/}, no {@code Authorization}) from the
+ * Answers page and asset requests ({@link RequestClass#isPageOrAsset()}, GET/HEAD, no {@code Authorization}) from the
  * {@link PageCache} without a proxy hop, gzip-compressed when the visitor accepts it, 304 when its validator
  * matches. A missing or too old copy is fetched by one request through the normal route while the others wait
  * for it (or keep the previous copy while it is younger than {@code max-age}). When render-service cannot answer,
@@ -50,7 +51,7 @@ class PageCacheFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         HttpMethod method = request.getMethod();
         if (!this.properties.enabled() || (method != HttpMethod.GET && method != HttpMethod.HEAD)
-                || request.getPath().value().startsWith("/api/")
+                || !RequestClass.of(exchange).isPageOrAsset()
                 || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
             return chain.filter(exchange);
         }

@@ -1,6 +1,7 @@
 package be.biodiversity.portal.gateway.routing;
 
 import be.biodiversity.portal.gateway.Problems;
+import be.biodiversity.portal.gateway.edge.RequestClass;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -18,8 +19,8 @@ import org.springframework.web.server.WebFilterChain;
  * {@code /nl/%c3%a9}) answers 301 to the canonical spelling, the query string kept; a path that cannot name a
  * page (control characters, whitespace, {@code %2F}, invalid UTF-8) answers 400 problem+json with
  * {@code "field":"path"}. Nothing but the canonical spelling reaches the page cache or render-service, so a page
- * is cached under one key and junk spellings neither fill the cache nor appear in canonical links. The APIs are
- * left alone: their paths are the services' business.
+ * is cached under one key and junk spellings neither fill the cache nor appear in canonical links. Only pages
+ * and assets ({@link RequestClass#isPageOrAsset()}) are concerned: API paths are the services' business.
  */
 @Component
 class CanonicalPathFilter implements WebFilter, Ordered {
@@ -36,7 +37,7 @@ class CanonicalPathFilter implements WebFilter, Ordered {
         var request = exchange.getRequest();
         HttpMethod method = request.getMethod();
         String path = request.getPath().value();
-        if ((method != HttpMethod.GET && method != HttpMethod.HEAD) || isApi(path)) {
+        if ((method != HttpMethod.GET && method != HttpMethod.HEAD) || !RequestClass.of(exchange).isPageOrAsset()) {
             return chain.filter(exchange);
         }
         PagePath spelling = PagePath.of(path);
@@ -53,12 +54,6 @@ class CanonicalPathFilter implements WebFilter, Ordered {
                 (query == null) ? spelling.canonical() : spelling.canonical() + "?" + ascii(query));
         response.getHeaders().setContentLength(0);
         return response.setComplete();
-    }
-
-    // Until the request classifier lands: the first segment as the routes match it (disguised spellings of it
-    // were refused by InternalPathFilter already).
-    private static boolean isApi(String path) {
-        return path.startsWith("/api/") || path.equals("/api");
     }
 
     /** The query as sent, with anything but visible ASCII escaped: a header value must not be able to split. */
