@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import be.biodiversity.portal.content.web.NotFoundException;
+import be.biodiversity.portal.content.web.RequestParams;
 
 /** The site's data files ({@code _data/*.yml}) by name and language. */
 @RestController
@@ -41,6 +42,7 @@ class DataController {
     /** A data file in {@code lang}, else the default-language file ({@code fallback: true}). */
     @GetMapping("/{name}")
     Mono<DataView> get(@PathVariable String name, @RequestParam(required = false) String lang) {
+        RequestParams.text("name", name, 400);
         return data.find(name, lang).switchIfEmpty(Mono.error(() -> new NotFoundException("No data file " + name)));
     }
 
@@ -73,6 +75,7 @@ class DataController {
 
     @GetMapping("/{name}/revisions")
     Flux<DataRevision.Entry> revisions(@PathVariable String name, @RequestParam(required = false) String lang) {
+        RequestParams.text("name", name, 400);
         return data.stored(name, data.knownLanguage(lang == null ? "" : lang))
                 .flatMapMany(d -> writer.history(d.id()));
     }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import be.biodiversity.portal.content.web.NotFoundException;
+import be.biodiversity.portal.content.web.RequestParams;
 
 /** Literature that reuses GBIF-mediated data: search with facets, one record, and import from GBIF's JSON. */
 @RestController
@@ -50,6 +51,7 @@ class LiteratureController {
 
     @GetMapping("/{id}")
     Mono<LiteratureRecord> byId(@PathVariable String id) {
+        RequestParams.recordId("id", id);
         return lookup.byId(id).switchIfEmpty(Mono.error(() -> new NotFoundException("No literature record " + id)));
     }
 

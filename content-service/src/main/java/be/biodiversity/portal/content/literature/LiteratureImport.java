@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 import be.biodiversity.portal.content.revision.SiteRevision;
+import be.biodiversity.portal.content.web.RequestParams;
 
 /**
  * Imports a page of GBIF's literature search ({@code {offset, limit, count, endOfRecords, results}}), upserting by
@@ -124,6 +125,10 @@ class LiteratureImport {
             }
             if (r.id() == null || r.id().isBlank()) {
                 problems.add(new Problem(at + "id", "is missing"));
+            }
+            else if (!RequestParams.isRecordId(r.id())) {
+                problems.add(new Problem(at + "id", "'" + RequestParams.shown(r.id()) + "' is not a record id (1 to 100 "
+                        + "letters, digits, '.', '_', ':' or '-', starting with a letter or digit)"));
             }
             else if (!ids.add(r.id())) {
                 problems.add(new Problem(at + "id", "'" + r.id() + "' appears twice in the upload"));

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 import be.biodiversity.portal.content.web.InvalidFieldException;
+import be.biodiversity.portal.content.web.RequestParams;
 
 /**
  * A literature search as GBIF's literature API names its parameters, checked on construction: a bad value is
@@ -16,17 +17,22 @@ record LiteratureQuery(String q, Integer yearFrom, Integer yearTo, List<String> 
         List<String> countriesOfResearcher, List<String> countriesOfCoverage, Boolean openAccess, Boolean peerReview,
         long offset, int limit) {
 
-    static final int MAX_LIMIT = 1000;
-    static final int MAX_QUERY_LENGTH = 200;
+    static final int MAX_QUERY_LENGTH = RequestParams.MAX_TEXT;
+    /** The most values one filter takes: more cannot narrow a search of a few vocabularies. */
+    static final int MAX_VALUES = 50;
 
     LiteratureQuery {
+        RequestParams.text("q", q, MAX_QUERY_LENGTH);
+        RequestParams.texts("literatureType", literatureType, MAX_VALUES);
+        RequestParams.texts("topics", topics, MAX_VALUES);
+        RequestParams.texts("countriesOfResearcher", countriesOfResearcher, MAX_VALUES);
+        RequestParams.texts("countriesOfCoverage", countriesOfCoverage, MAX_VALUES);
+        RequestParams.year("year", yearFrom);
+        RequestParams.year("year", yearTo);
         literatureType = upper(literatureType);
         topics = upper(topics);
         countriesOfResearcher = upper(countriesOfResearcher);
         countriesOfCoverage = upper(countriesOfCoverage);
-        if (q != null && q.length() > MAX_QUERY_LENGTH) {
-            throw new InvalidFieldException("q", "is longer than " + MAX_QUERY_LENGTH + " characters");
-        }
         if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
             throw new InvalidFieldException("year", "the range " + yearFrom + "," + yearTo + " is empty");
         }
@@ -34,12 +40,8 @@ record LiteratureQuery(String q, Integer yearFrom, Integer yearTo, List<String> 
         requireKnown("topics", topics, Vocabulary.TOPICS);
         requireCountries("countriesOfResearcher", countriesOfResearcher);
         requireCountries("countriesOfCoverage", countriesOfCoverage);
-        if (offset < 0) {
-            throw new InvalidFieldException("offset", "must be 0 or more");
-        }
-        if (limit < 0 || limit > MAX_LIMIT) {
-            throw new InvalidFieldException("limit", "must be between 0 and " + MAX_LIMIT);
-        }
+        RequestParams.offset(offset);
+        RequestParams.limit(limit, 0);
     }
 
     /** GBIF's year parameter: one year ({@code 2020}) or a range ({@code 2018,2022}, either end may be open). */
@@ -47,6 +49,7 @@ record LiteratureQuery(String q, Integer yearFrom, Integer yearTo, List<String> 
         if (year == null || year.isBlank()) {
             return new Integer[] { null, null };
         }
+        RequestParams.text("year", year, 20);
         String[] ends = year.split(",", -1);
         if (ends.length > 2) {
             throw new InvalidFieldException("year", "'" + year + "' is neither a year nor a range like 2018,2022");

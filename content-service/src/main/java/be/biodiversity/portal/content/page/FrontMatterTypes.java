@@ -1,5 +1,7 @@
 package be.biodiversity.portal.content.page;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,11 @@ final class FrontMatterTypes {
             if (value == null) {
                 continue;
             }
+            Optional<String> number = unstorableNumber("frontMatter." + key, value);
+            if (number.isPresent()) {
+                return Optional.of(error(number.get(), "is a number too large to store (whole numbers up to "
+                        + Long.MAX_VALUE + ")"));
+            }
             if (SCALARS.containsKey(key) && !is(SCALARS.get(key), value)) {
                 return Optional.of(error("frontMatter." + key, "must be " + SCALARS.get(key)));
             }
@@ -50,6 +57,33 @@ final class FrontMatterTypes {
                                     "must be " + field.getValue()));
                         }
                     }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The path of the first whole number beyond a long (JSON and YAML read it as a BigInteger, which MongoDB cannot
+     * store), at any depth; empty when there is none.
+     */
+    private static Optional<String> unstorableNumber(String path, Object value) {
+        if (value instanceof BigInteger || value instanceof BigDecimal) {
+            return Optional.of(path);
+        }
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                Optional<String> found = unstorableNumber(path + "[" + i + "]", list.get(i));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (var entry : map.entrySet()) {
+                Optional<String> found = unstorableNumber(path + "." + entry.getKey(), entry.getValue());
+                if (found.isPresent()) {
+                    return found;
                 }
             }
         }

@@ -3,9 +3,6 @@ package be.biodiversity.portal.content.page;
 import java.net.URI;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,12 +23,16 @@ import org.springframework.web.bind.annotation.RestController;
 import be.biodiversity.portal.content.web.EditorAuth;
 import be.biodiversity.portal.content.web.InvalidFieldException;
 import be.biodiversity.portal.content.web.NotFoundException;
+import be.biodiversity.portal.content.web.RequestParams;
 
 /** Pages and posts: public reads of what is published; editor writes, drafts and history. */
 @RestController
 @Validated
 @RequestMapping("/api/content/v1")
 class PageController {
+
+    /** The longest permalink a page may have ({@link NewPage}), so the longest path worth looking up. */
+    private static final int PERMALINK_LENGTH = 300;
 
     private final PageService pages;
     private final PageWriter writer;
@@ -52,6 +53,8 @@ class PageController {
     Mono<PageView> byPath(@RequestParam String lang, @RequestParam String path,
             @RequestParam(defaultValue = "false") boolean drafts,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        RequestParams.text("lang", lang, 20);
+        RequestParams.text("path", path, PERMALINK_LENGTH);
         if (drafts) {
             auth.require(authorization);
         }
@@ -63,12 +66,13 @@ class PageController {
     @GetMapping("/pages")
     Mono<PageList> list(@RequestParam(required = false) String lang, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String layout, @RequestParam(required = false) String category,
-            @RequestParam(required = false) Integer year, @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) String q,
             @RequestParam(required = false) String status, @RequestParam(required = false) String sort,
-            @RequestParam(defaultValue = "0") @Min(0) long offset,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @RequestParam(defaultValue = "0") long offset, @RequestParam(defaultValue = "100") int limit,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         PageFilter filter = new PageFilter(lang, kind, layout, category, year, q, status, sort);
+        RequestParams.offset(offset);
+        RequestParams.limit(limit, 1);
         if (filter.needsEditor()) {
             auth.require(authorization);
         }
@@ -78,10 +82,9 @@ class PageController {
     /** News posts, newest first unless {@code sort} says otherwise. */
     @GetMapping("/posts")
     Mono<PageList> posts(@RequestParam(required = false) String lang, @RequestParam(required = false) String category,
-            @RequestParam(required = false) Integer year, @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) String q,
             @RequestParam(required = false) String status, @RequestParam(required = false) String sort,
-            @RequestParam(defaultValue = "0") @Min(0) long offset,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int limit,
+            @RequestParam(defaultValue = "0") long offset, @RequestParam(defaultValue = "20") int limit,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         return list(lang, Page.POST, null, category, year, q, status, sort, offset, limit, authorization);
     }
@@ -89,12 +92,14 @@ class PageController {
     /** Every published language version of a page, by translation key (Jekyll's {@code lang-ref}). */
     @GetMapping("/pages/translations")
     Flux<Translation> translations(@RequestParam String key) {
+        RequestParams.text("key", key, 100);
         return pages.translations(key);
     }
 
     @GetMapping("/pages/{id}")
     Mono<PageView> byId(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        RequestParams.pageId(id);
         return pages.byId(id).switchIfEmpty(Mono.error(() -> new NotFoundException("No page with id " + id)))
                 .doOnNext(page -> {
                     if (!page.published()) {
@@ -117,6 +122,7 @@ class PageController {
             @RequestParam(required = false) Long version,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = "X-Editor", required = false) String editor) {
+        RequestParams.pageId(id);
         return writer.update(id, request, expected(version, ifMatch), author(editor));
     }
 
@@ -124,16 +130,20 @@ class PageController {
     Mono<ResponseEntity<Void>> delete(@PathVariable String id, @RequestParam(required = false) Long version,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = "X-Editor", required = false) String editor) {
+        RequestParams.pageId(id);
         return writer.delete(id, expected(version, ifMatch), author(editor)).thenReturn(ResponseEntity.noContent().build());
     }
 
     @GetMapping("/pages/{id}/revisions")
     Flux<PageRevision.Entry> revisions(@PathVariable String id) {
+        RequestParams.pageId(id);
         return history.entries(id);
     }
 
     @GetMapping("/pages/{id}/revisions/{revision}")
     Mono<Page> revision(@PathVariable String id, @PathVariable long revision) {
+        RequestParams.pageId(id);
+        RequestParams.version("revision", revision);
         return history.at(id, revision).map(history::snapshot)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("Page " + id + " has no revision " + revision)));
     }
@@ -143,12 +153,14 @@ class PageController {
     Mono<Page> restore(@PathVariable String id, @PathVariable long revision,
             @RequestParam(required = false) Long version,
             @RequestHeader(name = "X-Editor", required = false) String editor) {
+        RequestParams.pageId(id);
+        RequestParams.version("revision", revision);
         return writer.restore(id, revision, version, author(editor));
     }
 
     private static long expected(Long version, String ifMatch) {
         if (version != null) {
-            return version;
+            return RequestParams.version("version", version);
         }
         if (ifMatch != null && ifMatch.replace("\"", "").strip().matches("\\d+")) {
             return Long.parseLong(ifMatch.replace("\"", "").strip());

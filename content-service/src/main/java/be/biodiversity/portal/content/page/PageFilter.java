@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 
 import be.biodiversity.portal.content.jekyll.Slugs;
 import be.biodiversity.portal.content.web.InvalidFieldException;
+import be.biodiversity.portal.content.web.RequestParams;
 
 /**
  * A listing's filters. {@code q} matches title, description and body, ignoring case and accents (a regular
@@ -23,8 +24,19 @@ record PageFilter(String lang, String kind, String layout, String category, Inte
     private static final Set<String> SORTS = Set.of("permalink", "-date", "date");
     private static final Set<String> STATUSES = Set.of(Page.PUBLISHED, Page.DRAFT, "any");
 
-    /** A value no listing knows is a 400 naming its parameter, not a listing in some other order or of nothing. */
+    /**
+     * A value no listing knows is a 400 naming its parameter, not a listing in some other order or of nothing; text is
+     * bounded and free of control characters, a year has four digits at most.
+     */
     PageFilter {
+        RequestParams.text("lang", lang, 20);
+        RequestParams.text("kind", kind, 20);
+        RequestParams.text("layout", layout, RequestParams.MAX_TEXT);
+        RequestParams.text("category", category, RequestParams.MAX_TEXT);
+        RequestParams.text("q", q, RequestParams.MAX_TEXT);
+        RequestParams.text("status", status, 20);
+        RequestParams.text("sort", sort, 20);
+        RequestParams.year("year", year);
         if (sort != null && !SORTS.contains(sort)) {
             throw new InvalidFieldException("sort", "'" + sort + "' is not one of " + SORTS);
         }

@@ -67,6 +67,15 @@ public class PageRules {
                 : FrontMatterTypes.firstError(page.frontMatter()).map(e -> new InvalidFieldException(e[0], e[1]));
     }
 
+    /**
+     * Whether the portal keeps this permalink for itself ({@code /api/x}, {@code /nl/feed.xml}, {@code /publisher/…}):
+     * a 400 naming {@code permalink} for editor writes; the importer reports such a file instead of storing it.
+     */
+    public Optional<InvalidFieldException> reserved(String permalink) {
+        return ReservedPaths.reason(Permalinks.normalise(permalink), properties.languages())
+                .map(reason -> new InvalidFieldException("permalink", "'" + permalink + "' is reserved: " + reason));
+    }
+
     private static Optional<InvalidFieldException> fail(String field, String message) {
         return Optional.of(new InvalidFieldException(field, message));
     }

@@ -31,7 +31,7 @@ public class PageWriter {
     /** Creates a page; a page at the same language and permalink makes the insert fail with 409. */
     public Mono<Page> create(NewPage request, String author) {
         return Mono.defer(() -> {
-            rules.check(request).ifPresent(ex -> { throw ex; });
+            rules.check(request).or(() -> rules.reserved(request.permalink())).ifPresent(ex -> { throw ex; });
             return mongo.insert(PageDocuments.of(request, null, null, author, null, null));
         }).flatMap(page -> history.record(null, page, "create", author));
     }
@@ -39,7 +39,7 @@ public class PageWriter {
     /** Replaces the content of a page, if {@code version} is still its version. */
     Mono<Page> update(String id, NewPage request, long version, String author) {
         return Mono.defer(() -> {
-            rules.check(request).ifPresent(ex -> { throw ex; });
+            rules.check(request).or(() -> rules.reserved(request.permalink())).ifPresent(ex -> { throw ex; });
             return existing(id);
         }).flatMap(current -> current.version() == null || current.version() != version ? Mono.error(stale(current))
                 // checked here too, so that `current` is the page this save replaces: the paths it changed

@@ -3,24 +3,41 @@ package be.biodiversity.portal.content.web;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.ServerWebExchange;
 
-/** Every error of the API as {@code application/problem+json}, naming the field at fault where there is one. */
+import be.biodiversity.portal.content.jekyll.ArchiveRejectedException;
+import be.biodiversity.portal.content.jekyll.ImportFailedException;
+import be.biodiversity.portal.content.jekyll.Problem;
+
+/**
+ * Every error of the API as {@code application/problem+json} ({@link ProblemDetail}), naming the field at fault
+ * where there is one. Spring's own errors are described by {@link FrameworkProblems}, never by their messages; an
+ * error nobody expected is a 500 without internals, logged once with the request id the answer carries.
+ */
 @RestControllerAdvice
-class ProblemHandler {
+class ProblemHandler extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final Pattern DUPLICATE_KEY = Pattern.compile("dup key: (\\{.*?\\})");
 
     @ExceptionHandler
@@ -28,38 +45,18 @@ class ProblemHandler {
         return Mono.just(problem(HttpStatus.BAD_REQUEST, ex.getMessage(), ex.field()));
     }
 
-    @ExceptionHandler
-    Mono<ProblemDetail> invalidBody(WebExchangeBindException ex) {
-        FieldError error = ex.getFieldError();
-        String field = error == null ? null : error.getField();
-        String message = error == null ? "invalid request" : field + ": " + error.getDefaultMessage();
-        return Mono.just(problem(HttpStatus.BAD_REQUEST, message, field));
-    }
-
-    @ExceptionHandler
-    Mono<ProblemDetail> invalidParameter(HandlerMethodValidationException ex) {
-        String message = ex.getParameterValidationResults().stream()
-                .map(r -> r.getMethodParameter().getParameterName() + ": "
-                        + r.getResolvableErrors().get(0).getDefaultMessage())
-                .findFirst().orElse("invalid request parameter");
-        String field = ex.getParameterValidationResults().isEmpty() ? null
-                : ex.getParameterValidationResults().get(0).getMethodParameter().getParameterName();
-        return Mono.just(problem(HttpStatus.BAD_REQUEST, message, field));
-    }
-
+    /** A constraint on a parameter of a {@code @Validated} controller: the field is the parameter's name. */
     @ExceptionHandler
     Mono<ProblemDetail> constraint(ConstraintViolationException ex) {
-        return Mono.just(problem(HttpStatus.BAD_REQUEST, ex.getMessage(), null));
-    }
-
-    @ExceptionHandler
-    Mono<ProblemDetail> unreadable(ServerWebInputException ex) {
-        String field = ex.getMethodParameter() == null ? null : ex.getMethodParameter().getParameterName();
-        String detail = ex.getReason() == null ? "malformed request" : ex.getReason();
-        if (ex.getMostSpecificCause() != ex && ex.getMostSpecificCause().getMessage() != null) {
-            detail = detail + ": " + firstLine(ex.getMostSpecificCause().getMessage());
+        ConstraintViolation<?> first = ex.getConstraintViolations().stream().findFirst().orElse(null);
+        String field = null;
+        if (first != null) {
+            for (Path.Node node : first.getPropertyPath()) {
+                field = node.getName();
+            }
         }
-        return Mono.just(problem(HttpStatus.BAD_REQUEST, detail, field));
+        return Mono.just(problem(HttpStatus.BAD_REQUEST,
+                first == null ? "invalid request" : field + ": " + first.getMessage(), field));
     }
 
     @ExceptionHandler
@@ -84,22 +81,16 @@ class ProblemHandler {
     }
 
     @ExceptionHandler
-    Mono<ProblemDetail> status(ResponseStatusException ex) {
-        return Mono.just(problem(HttpStatus.valueOf(ex.getStatusCode().value()), ex.getReason(), null));
-    }
-
-    @ExceptionHandler
-    Mono<ProblemDetail> rejected(be.biodiversity.portal.content.jekyll.ArchiveRejectedException ex) {
+    Mono<ProblemDetail> rejected(ArchiveRejectedException ex) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ex.getMessage(), "file");
         problem.setProperty("file", ex.file());
         return Mono.just(problem);
     }
 
     @ExceptionHandler
-    Mono<ProblemDetail> importFailed(be.biodiversity.portal.content.jekyll.ImportFailedException ex) {
+    Mono<ProblemDetail> importFailed(ImportFailedException ex) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage(), "file");
-        ex.report().problems().stream()
-                .filter(p -> p.severity() == be.biodiversity.portal.content.jekyll.Problem.Severity.ERROR).findFirst()
+        ex.report().problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).findFirst()
                 .ifPresent(p -> {
                     problem.setProperty("file", p.file());
                     problem.setProperty("line", p.line());
@@ -108,16 +99,65 @@ class ProblemHandler {
         return Mono.just(problem);
     }
 
+    /** Anything not foreseen: a 500 that says nothing of the inside; the log has the exception, once. */
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
+        String requestId = exchange.getRequest().getId();
+        log.error("Unexpected error answering {} {} (request {})", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), requestId, ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The content service failed to answer this request");
+        problem.setProperty("requestId", requestId);
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        FieldError error = ex.getFieldError();
+        String field = error == null ? null : error.getField();
+        String message = error == null ? "invalid request" : field + ": " + error.getDefaultMessage();
+        return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, message, field), headers, status, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        var results = ex.getParameterValidationResults();
+        String field = results.isEmpty() ? null : results.get(0).getMethodParameter().getParameterName();
+        String message = results.isEmpty() ? "invalid request parameter"
+                : field + ": " + results.get(0).getResolvableErrors().get(0).getDefaultMessage();
+        return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, message, field), headers, status, exchange);
+    }
+
+    /**
+     * Spring's errors (404, 405, 406, 415, 413, unreadable bodies, parameters of the wrong type) in clean words.
+     * A {@link ResponseStatusException} this service raises itself keeps its reason.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail problem = body instanceof ProblemDetail given ? given : FrameworkProblems.describe(ex, status);
+        if (body == null && ex.getClass() == ResponseStatusException.class && status.value() != 404) {
+            String reason = ((ResponseStatusException) ex).getReason();
+            if (reason != null && !reason.contains("://")) {
+                problem.setDetail(reason);
+            }
+        }
+        if (status.is5xxServerError() && !(body instanceof ProblemDetail)) {
+            log.error("Error answering {} {} (request {})", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), exchange.getRequest().getId(), ex);
+            problem.setProperty("requestId", exchange.getRequest().getId());
+        }
+        return super.handleExceptionInternal(ex, problem, headers, status, exchange);
+    }
+
     private static ProblemDetail problem(HttpStatus status, String detail, String field) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         if (field != null) {
             problem.setProperty("field", field);
         }
         return problem;
-    }
-
-    private static String firstLine(String message) {
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
     }
 }
