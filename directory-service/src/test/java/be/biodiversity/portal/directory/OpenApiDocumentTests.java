@@ -17,11 +17,14 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The OpenAPI document (springdoc) lists every API operation the controllers map. */
+/** The OpenAPI document (springdoc, at /api/directory/v1/openapi) lists every API operation the controllers map. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "portal.editor.token=test-editor-token")
 @AutoConfigureWebTestClient
 class OpenApiDocumentTests {
+
+    /** The document itself (and its YAML form) is served under the API's path but is not an operation of it. */
+    private static final String DOCUMENT = "/api/directory/v1/openapi";
 
     @Autowired
     WebTestClient client;
@@ -31,7 +34,7 @@ class OpenApiDocumentTests {
 
     @Test
     void documentsEveryApiOperation() {
-        JsonNode document = client.get().uri("/v3/api-docs").exchange()
+        JsonNode document = client.get().uri(DOCUMENT).exchange()
                 .expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         Set<String> documented = new TreeSet<>();
@@ -44,7 +47,7 @@ class OpenApiDocumentTests {
         for (Map.Entry<RequestMappingInfo, ?> entry : mapping.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             info.getPatternsCondition().getPatterns().stream().map(Object::toString)
-                    .filter(pattern -> pattern.startsWith("/api/"))
+                    .filter(pattern -> pattern.startsWith("/api/") && !pattern.startsWith(DOCUMENT))
                     .forEach(pattern -> info.getMethodsCondition().getMethods()
                             .forEach(method -> mapped.add(method.name() + " " + pattern)));
         }
@@ -52,5 +55,18 @@ class OpenApiDocumentTests {
                 "GET /api/directory/v1/people");
         assertThat(documented).containsAll(mapped);
         assertThat(document.at("/info/title").asString()).isEqualTo("GBIF.be directory-service API");
+    }
+
+    @Test
+    void namesNoServerAddress() {
+        client.get().uri(DOCUMENT).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.servers.length()").isEqualTo(1)
+                .jsonPath("$.servers[0].url").isEqualTo("/");
+    }
+
+    @Test
+    void theOldPathRedirectsToTheNewOne() {
+        client.get().uri("/v3/api-docs").exchange().expectStatus().isEqualTo(301)
+                .expectHeader().location(DOCUMENT);
     }
 }

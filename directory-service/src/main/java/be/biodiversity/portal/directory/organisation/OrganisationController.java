@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import be.biodiversity.portal.directory.web.FieldProblem;
+import be.biodiversity.portal.directory.web.RequestParams;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -47,11 +48,13 @@ class OrganisationController {
 
     @GetMapping("/{key}")
     Mono<OrganisationResponse> byKey(@PathVariable String key) {
+        RequestParams.key("key", key);
         return organisations.byKey(key).map(OrganisationResponse::of);
     }
 
     @GetMapping("/slug/{slug}")
     Mono<OrganisationResponse> bySlug(@PathVariable String slug) {
+        RequestParams.slug(slug);
         return organisations.bySlug(slug).map(OrganisationResponse::of);
     }
 
@@ -64,6 +67,7 @@ class OrganisationController {
 
     @PutMapping("/{key}")
     Mono<OrganisationResponse> update(@PathVariable String key, @Valid @RequestBody OrganisationRequest request) {
+        RequestParams.key("key", key);
         if (request.key() != null && !request.key().equals(key)) {
             return Mono.error(FieldProblem.badRequest("key",
                     "The key in the body ('" + request.key() + "') is not the key of the URL ('" + key + "')"));
@@ -78,6 +82,7 @@ class OrganisationController {
     @DeleteMapping("/{key}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> delete(@PathVariable String key) {
+        RequestParams.key("key", key);
         return organisations.delete(key);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import be.biodiversity.portal.directory.web.FieldProblem;
+import be.biodiversity.portal.directory.web.RequestParams;
 
 /**
  * A search of the organisations: optional words ({@code q}), optional filters (all must match), the facets to count,
@@ -19,9 +20,10 @@ import be.biodiversity.portal.directory.web.FieldProblem;
 record OrganisationQuery(List<String> words, String phrase, Role role, OrganisationType type, String country,
         Boolean endorsed, Order order, Set<FacetField> facets, int offset, int limit) {
 
-    static final int MAX_LIMIT = 1000;
     static final int DEFAULT_LIMIT = 20;
-    static final int MAX_QUERY_LENGTH = 200;
+    static final int MAX_QUERY_LENGTH = RequestParams.MAX_TEXT;
+    /** The longest value of a parameter that names a value of a list ({@code role}, {@code sort}, …). */
+    private static final int SHORT_TEXT = 50;
 
     /** The order of results; without {@code q}, relevance means by name. */
     enum Order { RELEVANCE, NAME, DATASETS }
@@ -32,15 +34,15 @@ record OrganisationQuery(List<String> words, String phrase, Role role, Organisat
     /** Parses request parameters; a value that cannot be used is a 400 naming the parameter. */
     static OrganisationQuery parse(String q, String role, String type, String country, String endorsed, String sort,
             List<String> facets, int offset, int limit) {
-        if (offset < 0) {
-            throw FieldProblem.badRequest("offset", "offset must be 0 or more, not " + offset);
-        }
-        if (limit < 0 || limit > MAX_LIMIT) {
-            throw FieldProblem.badRequest("limit", "limit must be between 0 and " + MAX_LIMIT + ", not " + limit);
-        }
-        if (q != null && q.length() > MAX_QUERY_LENGTH) {
-            throw FieldProblem.badRequest("q", "q must be at most " + MAX_QUERY_LENGTH + " characters");
-        }
+        RequestParams.offset(offset);
+        RequestParams.limit(limit);
+        RequestParams.text("q", q, MAX_QUERY_LENGTH);
+        RequestParams.text("role", role, SHORT_TEXT);
+        RequestParams.text("type", type, SHORT_TEXT);
+        RequestParams.text("country", country, SHORT_TEXT);
+        RequestParams.text("endorsed", endorsed, SHORT_TEXT);
+        RequestParams.text("sort", sort, SHORT_TEXT);
+        RequestParams.texts("facet", facets, FacetField.values().length * 2);
         String countryCode = blankToNull(country);
         if (countryCode != null && !countryCode.matches("[A-Za-z]{2}")) {
             throw FieldProblem.badRequest("country",

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import be.biodiversity.portal.directory.web.FieldProblem;
 import be.biodiversity.portal.directory.web.PagingResponse;
+import be.biodiversity.portal.directory.web.RequestParams;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 class PersonController {
 
     static final String PATH = "/api/directory/v1/people";
-    static final int MAX_LIMIT = 1000;
 
     private final PersonService people;
 
@@ -40,24 +40,24 @@ class PersonController {
             @RequestParam(required = false) String current, @RequestParam(required = false) String organisation,
             @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "20") int limit) {
         return Mono.fromCallable(() -> {
-            if (offset < 0) {
-                throw FieldProblem.badRequest("offset", "offset must be 0 or more, not " + offset);
-            }
-            if (limit < 0 || limit > MAX_LIMIT) {
-                throw FieldProblem.badRequest("limit", "limit must be between 0 and " + MAX_LIMIT + ", not " + limit);
-            }
+            RequestParams.offset(offset);
+            RequestParams.limit(limit);
+            RequestParams.text("category", category, 50);
+            RequestParams.text("current", current, 50);
             return offset;
-        }).then(Mono.defer(() -> people.list(category(category), bool(current), blankToNull(organisation), offset,
+        }).then(Mono.defer(() -> people.list(category(category), bool(current), organisation(organisation), offset,
                 limit))).map(page -> page.map(PersonResponse::of));
     }
 
     @GetMapping("/{key}")
     Mono<PersonResponse> byKey(@PathVariable String key) {
+        RequestParams.key("key", key);
         return people.byKey(key).map(PersonResponse::of);
     }
 
     @GetMapping("/slug/{slug}")
     Mono<PersonResponse> bySlug(@PathVariable String slug) {
+        RequestParams.slug(slug);
         return people.bySlug(slug).map(PersonResponse::of);
     }
 
@@ -69,6 +69,7 @@ class PersonController {
 
     @PutMapping("/{key}")
     Mono<PersonResponse> update(@PathVariable String key, @Valid @RequestBody PersonRequest request) {
+        RequestParams.key("key", key);
         if (request.key() != null && !request.key().equals(key)) {
             return Mono.error(FieldProblem.badRequest("key",
                     "The key in the body ('" + request.key() + "') is not the key of the URL ('" + key + "')"));
@@ -83,6 +84,7 @@ class PersonController {
     @DeleteMapping("/{key}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> delete(@PathVariable String key) {
+        RequestParams.key("key", key);
         return people.delete(key);
     }
 
@@ -109,6 +111,12 @@ class PersonController {
             throw FieldProblem.badRequest("current", "current must be true or false, not '" + value + "'");
         }
         return Boolean.parseBoolean(text);
+    }
+
+    /** An organisation's key, or none. */
+    private static String organisation(String value) {
+        String key = blankToNull(value);
+        return key == null ? null : RequestParams.key("organisation", key);
     }
 
     private static String blankToNull(String value) {

@@ -7,22 +7,19 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 
-import org.springframework.beans.TypeMismatchException;
-import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.ServerWebInputException;
 
 /**
  * Answers every error of the API as RFC 9457 problem+json, with a {@code field} property where one request field
@@ -52,46 +49,42 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, status, exchange);
     }
 
-    /** Unreadable bodies (malformed JSON, wrong value types) and request parameters of the wrong type. */
-    @Override
-    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        ProblemDetail problem = ex.getBody();
-        MethodParameter parameter = ex.getMethodParameter();
-        JacksonException json = findCause(ex, JacksonException.class);
-        if (parameter != null && parameter.hasParameterAnnotation(RequestBody.class)) {
-            String field = json != null ? JsonPaths.of(json) : "";
-            problem.setDetail(field.isEmpty() ? "The request body is not valid JSON for this resource"
-                    : "The request body has an unreadable value for '" + field + "'");
-            if (!field.isEmpty()) {
-                problem.setProperty("field", field);
-            }
-        }
-        else if (parameter != null && findCause(ex, TypeMismatchException.class) != null) {
-            problem.setDetail("Parameter '" + parameter.getParameterName() + "' has a value of the wrong type");
-            problem.setProperty("field", parameter.getParameterName());
-        }
-        return handleExceptionInternal(ex, problem, headers, status, exchange);
-    }
-
+    /** Anything not foreseen: a 500 that says nothing of the inside; the log has the exception, once. */
     @ExceptionHandler
     Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
-        log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        String requestId = exchange.getRequest().getId();
+        log.error("Unexpected error answering {} {} (request {})", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), requestId, ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The directory service failed to answer this request");
+        problem.setProperty("requestId", requestId);
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+    }
+
+    /**
+     * Spring's own errors (404, 405, 406, 415, 413, unreadable bodies, parameters of the wrong type) in clean
+     * words ({@link FrameworkProblems}); errors that carry a {@link ProblemDetail} of ours keep it.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        Object answer = body;
+        if (body == null && ex instanceof ErrorResponseException ours && !(ex instanceof ResponseStatusException)) {
+            answer = ours.getBody();
+        }
+        else if (body == null) {
+            ProblemDetail problem = FrameworkProblems.describe(ex, status);
+            if (status.is5xxServerError()) {
+                log.error("Error answering {} {} (request {})", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), exchange.getRequest().getId(), ex);
+                problem.setProperty("requestId", exchange.getRequest().getId());
+            }
+            answer = problem;
+        }
+        return super.handleExceptionInternal(ex, answer, headers, status, exchange);
     }
 
     /** One invalid field of a request body, in the {@code errors} property of a 400. */
     record InvalidField(String field, String message) {
-    }
-
-    private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }
