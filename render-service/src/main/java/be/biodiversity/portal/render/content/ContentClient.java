@@ -34,8 +34,8 @@ public class ContentClient {
     }
 
     /**
-     * The page at a permalink in a language; empty if content-service has no such page, a
-     * {@link ContentUnavailableException} if it cannot tell.
+     * The page at a permalink in a language; empty if content-service has no such page or refuses the path as one
+     * no page can have (400: too long, control characters), a {@link ContentUnavailableException} if it cannot tell.
      */
     public Mono<Page> page(String lang, String path) {
         return this.answers.content("page " + lang + " " + path, () -> fetchPage(lang, path));
@@ -48,7 +48,8 @@ public class ContentClient {
                 .queryParam("path", "{path}")
                 .build(lang, path))
             .exchangeToMono((response) -> {
-                if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)
+                        || response.statusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
                     return response.releaseBody().then(Mono.empty());
                 }
                 if (response.statusCode().is2xxSuccessful()) {

@@ -69,11 +69,12 @@ public class LiteratureClient {
                 .onErrorMap(ex -> !(ex instanceof InvalidSearchException), ContentUnavailableException::new);
     }
 
-    /** One record; empty if content-service has none with that id. */
+    /** One record; empty if content-service has none with that id, or refuses it as no record's id (400). */
     public Mono<Literature> record(String id) {
         return http.get().uri("/api/content/v1/literature/{id}", id)
                 .exchangeToMono(response -> {
-                    if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                    if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)
+                            || response.statusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
                         return response.releaseBody().then(Mono.empty());
                     }
                     if (response.statusCode().is2xxSuccessful()) {

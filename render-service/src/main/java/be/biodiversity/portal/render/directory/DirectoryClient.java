@@ -144,12 +144,12 @@ public class DirectoryClient {
             });
     }
 
-    /** One organisation; empty if the directory has none with that key. */
+    /** One organisation; empty if the directory has none with that key, or refuses it as no key (400). */
     public Mono<Organisation> organisation(String key) {
         return this.http.get()
             .uri("/api/directory/v1/organisations/{key}", key)
             .exchangeToMono((response) -> {
-                if (response.statusCode().value() == 404) {
+                if (response.statusCode().value() == 404 || response.statusCode().value() == 400) {
                     return response.releaseBody().then(Mono.empty());
                 }
                 if (response.statusCode().is2xxSuccessful()) {

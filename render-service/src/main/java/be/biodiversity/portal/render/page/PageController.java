@@ -31,6 +31,8 @@ import org.springframework.web.reactive.result.view.Rendering;
 @Controller
 class PageController {
 
+    private static final long MAX_OFFSET = 100_000;
+
     private static final Logger logger = LoggerFactory.getLogger(PageController.class);
 
     private final ContentClient content;
@@ -163,10 +165,11 @@ class PageController {
         return (lang.equals(this.languages.defaultLanguage()) ? "" : "/" + lang) + "/news";
     }
 
+    /** The archive's offset, within what content-service serves (0 to 100,000; deeper is a 400 there). */
     private static long offset(ServerHttpRequest request) {
         try {
             String value = request.getQueryParams().getFirst("offset");
-            return value == null ? 0 : Math.max(0, Long.parseLong(value));
+            return value == null ? 0 : Math.min(MAX_OFFSET, Math.max(0, Long.parseLong(value)));
         }
         catch (NumberFormatException ex) {
             return 0;

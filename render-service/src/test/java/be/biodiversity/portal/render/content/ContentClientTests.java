@@ -75,6 +75,23 @@ class ContentClientTests {
     }
 
     @Test
+    void aPathContentServiceRefusesIsNoPageNotAnOutage() {
+        this.stub.respond("/api/content/v1/pages?lang=en&path=/" + "x".repeat(400), 400, "application/problem+json",
+                "{\"status\":400,\"field\":\"path\",\"detail\":\"path: too long\"}");
+        StepVerifier.create(this.client.page("en", "/" + "x".repeat(400))).verifyComplete();
+    }
+
+    @Test
+    void aLiteratureIdContentServiceRefusesIsNoRecord() {
+        this.stub.respond("/api/content/v1/literature/-odd", 400, "application/problem+json",
+                "{\"status\":400,\"field\":\"id\",\"detail\":\"id: not a record id\"}");
+        LiteratureClient literature = new LiteratureClient(WebClients
+            .create(new PortalProperties.Provider(URI.create(this.stub.baseUrl()), Duration.ofSeconds(1),
+                    Duration.ofSeconds(2))));
+        StepVerifier.create(literature.record("-odd")).verifyComplete();
+    }
+
+    @Test
     void unknownPageIsEmpty() {
         StepVerifier.create(this.client.page("en", "/xx/nothing")).verifyComplete();
         assertThat(this.stub.requests()).containsExactly("/api/content/v1/pages?lang=en&path=/xx/nothing");

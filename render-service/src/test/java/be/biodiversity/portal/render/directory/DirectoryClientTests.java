@@ -62,6 +62,13 @@ class DirectoryClientTests {
     }
 
     @Test
+    void aKeyTheDirectoryRefusesIsNoOrganisationNotAnOutage() {
+        this.stub.respond("/api/directory/v1/organisations/not-a-key", 400, "application/problem+json",
+                "{\"status\":400,\"field\":\"key\",\"detail\":\"key must be a UUID in lower case\"}");
+        StepVerifier.create(this.client.organisation("not-a-key")).verifyComplete();
+    }
+
+    @Test
     void passesOnServerErrors() {
         this.stub.failWith(500);
         StepVerifier.create(this.client.organisations("MEMBER")).expectError().verify();

@@ -69,6 +69,12 @@ class NewsPagesTests {
     }
 
     @Test
+    void anOffsetBeyondWhatContentServiceServesIsAskedAsItsLast() {
+        web.get().uri("/nl/news?offset=9223372036854775807").exchange();
+        assertThat(content.requests()).contains(POSTS + "?lang=nl&limit=10&offset=100000");
+    }
+
+    @Test
     void aPostShowsItsDateCategoriesAndRelatedPostsButNotItself() {
         String html = get("/nl/post/2026/portal-opens", 200);
         assertThat(html).contains("<p class=\"post-date\">2 november 2026</p>",
