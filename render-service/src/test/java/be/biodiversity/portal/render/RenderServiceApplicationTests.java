@@ -264,6 +264,18 @@ class RenderServiceApplicationTests {
         assertThat(text(html)).contains("body", "data", "mail");
     }
 
+    /** Issue 15#5: the provider clients are Boot's, without the codecs' 256 KB cliff (a 1 MB page was a 503). */
+    @Test
+    void aOneMegabytePageIsRendered() {
+        String body = "Een lange tekst over biodiversiteit. ".repeat(30_000);
+        content.respond("/api/content/v1/pages?lang=en&path=/big", 200, "application/json",
+                "{\"lang\": \"en\", \"permalink\": \"/big\", \"title\": \"Big\", \"body\": \"" + body + "\"}");
+        String html = this.web.mutate().codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+            .build().get().uri("/big").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+            .getResponseBody();
+        assertThat(html).contains("<h1>Big</h1>").hasSizeGreaterThan(body.length());
+    }
+
     @Test
     void stylesheetIsServedWithoutAskingContentService() {
         this.web.get()

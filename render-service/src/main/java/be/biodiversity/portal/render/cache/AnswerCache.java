@@ -1,25 +1,30 @@
 package be.biodiversity.portal.render.cache;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The providers' answers, kept for the next render: a page rendered again (after an edit elsewhere on the site,
- * or with the page cache off) does not ask again what it asked a moment ago.
+ * The providers' answers, kept for the next render: a page rendered again does not ask again what it asked a
+ * moment ago.
  * <ul>
- * <li>content-service answers are used again while its site revision is the one read before asking (the poll of
- * the page cache), so an edit shows as soon as the page cache sees it; while no revision can be read they are
- * not kept.</li>
+ * <li>content-service answers are used until the change feed says what they depend on changed (a page's path, any
+ * page for translations, a post for listings, anything for site data), and at most {@code max-age}; while the site
+ * revision cannot be read they are not kept.</li>
  * <li>directory-service has no revision: its answers are used again for at most {@code directory-max-age}.</li>
  * </ul>
  * Only answers are kept (an empty one too, e.g. "no such page"), never failures. Requests for the same answer
@@ -30,48 +35,69 @@ public class AnswerCache {
     /** Keeps nothing: every call asks the provider. */
     public static final AnswerCache NONE = new AnswerCache();
 
-    private final ContentRevision revision;
+    /** An answer only a site-wide change alters (site data, counts). */
+    public static final String SITE = "site";
+    /** A listing of posts (archive, feed, related and latest posts). */
+    public static final String POSTS = "posts";
+    /** The language versions of a page: any page change may alter them. */
+    public static final String TRANSLATIONS = "translations";
+
+    private final SiteRevision revision;
+    private final Ticker ticker;
     private final Duration contentMaxAge;
     private final Duration directoryMaxAge;
-    private final Map<String, Entry> entries;
+    private final Cache<String, Entry> entries;
     private final ObjectProvider<MeterRegistry> meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    private record Entry(Mono<Optional<Object>> answer, long revision, long bornNanos) {
+    private record Entry(Mono<Optional<Object>> answer, boolean content, String dependsOn, long bornNanos) {
     }
 
-    AnswerCache(ContentRevision revision, PageCacheProperties properties, ObjectProvider<MeterRegistry> meters) {
+    AnswerCache(SiteRevision revision, PageCacheProperties properties, Ticker ticker,
+            ObjectProvider<MeterRegistry> meters) {
         this.revision = revision;
+        this.ticker = ticker;
         this.contentMaxAge = properties.maxAge();
         this.directoryMaxAge = properties.directoryMaxAge();
         this.meters = meters;
-        int max = properties.answerMaxEntries();
-        this.entries = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > max;
-            }
-        };
+        Duration longest = contentMaxAge.compareTo(directoryMaxAge) > 0 ? contentMaxAge : directoryMaxAge;
+        this.entries = Caffeine.newBuilder().maximumSize(properties.answerMaxEntries()).expireAfterWrite(longest)
+            .ticker(ticker).recordStats().build();
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry != null) {
+            CaffeineCacheMetrics.monitor(registry, entries, "render.answers");
+        }
     }
 
     private AnswerCache() {
         this.revision = null;
+        this.ticker = null;
         this.contentMaxAge = Duration.ZERO;
         this.directoryMaxAge = Duration.ZERO;
         this.meters = null;
         this.entries = null;
     }
 
-    /** A content-service answer, used again while the site revision stays the same. */
+    /** The path-dependency of the answer about one page: forgotten when that path changes. */
+    public static String page(String path) {
+        return "page " + path;
+    }
+
+    /** A content-service answer that only a site-wide change alters. */
     public <T> Mono<T> content(String key, Supplier<Mono<T>> fetch) {
+        return content(key, SITE, fetch);
+    }
+
+    /**
+     * A content-service answer, used again until a change to what it depends on: {@link #page(String)},
+     * {@link #TRANSLATIONS}, {@link #POSTS} or {@link #SITE}.
+     */
+    public <T> Mono<T> content(String key, String dependsOn, Supplier<Mono<T>> fetch) {
         if (entries == null) {
             return Mono.defer(fetch);
         }
-        return Mono.defer(() -> {
-            long current = revision.current();
-            return current == ContentRevision.UNKNOWN ? fetch.get()
-                    : answer("content", "content " + key, fetch, current, contentMaxAge);
-        });
+        return Mono.defer(() -> revision.current() == SiteRevision.UNKNOWN ? fetch.get()
+                : answer("content", "content " + key, dependsOn, fetch, contentMaxAge));
     }
 
     /** A directory-service answer, used again for at most {@code directory-max-age}. */
@@ -79,36 +105,53 @@ public class AnswerCache {
         if (entries == null || directoryMaxAge.isZero()) {
             return Mono.defer(fetch);
         }
-        return Mono.defer(() -> answer("directory", "directory " + key, fetch, 0, directoryMaxAge));
+        return Mono.defer(() -> answer("directory", "directory " + key, null, fetch, directoryMaxAge));
     }
 
     @SuppressWarnings("unchecked")
-    private <T> Mono<T> answer(String provider, String key, Supplier<Mono<T>> fetch, long atRevision,
+    private <T> Mono<T> answer(String provider, String key, String dependsOn, Supplier<Mono<T>> fetch,
             Duration maxAge) {
-        long now = System.nanoTime();
-        Entry entry;
-        boolean hit;
-        synchronized (entries) {
-            entry = entries.get(key);
-            hit = entry != null && entry.revision() == atRevision && now - entry.bornNanos() < maxAge.toNanos();
-            if (!hit) {
-                Entry[] created = new Entry[1];
-                Mono<Optional<Object>> answer = fetch.get().map(value -> Optional.<Object>of(value))
-                        .defaultIfEmpty(Optional.empty())
-                        .doOnError(ex -> forget(key, created[0]))
-                        .cache();
-                created[0] = new Entry(answer, atRevision, now);
-                entry = created[0];
-                entries.put(key, entry);
+        long now = ticker.read();
+        Entry[] created = new Entry[1];
+        Entry entry = entries.asMap().compute(key, (k, old) -> {
+            if (old != null && now - old.bornNanos() < maxAge.toNanos()) {
+                return old;
             }
-        }
-        count(provider, hit);
+            Mono<Optional<Object>> answer = fetch.get().map(value -> Optional.<Object>of(value))
+                    .defaultIfEmpty(Optional.empty())
+                    .doOnError(ex -> entries.asMap().remove(k, created[0]))
+                    .cache();
+            created[0] = new Entry(answer, dependsOn != null, dependsOn, now);
+            return created[0];
+        });
+        count(provider, entry != created[0]);
         return entry.answer().flatMap(value -> Mono.justOrEmpty((Optional<T>) (Optional<?>) value));
     }
 
-    private void forget(String key, Entry entry) {
-        synchronized (entries) {
-            entries.remove(key, entry);
+    /**
+     * Forgets the content answers the changes alter: for a page, the answers about its path and every list of
+     * language versions, and the post listings when it may be a post; for a site-wide change, every content answer.
+     */
+    void apply(List<ContentChange> changes, Predicate<String> mayBePost) {
+        if (entries == null) {
+            return;
+        }
+        for (ContentChange change : changes) {
+            if (change.site()) {
+                clear();
+                continue;
+            }
+            boolean listings = mayBePost.test(change.path());
+            String page = page(change.path());
+            entries.asMap().values().removeIf(entry -> entry.content() && (entry.dependsOn().equals(page)
+                    || entry.dependsOn().equals(TRANSLATIONS) || (listings && entry.dependsOn().equals(POSTS))));
+        }
+    }
+
+    /** Forgets every content-service answer. */
+    void clear() {
+        if (entries != null) {
+            entries.asMap().values().removeIf(Entry::content);
         }
     }
 

@@ -1,5 +1,6 @@
 package be.biodiversity.portal.render.cache;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class AnswerCacheConfiguration {
 
     @Bean
-    AnswerCache answerCache(ContentRevision revision, PageCacheProperties properties,
+    AnswerCache answerCache(SiteRevision revision, PageCacheProperties properties, Ticker ticker,
             ObjectProvider<MeterRegistry> meters) {
-        return properties.answers() ? new AnswerCache(revision, properties, meters) : AnswerCache.NONE;
+        return properties.answers() ? new AnswerCache(revision, properties, ticker, meters) : AnswerCache.NONE;
     }
 }

@@ -2,6 +2,7 @@ package be.biodiversity.portal.render.cache;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -22,12 +23,17 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import be.biodiversity.portal.render.cache.PageCache.Outcome;
+import be.biodiversity.portal.render.site.SiteLanguages;
 
 /**
- * Serves rendered pages again while they are still right, answers conditional requests with 304, and keeps
- * serving a page rendered before when content-service cannot be reached (up to {@code stale-if-error}).
- * Only complete 200 pages are kept: a page rendered without one of its parts (header {@value #DEGRADED}) is
- * sent but not kept.
+ * Serves rendered pages again while they are still right, answers conditional requests with 304, and serves a page
+ * rendered before when content-service cannot be reached (up to {@code stale-if-error}), unless content-service has
+ * since said that page changed or is gone. Only complete 200 pages are kept: a page rendered without one of its
+ * parts (header {@value #DEGRADED}) is sent but not kept. A 404 forgets the page in every form.
+ * <p>
+ * What leaves this service: a fresh page {@code no-cache} (with ETag); a stale one {@code no-store} (nobody keeps a
+ * stand-in as if it were fresh: staleness never stacks); a partial one {@code max-age=0, stale-if-error=N}; anything
+ * else that is not a 200 {@code no-store}.
  */
 @Component
 public class PageCacheFilter implements WebFilter {
@@ -35,21 +41,43 @@ public class PageCacheFilter implements WebFilter {
     /** Set by the page controller when a part of the page could not be had; never leaves the service. */
     public static final String DEGRADED = "X-Portal-Degraded";
 
-    private final PageCache cache;
-    private final ContentRevision revision;
-    private final PageCacheProperties properties;
+    /** The exchange attribute holding what the page was made of (see {@link #uses}). */
+    private static final String USES = PageCacheFilter.class.getName() + ".uses";
 
-    PageCacheFilter(PageCache cache, ContentRevision revision, PageCacheProperties properties) {
+    public static final String POSTS = CachedPage.POSTS;
+    public static final String ALL_PAGES = CachedPage.ALL_PAGES;
+    public static final String POST = "post";
+
+    /**
+     * Records what a page is made of, so that a change to any of it forgets the page: content paths (its own, its
+     * language versions), {@value #POSTS} (a post listing), {@value #ALL_PAGES} (every page), {@value #POST} (the
+     * page is a post).
+     */
+    public static void uses(ServerWebExchange exchange, java.util.Collection<String> what) {
+        @SuppressWarnings("unchecked")
+        Set<String> all = (Set<String>) exchange.getAttributes().computeIfAbsent(USES,
+                (name) -> java.util.concurrent.ConcurrentHashMap.newKeySet());
+        what.stream().filter(java.util.Objects::nonNull).forEach(all::add);
+    }
+
+    private final PageCache cache;
+    private final SiteRevision revision;
+    private final PageCacheProperties properties;
+    private final SiteLanguages languages;
+
+    PageCacheFilter(PageCache cache, SiteRevision revision, PageCacheProperties properties, SiteLanguages languages) {
         this.cache = cache;
         this.revision = revision;
         this.properties = properties;
+        this.languages = languages;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        String raw = exchange.getRequest().getPath().pathWithinApplication().value();
+        String key = languages.ofRequest(raw).path();
         if (!properties.enabled() || !HttpMethod.GET.equals(exchange.getRequest().getMethod())
-                || path.startsWith("/actuator") || path.startsWith("/assets/")
+                || key.startsWith("/actuator") || key.startsWith("/assets/") || !SiteLanguages.isClean(key)
                 || !exchange.getRequest().getQueryParams().isEmpty()) {
             exchange.getResponse().beforeCommit(() -> {
                 exchange.getResponse().getHeaders().remove(DEGRADED);
@@ -57,32 +85,36 @@ public class PageCacheFilter implements WebFilter {
             });
             return chain.filter(exchange);
         }
-        String key = key(path);
-        long current = revision.current();
-        Instant now = Instant.now();
         CachedPage cached = cache.get(key);
-        if (cached != null && isFresh(cached, current, now)) {
+        if (cached != null && isFresh(cached)) {
             cache.count(Outcome.HIT);
             return send(exchange, cached, false);
         }
-        return chain.filter(exchange.mutate().response(new Capture(exchange, key, cached, current)).build());
+        return chain.filter(exchange.mutate().response(new Capture(exchange, key, cache.generation())).build());
     }
 
-    private boolean isFresh(CachedPage page, long current, Instant now) {
-        if (current == ContentRevision.UNKNOWN) {
-            return page.age(now).compareTo(properties.maxAgeWithoutRevision()) < 0;
+    private boolean isFresh(CachedPage page) {
+        long age = page.ageNanos(cache.now());
+        if (!page.fresh()) {
+            return false;
         }
-        return page.revision() == current && page.age(now).compareTo(properties.maxAge()) < 0;
+        if (revision.current() == SiteRevision.UNKNOWN) {
+            return age < properties.maxAgeWithoutRevision().toNanos();
+        }
+        return age < properties.maxAge().toNanos();
     }
 
-    private static Mono<Void> send(ServerWebExchange exchange, CachedPage page, boolean stale) {
+    private Mono<Void> send(ServerWebExchange exchange, CachedPage page, boolean stale) {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(page.status());
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(page.contentType());
-        headers.setCacheControl("no-cache");
         if (stale) {
-            headers.set(HttpHeaders.AGE, String.valueOf(page.age(Instant.now()).toSeconds()));
+            headers.setCacheControl("no-store");
+            headers.set(HttpHeaders.AGE, String.valueOf(page.ageNanos(cache.now()) / 1_000_000_000L));
+        }
+        else {
+            headers.setCacheControl("no-cache");
         }
         if (page.status().is2xxSuccessful() && exchange.checkNotModified(page.etag(), page.renderedAt())) {
             return response.setComplete();
@@ -91,24 +123,20 @@ public class PageCacheFilter implements WebFilter {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(page.body())));
     }
 
-    private static String key(String path) {
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
     /** Holds the rendered body back until it is complete, then decides what to send and what to keep. */
     private final class Capture extends ServerHttpResponseDecorator {
 
         private final ServerWebExchange exchange;
         private final String key;
-        private final CachedPage previous;
-        private final long revisionAtStart;
+        private final long generationAtStart;
+        private final long bornNanos;
 
-        Capture(ServerWebExchange exchange, String key, CachedPage previous, long revisionAtStart) {
+        Capture(ServerWebExchange exchange, String key, long generationAtStart) {
             super(exchange.getResponse());
             this.exchange = exchange;
             this.key = key;
-            this.previous = previous;
-            this.revisionAtStart = revisionAtStart;
+            this.generationAtStart = generationAtStart;
+            this.bornNanos = cache.now();
         }
 
         @Override
@@ -130,17 +158,21 @@ public class PageCacheFilter implements WebFilter {
         private Mono<Void> complete(byte[] bytes) {
             HttpStatusCode status = getStatusCode() == null ? HttpStatus.OK : getStatusCode();
             boolean degraded = getHeaders().remove(DEGRADED) != null;
-            Instant now = Instant.now();
-            if (status.value() == 503 && previous != null
-                    && previous.age(now).compareTo(properties.staleIfError()) < 0) {
+            Set<String> uses = Set.copyOf(exchange.<Set<String>>getAttributeOrDefault(USES, Set.of()));
+            if (status.value() == 404 || status.value() == 410) {
+                cache.forget(key);
+            }
+            // Looked up now, not when the request came in: a change that arrived meanwhile has had its say.
+            CachedPage previous = status.value() == 503 ? cache.get(key) : null;
+            if (previous != null) {
                 cache.count(Outcome.STALE);
                 return send(exchange, previous, true);
             }
             if (status.value() == 200 && !degraded) {
                 CachedPage page = new CachedPage(status, getHeaders().getContentType(), bytes,
-                        "\"" + DigestUtils.md5DigestAsHex(bytes) + "\"", now.truncatedTo(ChronoUnit.SECONDS),
-                        revisionAtStart);
-                cache.put(key, page);
+                        "\"" + DigestUtils.md5DigestAsHex(bytes) + "\"", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                        bornNanos, uses, uses.contains(POST), true);
+                cache.put(key, page, generationAtStart);
                 cache.count(Outcome.MISS);
                 return send(exchange, page, false);
             }
@@ -152,5 +184,4 @@ public class PageCacheFilter implements WebFilter {
             return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
         }
     }
-
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Where the providers live, how long we wait for them, and which languages the site speaks.
@@ -21,8 +22,13 @@ public record PortalProperties(Provider content, Provider directory, Languages l
      * @param url base URL of the provider
      * @param connectTimeout how long to wait for a TCP connection
      * @param responseTimeout how long to wait for (each read of) the response
+     * @param maxAnswerSize the largest answer read (a page, a listing of 1000 pages); default 32 MB
      */
-    public record Provider(URI url, Duration connectTimeout, Duration responseTimeout) {
+    public record Provider(URI url, Duration connectTimeout, Duration responseTimeout, DataSize maxAnswerSize) {
+
+        public Provider {
+            maxAnswerSize = maxAnswerSize == null ? DataSize.ofMegabytes(32) : maxAnswerSize;
+        }
     }
 
     /**

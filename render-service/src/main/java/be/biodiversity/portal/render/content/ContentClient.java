@@ -38,7 +38,7 @@ public class ContentClient {
      * no page can have (400: too long, control characters), a {@link ContentUnavailableException} if it cannot tell.
      */
     public Mono<Page> page(String lang, String path) {
-        return this.answers.content("page " + lang + " " + path, () -> fetchPage(lang, path));
+        return this.answers.content("page " + lang + " " + path, AnswerCache.page(path), () -> fetchPage(lang, path));
     }
 
     private Mono<Page> fetchPage(String lang, String path) {
@@ -62,7 +62,7 @@ public class ContentClient {
 
     /** Published posts of a language, newest first, optionally of one category. */
     public Mono<PageList> posts(String lang, String category, long offset, int limit) {
-        return this.answers.content("posts " + lang + " " + category + " " + offset + " " + limit,
+        return this.answers.content("posts " + lang + " " + category + " " + offset + " " + limit, AnswerCache.POSTS,
                 () -> fetchPosts(lang, category, offset, limit));
     }
 
@@ -115,7 +115,8 @@ public class ContentClient {
 
     /** All language versions of the pages sharing a translation key (the page itself included). */
     public Mono<List<Translation>> translations(String translationKey) {
-        return this.answers.content("translations " + translationKey, () -> fetchTranslations(translationKey));
+        return this.answers.content("translations " + translationKey, AnswerCache.TRANSLATIONS,
+                () -> fetchTranslations(translationKey));
     }
 
     private Mono<List<Translation>> fetchTranslations(String translationKey) {

@@ -2,6 +2,7 @@ package be.biodiversity.portal.render.news;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import reactor.core.publisher.Mono;
 
@@ -12,7 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ServerWebExchange;
 
+import be.biodiversity.portal.render.cache.PageCacheFilter;
 import be.biodiversity.portal.render.config.PortalProperties;
 import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.content.ContentUnavailableException;
@@ -43,7 +46,8 @@ class FeedController {
     }
 
     @GetMapping({ "/feed.xml", "/{lang}/feed.xml" })
-    Mono<ResponseEntity<String>> feed(@PathVariable(required = false) String lang) {
+    Mono<ResponseEntity<String>> feed(@PathVariable(required = false) String lang, ServerWebExchange exchange) {
+        PageCacheFilter.uses(exchange, List.of(PageCacheFilter.POSTS));
         String language = lang == null ? languages.defaultLanguage() : lang;
         if (lang != null && (lang.equals(languages.defaultLanguage()) || !languages.all().contains(lang))) {
             return Mono.just(ResponseEntity.notFound().build());

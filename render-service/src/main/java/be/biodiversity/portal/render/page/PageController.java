@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,19 +56,19 @@ class PageController {
 
     /** The page and the site's navigation and footer are asked for at the same time. */
     @GetMapping("/**")
-    Mono<Rendering> page(ServerHttpRequest request, Model model) {
-        return pageOf(request).zipWith(SiteChromeAdvice.started(model).then(Mono.just(true)),
+    Mono<Rendering> page(ServerWebExchange exchange, Model model) {
+        return pageOf(exchange).zipWith(SiteChromeAdvice.started(model).then(Mono.just(true)),
                 (rendering, chrome) -> rendering);
     }
 
-    private Mono<Rendering> pageOf(ServerHttpRequest request) {
-        SitePath site = this.languages.ofRequest(request.getPath().pathWithinApplication().value());
+    private Mono<Rendering> pageOf(ServerWebExchange exchange) {
+        SitePath site = this.languages.ofRequest(exchange.getRequest().getPath().pathWithinApplication().value());
         if (!SiteLanguages.isClean(site.path())) {
             return Mono.just(problem(site, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
         }
         return this.content.page(site.language(), site.path())
-            .flatMap((page) -> render(page, site, request, null))
-            .switchIfEmpty(Mono.defer(() -> inDefaultLanguage(site, request)))
+            .flatMap((page) -> render(page, site, exchange, null))
+            .switchIfEmpty(Mono.defer(() -> inDefaultLanguage(site, exchange)))
             .switchIfEmpty(Mono.fromSupplier(() -> problem(site, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
             .onErrorResume(ContentUnavailableException.class, (ex) -> {
                 logger.warn("Cannot render " + site.path() + ": " + ex.getMessage());
@@ -80,11 +80,12 @@ class PageController {
      * The page's parts that depend on it (translations, directory lists, composed blocks, news) are asked for
      * at the same time.
      */
-    private Mono<Rendering> render(Page page, SitePath site, ServerHttpRequest request, Fallback fallback) {
+    private Mono<Rendering> render(Page page, SitePath site, ServerWebExchange exchange, Fallback fallback) {
         Mono<PageView> view = this.assembler.assemble(page, site.language(), site.path());
         Mono<Consumer<Rendering.Builder<?>>> blocks = withBlocks(page, site);
-        Mono<Consumer<Rendering.Builder<?>>> news = withNews(page, site, request);
+        Mono<Consumer<Rendering.Builder<?>>> news = withNews(page, site, exchange);
         return Mono.zip(view, blocks, news).map((parts) -> {
+            usedBy(exchange, page, site, parts.getT1());
             Rendering.Builder<?> rendering = Rendering.view("page").modelAttribute("page", parts.getT1())
                 .modelAttribute("fallback", (fallback != null) ? fallback : Fallback.NONE);
             if (parts.getT1().partial()) {
@@ -97,10 +98,34 @@ class PageController {
     }
 
     /**
+     * What the page is made of, for the page cache to forget it when any of it changes: its content path and those
+     * of its language versions; the post listings when it shows one (archive, related posts, latest posts).
+     */
+    private void usedBy(ServerWebExchange exchange, Page page, SitePath site, PageView view) {
+        List<String> uses = new java.util.ArrayList<>();
+        uses.add(site.path());
+        uses.add(page.permalink());
+        view.languageLinks().forEach((link) -> uses.add(link.href()));
+        if (page.isArchive() || page.isPost() || showsLatestPosts(page)) {
+            uses.add(PageCacheFilter.POSTS);
+        }
+        if (page.isPost()) {
+            uses.add(PageCacheFilter.POST);
+        }
+        PageCacheFilter.uses(exchange, uses);
+    }
+
+    private static boolean showsLatestPosts(Page page) {
+        Page.FrontMatter front = page.shownFrontMatter();
+        return front != null && front.composition() != null && front.composition().stream()
+            .anyMatch((block) -> block != null && "latestPosts".equals(block.get("type")));
+    }
+
+    /**
      * A page missing in the visitor's language, shown in the default language when it has one at the same path
      * without the language prefix ({@code /nl/team} → {@code /team}), with a notice in the visitor's language.
      */
-    private Mono<Rendering> inDefaultLanguage(SitePath site, ServerHttpRequest request) {
+    private Mono<Rendering> inDefaultLanguage(SitePath site, ServerWebExchange exchange) {
         String fallbackLanguage = this.languages.defaultLanguage();
         String prefix = "/" + site.language();
         if (site.language().equals(fallbackLanguage) || !site.path().startsWith(prefix)) {
@@ -108,7 +133,7 @@ class PageController {
         }
         String path = site.path().length() == prefix.length() ? "/" : site.path().substring(prefix.length());
         return this.content.page(fallbackLanguage, path)
-            .flatMap((page) -> render(page, new SitePath(fallbackLanguage, path), request,
+            .flatMap((page) -> render(page, new SitePath(fallbackLanguage, path), exchange,
                     new Fallback(site.language(), fallbackLanguage)));
     }
 
@@ -142,10 +167,10 @@ class PageController {
     }
 
     /** An archive page lists the posts; a post shows its date, categories and related posts. */
-    private Mono<Consumer<Rendering.Builder<?>>> withNews(Page page, SitePath site, ServerHttpRequest request) {
+    private Mono<Consumer<Rendering.Builder<?>>> withNews(Page page, SitePath site, ServerWebExchange exchange) {
         if (page.isArchive()) {
-            String category = request.getQueryParams().getFirst("category");
-            return this.news.archive(site.language(), site.path(), category, offset(request))
+            String category = exchange.getRequest().getQueryParams().getFirst("category");
+            return this.news.archive(site.language(), site.path(), category, offset(exchange))
                 .map((archive) -> (rendering) -> {
                     if (!archive.available()) {
                         rendering.header(PageCacheFilter.DEGRADED, "true");
@@ -166,9 +191,9 @@ class PageController {
     }
 
     /** The archive's offset, within what content-service serves (0 to 100,000; deeper is a 400 there). */
-    private static long offset(ServerHttpRequest request) {
+    private static long offset(ServerWebExchange exchange) {
         try {
-            String value = request.getQueryParams().getFirst("offset");
+            String value = exchange.getRequest().getQueryParams().getFirst("offset");
             return value == null ? 0 : Math.min(MAX_OFFSET, Math.max(0, Long.parseLong(value)));
         }
         catch (NumberFormatException ex) {

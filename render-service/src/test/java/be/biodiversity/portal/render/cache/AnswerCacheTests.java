@@ -1,62 +1,104 @@
 package be.biodiversity.portal.render.cache;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
-import be.biodiversity.portal.render.ProviderStub;
-import be.biodiversity.portal.render.config.PortalProperties;
-
-import io.micrometer.core.instrument.MeterRegistry;
+import be.biodiversity.portal.render.TestTicker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Provider answers used again while they are still right, never after. */
+/** Provider answers used again while they are still right, never after; time moves only when the test says. */
 class AnswerCacheTests {
 
-    private static final String REVISION = "/api/content/v1/revision";
+    private static final String PATH = "/nl/community";
 
-    static final ProviderStub content = ProviderStub.start();
+    private final TestTicker ticker = new TestTicker();
 
-    private final ContentRevision revision = new ContentRevision(new PortalProperties(
-            new PortalProperties.Provider(URI.create(content.baseUrl()), Duration.ofSeconds(1), Duration.ofSeconds(2)),
-            null, null, URI.create("http://localhost:8080")), properties(Duration.ofMillis(300)));
+    private final PageCacheProperties properties = new PageCacheProperties(true, Duration.ofSeconds(30), null, null,
+            Duration.ofMillis(250), null, true, Duration.ofSeconds(5), null);
 
-    private final AnswerCache cache = new AnswerCache(revision, properties(Duration.ofMillis(300)),
+    private final SiteRevision revision = new SiteRevision(ticker, properties);
+
+    private final AnswerCache cache = new AnswerCache(revision, properties, ticker,
             new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
 
     private final AtomicInteger calls = new AtomicInteger();
 
-    @AfterAll
-    static void stop() {
-        content.close();
+    @Test
+    void aPageAnswerIsUsedAgainUntilItsPathChanges() {
+        revision.read(7);
+        assertThat(List.of(page(), page(), page())).containsExactly("answer 1", "answer 1", "answer 1");
+        cache.apply(List.of(ContentChange.page(8, "/nl/other", false)), path -> false);
+        assertThat(page()).as("another page changed").isEqualTo("answer 1");
+        cache.apply(List.of(ContentChange.page(9, PATH, true)), path -> false);
+        assertThat(page()).as("this page was removed: asked again").isEqualTo("answer 2");
     }
 
     @Test
-    void aContentAnswerIsUsedAgainUntilTheSiteRevisionChanges() {
-        siteRevision(7);
-        assertThat(List.of(ask(), ask(), ask())).containsExactly("answer 1", "answer 1", "answer 1");
-        siteRevision(8);
-        assertThat(ask()).as("an edit was made: asked again").isEqualTo("answer 2");
-        assertThat(ask()).isEqualTo("answer 2");
+    void translationsFollowEveryPageChangeAndListingsEveryPostChange() {
+        revision.read(7);
+        Mono<String> translations = answer("translations community", AnswerCache.TRANSLATIONS);
+        Mono<String> posts = answer("posts nl", AnswerCache.POSTS);
+        Mono<String> navigation = answer("data navigation nl", AnswerCache.SITE);
+        assertThat(List.of(translations.block(), posts.block(), navigation.block()))
+            .containsExactly("answer 1", "answer 2", "answer 3");
+
+        cache.apply(List.of(ContentChange.page(8, "/nl/team", false)), path -> false);
+        assertThat(List.of(translations.block(), posts.block(), navigation.block()))
+            .as("a page (not a post) changed: only the language versions are asked again")
+            .containsExactly("answer 4", "answer 2", "answer 3");
+
+        cache.apply(List.of(ContentChange.page(9, "/nl/post/x", false)), path -> true);
+        assertThat(posts.block()).as("a post changed: the listings too").isEqualTo("answer 5");
+        assertThat(navigation.block()).isEqualTo("answer 3");
+
+        cache.apply(List.of(ContentChange.site(10)), path -> false);
+        assertThat(navigation.block()).as("a site-wide change: every content answer").isEqualTo("answer 6");
     }
 
     @Test
-    void withoutASiteRevisionNothingIsKept() {
-        assertThat(List.of(ask(), ask())).containsExactly("answer 1", "answer 2");
+    void aSiteChangeLeavesDirectoryAnswersAlone() {
+        revision.read(7);
+        Mono<String> list = cache.directory("members", () -> Mono.fromSupplier(() -> "list " + calls.incrementAndGet()));
+        assertThat(list.block()).isEqualTo("list 1");
+        cache.apply(List.of(ContentChange.site(8)), path -> true);
+        cache.clear();
+        assertThat(list.block()).isEqualTo("list 1");
+    }
+
+    @Test
+    void withoutARecentSiteRevisionNothingIsKept() {
+        assertThat(List.of(page(), page())).as("never read").containsExactly("answer 1", "answer 2");
+        revision.read(7);
+        assertThat(List.of(page(), page())).containsExactly("answer 3", "answer 3");
+        ticker.advance(Duration.ofSeconds(5));
+        assertThat(List.of(page(), page())).as("not read for 5 s: content-service is out of reach")
+            .containsExactly("answer 4", "answer 5");
+    }
+
+    @Test
+    void aContentAnswerIsUsedForAtMostMaxAge() {
+        revision.read(7);
+        assertThat(page()).isEqualTo("answer 1");
+        ticker.advance(Duration.ofSeconds(29));
+        revision.read(7);
+        assertThat(page()).isEqualTo("answer 1");
+        ticker.advance(Duration.ofSeconds(2));
+        revision.read(7);
+        assertThat(page()).isEqualTo("answer 2");
     }
 
     @Test
     void aFailureIsNotKept() {
-        siteRevision(7);
+        revision.read(7);
         Mono<String> failing = cache.content("broken", () -> {
             calls.incrementAndGet();
             return Mono.error(new IllegalStateException("down"));
@@ -68,41 +110,41 @@ class AnswerCacheTests {
 
     @Test
     void anEmptyAnswerIsKeptToo() {
-        siteRevision(7);
-        Mono<String> none = cache.content("no such page", () -> Mono.fromRunnable(calls::incrementAndGet));
+        revision.read(7);
+        Mono<String> none = cache.content("no such page", AnswerCache.page("/nl/x"),
+                () -> Mono.fromRunnable(calls::incrementAndGet));
         StepVerifier.create(none).verifyComplete();
         StepVerifier.create(none).verifyComplete();
         assertThat(calls).hasValue(1);
+        cache.apply(List.of(ContentChange.page(8, "/nl/x", false)), path -> false);
+        StepVerifier.create(none).verifyComplete();
+        assertThat(calls).as("the page was created: asked again").hasValue(2);
     }
 
     @Test
-    void aDirectoryAnswerIsUsedAgainForAtMostItsMaxAge() throws InterruptedException {
+    void aDirectoryAnswerIsUsedAgainForAtMostItsMaxAge() {
         Mono<String> list = cache.directory("members", () -> Mono.fromSupplier(() -> "list " + calls.incrementAndGet()));
         assertThat(List.of(list.block(), list.block())).containsExactly("list 1", "list 1");
-        Thread.sleep(400);
+        ticker.advance(Duration.ofSeconds(4));
+        assertThat(list.block()).isEqualTo("list 1");
+        ticker.advance(Duration.ofSeconds(2));
         assertThat(list.block()).as("older than directory-max-age: asked again").isEqualTo("list 2");
     }
 
     @Test
     void concurrentRequestsForOneAnswerShareTheCall() {
-        siteRevision(7);
-        Mono<String> slow = cache.content("slow", () -> Mono.delay(Duration.ofMillis(200))
+        revision.read(7);
+        Mono<String> slow = cache.content("slow", () -> Mono.delay(Duration.ofMillis(100))
             .map((tick) -> "answer " + calls.incrementAndGet()));
         assertThat(Mono.zip(slow, slow, slow).block().toList()).containsOnly("answer 1");
         assertThat(calls).hasValue(1);
     }
 
-    private String ask() {
-        return cache.content("page nl /nl/community", () -> Mono.fromSupplier(() -> "answer " + calls.incrementAndGet()))
-            .block(Duration.ofSeconds(5));
+    private String page() {
+        return answer("page nl " + PATH, AnswerCache.page(PATH)).block(Duration.ofSeconds(5));
     }
 
-    private void siteRevision(long number) {
-        content.respond(REVISION, 200, "application/json", "{\"revision\":" + number + "}");
-        revision.read().block(Duration.ofSeconds(5));
-    }
-
-    private static PageCacheProperties properties(Duration directoryMaxAge) {
-        return new PageCacheProperties(true, null, null, null, Duration.ofHours(1), null, true, directoryMaxAge, null);
+    private Mono<String> answer(String key, String dependsOn) {
+        return cache.content(key, dependsOn, () -> Mono.fromSupplier(() -> "answer " + calls.incrementAndGet()));
     }
 }

@@ -10,21 +10,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import be.biodiversity.portal.render.ProviderStub;
+import be.biodiversity.portal.render.TestTicker;
+import be.biodiversity.portal.render.content.ContentChanges;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With the page cache off, a page rendered again asks the providers only for what may have changed: content
- * answers until the site revision changes, directory answers for directory-max-age.
+ * answers until the change feed names what they depend on, directory answers for directory-max-age. Time moves
+ * only on the {@link TestTicker}: each test starts past every directory answer an earlier test read.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "portal.cache.enabled=false",
         "portal.cache.answers=true", "portal.cache.revision-poll=1h", "portal.cache.directory-max-age=2s" })
 @AutoConfigureWebTestClient
+@Import(TestTicker.Config.class)
 class ProviderAnswersPageTests {
 
     private static final String NL_PAGE = "/api/content/v1/pages?lang=nl&path=/nl/community";
@@ -50,14 +55,18 @@ class ProviderAnswersPageTests {
     WebTestClient web;
 
     @Autowired
-    ContentRevision revision;
+    ContentChanges changes;
 
-    private static int revisionNumber = 500;
+    @Autowired
+    TestTicker ticker;
+
+    static final ChangeFeed feed = new ChangeFeed(content);
 
     @BeforeEach
-    void theOriginalPageAtANewRevision() {
+    void theOriginalPageAndNoAnswerKeptByAnEarlierTest() {
         content.json(NL_PAGE, "contracts/content/page-nl-community.json");
-        bumpRevision();
+        ticker.advance(Duration.ofMinutes(1));
+        feed.publish(changes);
     }
 
     @AfterAll
@@ -75,32 +84,30 @@ class ProviderAnswersPageTests {
     }
 
     @Test
-    void anEditShowsAsSoonAsTheRevisionChanges() {
+    void anEditShowsAsSoonAsTheFeedNamesThePage() {
         assertThat(get()).contains("<h1>Gemeenschap</h1>");
         content.respond(NL_PAGE, 200, "application/json", ProviderStub.read("contracts/content/page-nl-community.json")
             .replace("\"title\": \"Gemeenschap\"", "\"title\": \"Gemeenschap (bewerkt)\""));
         assertThat(get()).as("same revision: the answer read before").contains("<h1>Gemeenschap</h1>");
 
-        bumpRevision();
+        feed.publish(changes, "{\"revision\": %d, \"scope\": \"page\", \"lang\": \"nl\", \"path\": \"/nl/community\"}");
 
         assertThat(get()).contains("<h1>Gemeenschap (bewerkt)</h1>");
     }
 
     @Test
-    void aDirectoryListIsAskedForAgainAfterDirectoryMaxAge() throws InterruptedException {
-        Thread.sleep(2200); // lists read by an earlier test are past directory-max-age
+    void aDirectoryListIsAskedForAgainAfterDirectoryMaxAge() {
         get();
         long asked = members();
         get();
         assertThat(members()).as("within directory-max-age").isEqualTo(asked);
-        Thread.sleep(2200);
+        ticker.advance(Duration.ofMillis(2100));
         get();
         assertThat(members()).isEqualTo(asked + 1);
     }
 
     @Test
-    void aFailedAnswerIsNotKept() throws InterruptedException {
-        Thread.sleep(2200); // lists read by an earlier test are past directory-max-age
+    void aFailedAnswerIsNotKept() {
         directory.goDown();
         assertThat(get()).contains("De lijst van organisaties is tijdelijk niet beschikbaar.");
         directory.healthy();
@@ -114,11 +121,5 @@ class ProviderAnswersPageTests {
 
     private long members() {
         return directory.requests().stream().filter(MEMBERS::equals).count();
-    }
-
-    private void bumpRevision() {
-        revisionNumber++;
-        content.respond("/api/content/v1/revision", 200, "application/json", "{\"revision\": " + revisionNumber + "}");
-        assertThat(revision.read().block(Duration.ofSeconds(5))).isEqualTo(revisionNumber);
     }
 }

@@ -5,9 +5,10 @@ import java.time.Duration;
 
 import be.biodiversity.portal.render.ProviderStub;
 import be.biodiversity.portal.render.config.PortalProperties;
-import be.biodiversity.portal.render.config.WebClients;
+import be.biodiversity.portal.render.config.ProviderClients;
 import be.biodiversity.portal.render.content.Page.DirectoryBlock;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -145,9 +146,30 @@ class ContentClientTests {
             .verify(Duration.ofSeconds(4));
     }
 
+    /** Issues 15#5 and 19: answers over the codecs' default 256 KB buffer were a 503. */
+    @Test
+    void readsAOneMegabytePageAndABigListing() {
+        String body = "Tekst. ".repeat(150_000);
+        this.stub.respond("/api/content/v1/pages?lang=nl&path=/nl/big", 200, "application/json",
+                "{\"lang\":\"nl\",\"permalink\":\"/nl/big\",\"title\":\"Groot\",\"body\":\"" + body + "\"}");
+        StepVerifier.create(this.client.page("nl", "/nl/big"))
+            .assertNext((page) -> assertThat(page.body()).hasSize(body.length()))
+            .verifyComplete();
+        StringBuilder listing = new StringBuilder("{\"offset\":0,\"count\":1000,\"endOfRecords\":true,\"results\":[");
+        for (int i = 0; i < 1000; i++) {
+            listing.append(i == 0 ? "" : ",").append("{\"lang\":\"nl\",\"permalink\":\"/nl/post/").append(i)
+                .append("\",\"title\":\"").append("Een bericht met een lange titel ".repeat(10)).append("\"}");
+        }
+        this.stub.respond("/api/content/v1/pages?limit=1000&offset=0", 200, "application/json",
+                listing.append("]}").toString());
+        StepVerifier.create(this.client.everything(0, 1000))
+            .assertNext((list) -> assertThat(list.items()).hasSize(1000))
+            .verifyComplete();
+    }
+
     private static ContentClient clientOf(String url, Duration responseTimeout) {
-        return new ContentClient(WebClients
-            .create(new PortalProperties.Provider(URI.create(url), Duration.ofSeconds(1), responseTimeout)));
+        return new ContentClient(ProviderClients.create(WebClient.builder(),
+                new PortalProperties.Provider(URI.create(url), Duration.ofSeconds(1), responseTimeout, null)));
     }
 
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import au.com.dius.pact.consumer.MockServer;
 import be.biodiversity.portal.render.config.PortalProperties;
-import be.biodiversity.portal.render.config.WebClients;
+import be.biodiversity.portal.render.config.ProviderClients;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -16,8 +16,9 @@ public final class PactClients {
     }
 
     public static WebClient webClient(MockServer server) {
-        return WebClients.create(new PortalProperties.Provider(URI.create(server.getUrl()), Duration.ofSeconds(2),
-                Duration.ofSeconds(5)));
+        return ProviderClients.create(WebClient.builder(),
+                new PortalProperties.Provider(URI.create(server.getUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                        null));
     }
 
 }

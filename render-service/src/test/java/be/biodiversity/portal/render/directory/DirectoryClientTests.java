@@ -5,8 +5,9 @@ import java.time.Duration;
 
 import be.biodiversity.portal.render.ProviderStub;
 import be.biodiversity.portal.render.config.PortalProperties;
-import be.biodiversity.portal.render.config.WebClients;
+import be.biodiversity.portal.render.config.ProviderClients;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -91,8 +92,8 @@ class DirectoryClientTests {
     }
 
     private static DirectoryClient clientOf(String url, Duration responseTimeout) {
-        return new DirectoryClient(WebClients
-            .create(new PortalProperties.Provider(URI.create(url), Duration.ofSeconds(1), responseTimeout)));
+        return new DirectoryClient(ProviderClients.create(WebClient.builder(),
+                new PortalProperties.Provider(URI.create(url), Duration.ofSeconds(1), responseTimeout, null)));
     }
 
 }

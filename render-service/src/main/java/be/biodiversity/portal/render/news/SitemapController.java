@@ -1,4 +1,4 @@
-package be.biodiversity.portal.render.site;
+package be.biodiversity.portal.render.news;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -15,12 +15,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.server.ServerWebExchange;
 
+import be.biodiversity.portal.render.cache.PageCacheFilter;
 import be.biodiversity.portal.render.config.PortalProperties;
 import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.content.ContentUnavailableException;
 import be.biodiversity.portal.render.content.PageList;
 import be.biodiversity.portal.render.content.PageSummary;
+import be.biodiversity.portal.render.site.Xml;
 
 /**
  * {@code /sitemap.xml}: every published page and post of every language, each with its language versions as
@@ -49,7 +52,8 @@ class SitemapController {
     }
 
     @GetMapping("/sitemap.xml")
-    Mono<ResponseEntity<String>> sitemap() {
+    Mono<ResponseEntity<String>> sitemap(ServerWebExchange exchange) {
+        PageCacheFilter.uses(exchange, List.of(PageCacheFilter.ALL_PAGES));
         return all().collectList().map(pages -> ResponseEntity.ok().contentType(XML).body(xml(pages)))
                 .onErrorResume(ContentUnavailableException.class,
                         ex -> Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build()));

@@ -1,0 +1,19 @@
+package be.biodiversity.portal.render.cache;
+
+/**
+ * One entry of content-service's change feed, as the caches need it.
+ *
+ * @param site    true for a change many pages depend on (navigation, site data, config, an include, an import)
+ * @param path    the public path that changed (a page's or post's permalink); null for a site change
+ * @param removed the path no longer serves this content (deleted, unpublished, moved away, language removed)
+ */
+public record ContentChange(long revision, boolean site, String path, boolean removed) {
+
+    public static ContentChange site(long revision) {
+        return new ContentChange(revision, true, null, false);
+    }
+
+    public static ContentChange page(long revision, String path, boolean removed) {
+        return new ContentChange(revision, false, path, removed);
+    }
+}

@@ -1,0 +1,45 @@
+package be.biodiversity.portal.render.cache;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What the change feed tells every cache of this service: the rendered pages and the providers' answers forget
+ * exactly what changed, fresh copies and stale ones alike (a removed page never comes back from a kept copy).
+ */
+@Component
+public class SiteCaches {
+
+    private final PageCache pages;
+    private final AnswerCache answers;
+
+    SiteCaches(PageCache pages, AnswerCache answers) {
+        this.pages = pages;
+        this.answers = answers;
+    }
+
+    /** Changes in the order content-service made them. */
+    public void changed(List<ContentChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        // Decided before anything is forgotten: the kept page is what tells a post from a page.
+        List<String> posts = changes.stream().filter(change -> !change.site()).map(ContentChange::path)
+                .filter(this::mayBePost).toList();
+        answers.apply(changes, posts::contains);
+        pages.apply(changes, posts::contains);
+    }
+
+    /** The feed lost track (content-service's log no longer reaches back, or its revision went back): forget all. */
+    public void everythingChanged() {
+        answers.clear();
+        pages.clear();
+    }
+
+    /** A path not kept as a page may be a new post: the listings are dropped for it, to be safe. */
+    private boolean mayBePost(String path) {
+        Boolean post = pages.isPost(path);
+        return post == null || post;
+    }
+}
