@@ -86,9 +86,9 @@ class ContentClientTests {
     void aLiteratureIdContentServiceRefusesIsNoRecord() {
         this.stub.respond("/api/content/v1/literature/-odd", 400, "application/problem+json",
                 "{\"status\":400,\"field\":\"id\",\"detail\":\"id: not a record id\"}");
-        LiteratureClient literature = new LiteratureClient(WebClients
-            .create(new PortalProperties.Provider(URI.create(this.stub.baseUrl()), Duration.ofSeconds(1),
-                    Duration.ofSeconds(2))));
+        LiteratureClient literature = new LiteratureClient(ProviderClients.create(WebClient.builder(),
+                new PortalProperties.Provider(URI.create(this.stub.baseUrl()), Duration.ofSeconds(1),
+                        Duration.ofSeconds(2), null)));
         StepVerifier.create(literature.record("-odd")).verifyComplete();
     }
 
