@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Follows content-service's change feed (every {@code changes-interval}, off the request path) so that no copy of
  * a page that was removed or changed is served again, not even instead of an error. Per entry: a {@code page}
  * entry (removed or changed) drops every copy of its path, fresh and stale, with any query string; a {@code site}
- * entry makes every copy stale (no longer served as fresh, still standing in for errors); an answer with
+ * entry, or a post's (its listings changed), makes every copy stale (no longer served as fresh, still standing
+ * in for errors); an answer with
  * {@code complete: false}, a revision that went back, or the first answer after start (the copies were made
  * before the gateway could follow) drops every copy. While content-service cannot be reached the copies stay as
  * they are; that is logged once per outage.
@@ -133,16 +134,17 @@ class ChangeFollower implements SmartLifecycle {
             if (change.isPage()) {
                 paths.add(PagePath.ofDecoded(change.path()));
             }
-            else {
-                site = true;
-            }
+            // A post's change changes the listings too (news, feed, sitemap, latest posts), which the gateway
+            // cannot tell from other pages: no copy stays fresh, as for a site-wide change.
+            site |= !change.isPage() || change.isPost();
             last = Math.max(last, change.revision());
         }
         this.cache.forgetPaths(paths);
         if (site) {
             this.cache.expireAll();
         }
-        this.since = changes.more() ? last : Math.max(last, changes.revision());
+        long through = (changes.through() > 0) ? changes.through() : last;
+        this.since = changes.more() ? through : Math.max(through, changes.revision());
         return changes.more();
     }
 

@@ -65,15 +65,17 @@ public class ContentChanges {
      * @param complete false when {@code since} was older than the oldest entry kept (or unknown): everything
      *     changed
      * @param changes the entries after {@code since}, oldest first
-     * @param more more entries follow: ask again with the last entry's revision
+     * @param more more entries follow: ask again with {@code since} = {@code through}
+     * @param through the revision this answer covers up to (0 when content-service does not say)
      */
-    public record Changes(long revision, Boolean complete, List<Change> changes, Boolean more) {
+    public record Changes(long revision, Boolean complete, List<Change> changes, Boolean more, Long through) {
 
         public Changes {
             // Absent is read the safe way: not complete (everything changed), nothing more.
             complete = Boolean.TRUE.equals(complete);
             changes = (changes == null) ? List.of() : List.copyOf(changes);
             more = Boolean.TRUE.equals(more);
+            through = (through == null) ? 0L : through;
         }
     }
 
@@ -82,9 +84,10 @@ public class ContentChanges {
      * @param scope {@code page} (one path) or {@code site} (every page)
      * @param lang the page's language
      * @param path the page's permalink as stored and requested ({@code /nl/community})
+     * @param kind {@code page} or {@code post} (a post's change also changes the listings: news, feed, sitemap)
      * @param removed the path no longer serves this content (deleted, unpublished, moved away)
      */
-    public record Change(long revision, String scope, String lang, String path, Boolean removed) {
+    public record Change(long revision, String scope, String lang, String path, String kind, Boolean removed) {
 
         public Change {
             removed = Boolean.TRUE.equals(removed);
@@ -93,6 +96,11 @@ public class ContentChanges {
         /** One page's path changed; anything else (scope {@code site}, or unknown) concerns every page. */
         public boolean isPage() {
             return "page".equals(this.scope) && this.path != null && this.path.startsWith("/");
+        }
+
+        /** A post: the pages that list posts changed too. */
+        public boolean isPost() {
+            return "post".equals(this.kind);
         }
     }
 }

@@ -171,9 +171,21 @@ class ChangeFeedTests {
     }
 
     @Test
+    void aPostsChangeLeavesNoListingFreshAndDropsThePost() {
+        read("/news");
+        read("/news/2026/a-post");
+        content.answer = since -> feed(2, true, false, post(2, "/news/2026/a-post", true));
+        poll();
+        read("/news");
+        assertThat(render.count("/news")).as("the listing is fetched again without time passing").isEqualTo(2);
+        render.failing(Failure.CLOSE);
+        this.web.get().uri("/news/2026/a-post").accept(MediaType.TEXT_HTML).exchange().expectStatus().isEqualTo(503);
+    }
+
+    @Test
     void moreEntriesAreReadAtOnceFromTheLastOneRead() {
         read("/nl/later");
-        content.answer = since -> (since == 1) ? feed(3, true, true, page(2, "/nl/other", true))
+        content.answer = since -> (since == 1) ? through(2, feed(3, true, true, page(2, "/nl/other", true)))
                 : feed(3, true, false, page(3, "/nl/later", true));
         poll();
         assertThat(content.sinces).containsExactly(1L, 2L);
@@ -236,6 +248,14 @@ class ChangeFeedTests {
     private static String page(long revision, String path, boolean removed) {
         return "{\"revision\":" + revision + ",\"scope\":\"page\",\"lang\":\"nl\",\"path\":\"" + path
                 + "\",\"removed\":" + removed + "}";
+    }
+
+    private static String through(long through, String feed) {
+        return feed.substring(0, feed.length() - 1) + ",\"through\":" + through + "}";
+    }
+
+    private static String post(long revision, String path, boolean removed) {
+        return page(revision, path, removed).replace("\"scope\"", "\"kind\":\"post\",\"scope\"");
     }
 
     private static String site(long revision) {
