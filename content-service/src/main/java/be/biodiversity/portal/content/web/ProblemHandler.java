@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.codec.DecodingException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -97,6 +98,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 });
         problem.setProperty("report", ex.report());
         return Mono.just(problem);
+    }
+
+    /** A body the codecs cannot decode outside of a JSON argument, such as a malformed multipart upload. */
+    @ExceptionHandler
+    Mono<ProblemDetail> undecodable(DecodingException ex) {
+        return Mono.just(problem(HttpStatus.BAD_REQUEST,
+                "The request body cannot be decoded (a malformed multipart upload or encoding)", null));
     }
 
     /** Anything not foreseen: a 500 that says nothing of the inside; the log has the exception, once. */

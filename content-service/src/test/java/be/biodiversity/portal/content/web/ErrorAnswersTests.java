@@ -52,6 +52,23 @@ class ErrorAnswersTests {
     }
 
     @Test
+    void aMalformedMultipartUploadIsABadRequest() {
+        clean(web.post().uri("/api/content/v1/imports?dryRun=true").header("Authorization", TOKEN)
+                .header("Content-Type", "multipart/form-data; boundary=XYZ").bodyValue("garbage").exchange(),
+                HttpStatus.BAD_REQUEST);
+        clean(web.post().uri("/api/content/v1/imports?dryRun=true").header("Authorization", TOKEN)
+                .header("Content-Type", "multipart/form-data").bodyValue("--XYZ\r\n").exchange(),
+                HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void anErrorAskedForAsHtmlIsStillAProblem() {
+        web.get().uri("/api/content/v1/pages?year=99999").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isBadRequest();
+        web.get().uri("/nothing/here").accept(MediaType.TEXT_HTML).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void theOpenApiDocumentNamesNoServerAddress() {
         web.get().uri("/api/content/v1/openapi").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.servers[0].url").isEqualTo("/")

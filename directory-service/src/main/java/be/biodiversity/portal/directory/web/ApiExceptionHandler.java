@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -47,6 +48,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", errors);
         }
         return handleExceptionInternal(ex, problem, headers, status, exchange);
+    }
+
+    /** A body the codecs cannot decode outside of a JSON argument, such as a malformed multipart upload. */
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> handleUndecodable(DecodingException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body cannot be decoded (a malformed multipart upload or encoding)");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, exchange);
     }
 
     /** Anything not foreseen: a 500 that says nothing of the inside; the log has the exception, once. */
