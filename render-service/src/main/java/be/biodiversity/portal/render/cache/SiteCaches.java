@@ -25,8 +25,9 @@ public class SiteCaches {
             return;
         }
         // Decided before anything is forgotten: the kept page is what tells a post from a page.
-        List<String> posts = changes.stream().filter(change -> !change.site()).map(ContentChange::path)
-                .filter(this::mayBePost).toList();
+        List<String> posts = changes.stream().filter(change -> !change.site())
+                .filter(change -> change.post() != null ? change.post() : mayBePost(change.path()))
+                .map(ContentChange::path).toList();
         answers.apply(changes, posts::contains);
         pages.apply(changes, posts::contains);
     }
@@ -37,7 +38,7 @@ public class SiteCaches {
         pages.clear();
     }
 
-    /** A path not kept as a page may be a new post: the listings are dropped for it, to be safe. */
+    /** Without a kind in the feed, a path not kept as a page may be a new post: its listings are dropped, to be safe. */
     private boolean mayBePost(String path) {
         Boolean post = pages.isPost(path);
         return post == null || post;

@@ -63,11 +63,11 @@ public class ContentChanges implements InitializingBean, DisposableBean {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Changes(Long revision, Boolean complete, List<Entry> changes, Boolean more) {
+    record Changes(Long revision, Boolean complete, List<Entry> changes, Boolean more, Long through) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Entry(Long revision, String scope, String lang, String path, Boolean removed) {
+    record Entry(Long revision, String scope, String lang, String path, String kind, Boolean removed) {
     }
 
     /** One poll: what changed since the last one is applied; gives the site revision now. */
@@ -105,7 +105,16 @@ public class ContentChanges implements InitializingBean, DisposableBean {
 
     private Mono<Long> changes(long from) {
         return http.get().uri(uri -> uri.path("/api/content/v1/changes").queryParam("since", from).build())
+            // content-service's ETag is its revision: nothing new since ours is a 304 without a body
+            .header("If-None-Match", "\"" + from + "\"")
             .exchangeToMono(response -> {
+                if (response.statusCode().isSameCodeAs(HttpStatus.NOT_MODIFIED)) {
+                    pollsWithoutFeed.set(-1);
+                    return response.releaseBody().then(Mono.fromSupplier(() -> {
+                        revision.read(from);
+                        return from;
+                    }));
+                }
                 if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
                     return response.releaseBody().then(Mono.fromSupplier(() -> {
                         if (pollsWithoutFeed.getAndSet(0) < 0) {
@@ -135,7 +144,7 @@ public class ContentChanges implements InitializingBean, DisposableBean {
         }
         caches.changed(entries.stream().map(this::change).toList());
         if (Boolean.TRUE.equals(page.more()) && !entries.isEmpty()) {
-            Long last = entries.get(entries.size() - 1).revision();
+            Long last = page.through() != null ? page.through() : entries.get(entries.size() - 1).revision();
             if (last != null && last > from) {
                 since.set(last);
                 return changes(last);
@@ -150,7 +159,9 @@ public class ContentChanges implements InitializingBean, DisposableBean {
         if (!"page".equals(entry.scope()) || entry.path() == null) {
             return ContentChange.site(at);
         }
-        return ContentChange.page(at, languages.resolve(entry.path()).path(), Boolean.TRUE.equals(entry.removed()));
+        Boolean post = "post".equals(entry.kind()) ? Boolean.TRUE : "page".equals(entry.kind()) ? Boolean.FALSE : null;
+        return ContentChange.page(at, languages.resolve(entry.path()).path(), Boolean.TRUE.equals(entry.removed()),
+                post);
     }
 
     private Mono<Long> currentRevision() {

@@ -63,6 +63,15 @@ class PageCacheRulesTests {
     }
 
     @Test
+    void theFeedsKindDecidesWhenItSaysIt() {
+        keep("/nl/news", "/nl/news", CachedPage.POSTS);
+        caches.changed(List.of(ContentChange.page(2, "/nl/new-page", false, false)));
+        assertThat(kept()).as("a new page, not a post: the listings stay").containsExactly("/nl/news");
+        caches.changed(List.of(ContentChange.page(3, "/nl/post/b", true, true)));
+        assertThat(kept()).isEmpty();
+    }
+
+    @Test
     void aSiteChangeLeavesEveryPageAsAStandInOnly() {
         keep("/nl/over", "/nl/over");
         caches.changed(List.of(ContentChange.site(2)));

@@ -327,6 +327,33 @@ class ContentPactTests {
         assertThat(pages.items()).allSatisfy((page) -> assertThat(page.translationKey()).isNotBlank());
     }
 
+    /** The change feed, from a revision the service has (0): the fields the reader acts on. */
+    @Pact(consumer = "render-service")
+    V4Pact theChangesSinceARevision(PactDslWithProvider builder) {
+        return builder.given("the demo pages are loaded")
+            .uponReceiving("the changes since revision 0")
+            .method("GET")
+            .path("/api/content/v1/changes")
+            .query("since=0")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(new PactDslJsonBody().integerType("revision", 42).booleanType("complete", true)
+                .booleanType("more", false).integerType("through", 42))
+            .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "theChangesSinceARevision")
+    void readsTheChanges(MockServer server) {
+        ContentChanges.Changes changes = PactClients.webClient(server).get()
+            .uri("/api/content/v1/changes?since=0").retrieve().bodyToMono(ContentChanges.Changes.class)
+            .block(Duration.ofSeconds(5));
+        assertThat(changes.revision()).isEqualTo(42);
+        assertThat(changes.complete()).isTrue();
+        assertThat(changes.more()).isFalse();
+    }
+
     @Pact(consumer = "render-service")
     V4Pact howMuchLiterature(PactDslWithProvider builder) {
         return builder.given("the sample literature is loaded")
