@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -55,17 +56,13 @@ class PageCache {
 
     private final long staleNanos;
 
-    private final long settleNanos;
-
     private final Cache<String, CachedPage> pages;
 
     private final Cache<String, CachedPage> queries;
 
-    /** URLs with a query string asked for once within {@code admit-window} (by a 64-bit hash of the URL). */
-    private final Cache<Long, Boolean> askedOnce;
+    private final SecondRequestAdmission admission;
 
-    /** Paths content-service's change feed named, and when: copies fetched just after do not stand in for errors. */
-    private final Cache<String, Long> changed;
+    private final RecentChanges changes;
 
     private final ConcurrentHashMap<String, Sinks.One<CachedPage>> fetches = new ConcurrentHashMap<>();
 
@@ -82,14 +79,10 @@ class PageCache {
     PageCache(PageCacheProperties properties, MeterRegistry registry, Ticker ticker) {
         this.ticker = ticker;
         this.staleNanos = properties.staleIfError().toNanos();
-        this.settleNanos = properties.changeSettle().toNanos();
         this.pages = copies(properties.maxTotalSize().toBytes());
         this.queries = copies(properties.maxQuerySize().toBytes());
-        this.askedOnce = Caffeine.newBuilder().ticker(ticker).executor(Runnable::run).maximumSize(50_000)
-                .expireAfterWrite(properties.admitWindow()).build();
-        // Long enough for a fetch that started before the change to end (the route's time limit is seconds).
-        this.changed = Caffeine.newBuilder().ticker(ticker).executor(Runnable::run).maximumSize(10_000)
-                .expireAfterWrite(properties.changeSettle().plusMinutes(1)).build();
+        this.admission = new SecondRequestAdmission(properties.admitWindow(), ticker);
+        this.changes = new RecentChanges(properties.changeSettle(), ticker);
         if (registry != null) {
             // Registered once: the fast path counts every request and must not look meters up.
             for (Result result : Result.values()) {
@@ -166,7 +159,8 @@ class PageCache {
             return;
         }
         if (page != null && admitted(key)) {
-            of(key).put(key, recentlyChanged(key, page) ? page.freshOnly() : page);
+            // Possibly render-service's text from before a change: served while fresh, never standing in.
+            of(key).put(key, this.changes.unsettled(path(key), page.fetchedAt()) ? page.freshOnly() : page);
         }
         this.fetches.remove(key, mine);
         if (page != null) {
@@ -177,27 +171,9 @@ class PageCache {
         }
     }
 
-    /**
-     * Fetched before, or within {@code change-settle} after, the change feed named its path: render-service may
-     * not have learnt of the change yet, so this may be the old text. It is served while fresh (as render-service
-     * would) but never kept to stand in for an error.
-     */
-    private boolean recentlyChanged(String key, CachedPage page) {
-        Long changedAt = this.changed.getIfPresent(path(key));
-        return changedAt != null && page.fetchedAt() - (changedAt + this.settleNanos) < 0;
-    }
-
     /** A URL with a query string is kept on its second request within {@code admit-window}; a path at once. */
     private boolean admitted(String key) {
-        if (key.indexOf('?') < 0 || this.queries.getIfPresent(key) != null) {
-            return true;
-        }
-        Long hash = hash(key);
-        if (this.askedOnce.asMap().remove(hash) != null) {
-            return true;
-        }
-        this.askedOnce.put(hash, Boolean.TRUE);
-        return false;
+        return key.indexOf('?') < 0 || this.queries.getIfPresent(key) != null || this.admission.admit(key);
     }
 
     /** Drops the copy of {@code key}: render-service says the page is gone or elsewhere. */
@@ -213,9 +189,8 @@ class PageCache {
         if (paths.isEmpty()) {
             return;
         }
-        long now = now();
         Set<String> named = new HashSet<>(paths);
-        named.forEach(path -> this.changed.put(path, now));
+        named.forEach(this.changes::changed);
         this.pages.invalidateAll(named);
         this.queries.asMap().keySet().removeIf(key -> named.contains(path(key)));
     }
@@ -223,7 +198,7 @@ class PageCache {
     /** No copy is fresh any more (a change to the whole site); each may still stand in for an error. */
     void expireAll() {
         long now = now();
-        for (Cache<String, CachedPage> cache : java.util.List.of(this.pages, this.queries)) {
+        for (Cache<String, CachedPage> cache : List.of(this.pages, this.queries)) {
             cache.asMap().replaceAll((key, page) -> page.expiredBy(now));
         }
     }
@@ -231,7 +206,7 @@ class PageCache {
     void clear() {
         this.pages.invalidateAll();
         this.queries.invalidateAll();
-        this.askedOnce.invalidateAll();
+        this.admission.clear();
     }
 
     long size() {
@@ -244,10 +219,7 @@ class PageCache {
     }
 
     private static long weight(Cache<String, CachedPage> cache) {
-        return cache.policy().eviction().flatMap(e -> {
-            var weighted = e.weightedSize();
-            return weighted.isPresent() ? java.util.Optional.of(weighted.getAsLong()) : java.util.Optional.empty();
-        }).orElse(0L);
+        return cache.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
     }
 
     /** Runs pending evictions and expirations now (tests read sizes after it). */
@@ -263,13 +235,5 @@ class PageCache {
     private static String path(String key) {
         int query = key.indexOf('?');
         return (query < 0) ? key : key.substring(0, query);
-    }
-
-    private static long hash(String key) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            hash = (hash ^ key.charAt(i)) * 0x100000001b3L;
-        }
-        return hash;
     }
 }
