@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import be.biodiversity.portal.content.jekyll.Yaml;
+import be.biodiversity.portal.content.page.UnsafeMarkup;
 import be.biodiversity.portal.content.revision.SiteRevision;
 import be.biodiversity.portal.content.web.ConflictException;
 import be.biodiversity.portal.content.web.InvalidFieldException;
@@ -117,6 +118,10 @@ public class DataWriter {
         catch (Yaml.YamlException ex) {
             throw new InvalidFieldException("source", "line " + ex.line() + ": " + ex.getMessage());
         }
+        // data files reach pages (Liquid, navigation, footer) as pages' own text does: the same markup is refused
+        UnsafeMarkup.find(source).ifPresent(unsafe -> {
+            throw new InvalidFieldException("source", unsafe);
+        });
     }
 
     private Mono<SiteData> save(SiteData file, String action, String author) {

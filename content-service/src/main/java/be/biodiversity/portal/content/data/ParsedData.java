@@ -8,6 +8,8 @@ import be.biodiversity.portal.content.jekyll.Yaml;
 /** Parsed YAML of stored data files, kept per id and version so an unchanged file is parsed once. */
 final class ParsedData {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ParsedData.class);
+
     private record Key(String id, Long version) {
     }
 
@@ -24,6 +26,27 @@ final class ParsedData {
             parsed.put(key, value);
         }
         return value;
+    }
+
+    /** As {@link #of}, but a file that cannot be read (e.g. stored before a limit it breaks) is empty, and logged. */
+    Object orEmpty(SiteData data) {
+        try {
+            return of(data);
+        }
+        catch (Yaml.YamlException ex) {
+            log.warn("Data file {} ({}) is left out of site.data: line {}: {}", data.name(), data.lang(), ex.line(),
+                    ex.getMessage());
+            return Map.of();
+        }
+    }
+
+    static Object parseOrEmpty(SiteData data) {
+        try {
+            return parse(data.source());
+        }
+        catch (Yaml.YamlException ex) {
+            return Map.of();
+        }
     }
 
     static Object parse(String source) {

@@ -13,7 +13,13 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
 import be.biodiversity.portal.content.config.ContentProperties;
+import be.biodiversity.portal.content.jekyll.Yaml;
+import be.biodiversity.portal.content.include.SiteInclude;
+import be.biodiversity.portal.content.include.SiteIncludes;
 import be.biodiversity.portal.content.resolve.SiteContext;
 import be.biodiversity.portal.content.revision.SiteRevision;
 import be.biodiversity.portal.content.web.InvalidFieldException;
@@ -22,20 +28,23 @@ import be.biodiversity.portal.content.web.InvalidFieldException;
 @Service
 public class SiteDataService {
 
-    /** The context built at a site revision from data files at given versions. */
+    /** The context built at a site revision from data files and includes at given versions. */
     private record Cached(long revision, java.util.List<String> files, SiteContext context) {
     }
 
     private final ReactiveMongoTemplate mongo;
     private final SiteRevision revision;
     private final ContentProperties properties;
+    private final SiteIncludes includes;
     private final ParsedData parsed = new ParsedData();
     private final AtomicReference<Cached> cached = new AtomicReference<>(new Cached(-1, java.util.List.of(), null));
 
-    SiteDataService(ReactiveMongoTemplate mongo, SiteRevision revision, ContentProperties properties) {
+    SiteDataService(ReactiveMongoTemplate mongo, SiteRevision revision, ContentProperties properties,
+            SiteIncludes includes) {
         this.mongo = mongo;
         this.revision = revision;
         this.properties = properties;
+        this.includes = includes;
     }
 
     /** The {@code site} variable as stored now. */
@@ -45,27 +54,34 @@ public class SiteDataService {
             if (hit.revision() == state.revision() && hit.context() != null) {
                 return Mono.just(hit.context());
             }
-            return all().collectList().map(files -> {
+            return all().collectList().zipWith(includes.all().collectList()).map(stored -> {
                 // a page write moves the revision too: keep the same context (and the pages resolved against
-                // it) while the data files are the same
-                java.util.List<String> versions = files.stream().map(f -> f.id() + ":" + f.version()).toList();
-                SiteContext context = versions.equals(hit.files()) && hit.context() != null ? hit.context() : build(files);
+                // it) while the data files and includes are the same
+                java.util.List<String> versions = new java.util.ArrayList<>();
+                stored.getT1().forEach(f -> versions.add("data " + f.id() + ":" + f.version()));
+                stored.getT2().forEach(i -> versions.add("include " + i.id() + ":" + i.version()));
+                SiteContext context = versions.equals(hit.files()) && hit.context() != null ? hit.context()
+                        : build(stored.getT1(), stored.getT2(), versions);
                 cached.set(new Cached(state.revision(), versions, context));
                 return context;
             });
         });
     }
 
-    SiteContext build(Iterable<SiteData> files) {
-        return build(files, parsed::of);
+    private SiteContext build(Iterable<SiteData> files, Iterable<SiteInclude> stored, java.util.List<String> versions) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        stored.forEach(i -> byName.put(i.name(), i.source()));
+        return build(files, parsed::orEmpty, byName, java.util.UUID.nameUUIDFromBytes(String.join(",", versions)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
     }
 
-    /** Builds the {@code site} variable from data files not stored (yet), e.g. an import being checked. */
-    public static SiteContext unstored(Iterable<SiteData> files) {
-        return build(files, file -> ParsedData.parse(file.source()));
+    /** Builds the {@code site} variable from data files and includes not stored (yet), e.g. an import being checked. */
+    public static SiteContext unstored(Iterable<SiteData> files, Map<String, String> includes) {
+        return build(files, ParsedData::parseOrEmpty, includes, "unstored");
     }
 
-    private static SiteContext build(Iterable<SiteData> files, java.util.function.Function<SiteData, Object> parser) {
+    private static SiteContext build(Iterable<SiteData> files, java.util.function.Function<SiteData, Object> parser,
+            Map<String, String> includes, String version) {
         Map<String, Object> config = new LinkedHashMap<>();
         Map<String, Object> defaults = new LinkedHashMap<>();
         Map<String, Map<String, Object>> byLang = new LinkedHashMap<>();
@@ -83,7 +99,7 @@ public class SiteDataService {
                 byLang.computeIfAbsent(file.lang(), l -> new LinkedHashMap<>()).put(file.name(), content);
             }
         }
-        return SiteContext.of(config, defaults, byLang);
+        return SiteContext.of(config, defaults, byLang, includes, version);
     }
 
     public Flux<SiteData> all() {
@@ -95,7 +111,16 @@ public class SiteDataService {
         String requested = lang == null ? "" : knownLanguage(lang);
         Mono<SiteData> own = requested.isEmpty() ? Mono.empty() : stored(name, requested);
         return own.switchIfEmpty(Mono.defer(() -> stored(name, "")))
-                .map(data -> DataView.of(data, requested, parsed.of(data)));
+                .map(data -> {
+                    try {
+                        return DataView.of(data, requested, parsed.of(data));
+                    }
+                    catch (Yaml.YamlException ex) {
+                        // stored before a limit it now breaks (the YAML expansion limit): named, not a 500
+                        throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "Data file " + name
+                                + " cannot be read: line " + ex.line() + ": " + ex.getMessage());
+                    }
+                });
     }
 
     public Mono<SiteData> stored(String name, String lang) {

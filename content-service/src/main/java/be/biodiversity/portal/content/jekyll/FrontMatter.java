@@ -15,6 +15,12 @@ record FrontMatter(boolean present, Map<String, Object> values, String body, int
 
     /** @throws Problem-worthy {@link Yaml.YamlException} or {@link IllegalArgumentException} with a line */
     static FrontMatter parse(String text) {
+        return parse(text, warning -> {
+        });
+    }
+
+    /** @param warnings told of duplicate keys, with their file lines */
+    static FrontMatter parse(String text, java.util.function.Consumer<Yaml.Warning> warnings) {
         String normalised = text.replace("\r\n", "\n");
         if (!normalised.startsWith("---\n") && !normalised.equals("---")) {
             return new FrontMatter(false, Map.of(), normalised, 1);
@@ -26,7 +32,7 @@ record FrontMatter(boolean present, Map<String, Object> values, String body, int
         String yaml = normalised.substring(4, Math.max(4, end));
         int bodyStart = normalised.indexOf('\n', end + 1);
         String body = bodyStart < 0 ? "" : normalised.substring(bodyStart + 1);
-        Object parsed = yaml.isBlank() ? Map.of() : Yaml.load(yaml, 2);
+        Object parsed = yaml.isBlank() ? Map.of() : Yaml.load(yaml, 2, warnings);
         if (parsed == null) {
             parsed = Map.of();
         }

@@ -7,7 +7,7 @@ public class ImportFailedException extends RuntimeException {
 
     ImportFailedException(ImportReport report) {
         super(report.errors() + " error(s) in " + report.source() + ", nothing imported; first: "
-                + report.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).findFirst()
+                + report.problems().stream().filter(Problem::refusesImport).findFirst()
                         .map(Problem::toString).orElse("?"));
         this.report = report;
     }

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 import be.biodiversity.portal.content.data.DataWriter;
 import be.biodiversity.portal.content.data.SiteData;
 import be.biodiversity.portal.content.data.SiteDataService;
+import be.biodiversity.portal.content.include.SiteInclude;
+import be.biodiversity.portal.content.include.SiteIncludes;
 import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.page.PageService;
 import be.biodiversity.portal.content.page.PageWriter;
@@ -42,22 +44,31 @@ class ImportWriter {
     private final SiteDataService data;
     private final DataWriter dataWriter;
     private final SiteRevision revision;
+    private final SiteIncludes includes;
 
     ImportWriter(PageService pages, PageWriter pageWriter, SiteDataService data, DataWriter dataWriter,
-            SiteRevision revision) {
+            SiteRevision revision, SiteIncludes includes) {
         this.pages = pages;
         this.pageWriter = pageWriter;
         this.data = data;
         this.dataWriter = dataWriter;
         this.revision = revision;
+        this.includes = includes;
     }
 
     Mono<Counts> write(ReadSite site, boolean prune, String author) {
         Counts counts = new Counts();
+        // a file left out of this import keeps what an earlier import stored from it: never pruned
+        Set<String> skipped = site.skipped();
         // the change feed gets the import as a whole: per page, or one site-wide entry for a big one
-        return revision.batch(data.all().collectMap(d -> d.name() + " " + d.lang(), Function.identity())
+        return revision.batch(data.all().filter(d -> !skipped.contains(d.sourcePath()))
+                .collectMap(d -> d.name() + " " + d.lang(), Function.identity())
                 .flatMap(stored -> writeData(site.data(), stored, prune, author, counts))
-                .then(pages.all().collectMap(p -> p.lang() + " " + p.permalink(), Function.identity()))
+                .then(includes.all().filter(i -> !skipped.contains(i.sourcePath()))
+                        .collectMap(SiteInclude::name, Function.identity()))
+                .flatMap(stored -> writeIncludes(site.includes(), stored, prune, author, counts))
+                .then(pages.all().filter(p -> !skipped.contains(p.sourcePath()))
+                        .collectMap(p -> p.lang() + " " + p.permalink(), Function.identity()))
                 .flatMap(stored -> writePages(site.items(), stored, prune, author, counts))
                 .thenReturn(counts));
     }
@@ -78,6 +89,24 @@ class ImportWriter {
         Flux<Void> deletes = Flux.defer(() -> Flux.fromIterable(prune ? stored.entrySet() : Set.<Map.Entry<String, SiteData>>of())
                 .filter(e -> !seen.contains(e.getKey()) && e.getValue().sourcePath() != null)
                 .concatMap(e -> dataWriter.importDelete(e.getValue(), author).doOnSuccess(v -> counts.deleted().incrementAndGet())));
+        return writes.thenMany(deletes).then();
+    }
+
+    private Mono<Void> writeIncludes(List<ImportedInclude> files, Map<String, SiteInclude> stored, boolean prune,
+            String author, Counts counts) {
+        Set<String> seen = files.stream().map(ImportedInclude::name).collect(Collectors.toSet());
+        Flux<SiteInclude> writes = Flux.fromIterable(files).flatMap(file -> {
+            SiteInclude current = stored.get(file.name());
+            if (current != null && file.hash().equals(current.sourceHash())) {
+                counts.unchanged().incrementAndGet();
+                return Mono.empty();
+            }
+            (current == null ? counts.created() : counts.updated()).incrementAndGet();
+            return includes.importFile(file.name(), file.source(), current, file.path(), file.hash(), author);
+        }, WRITES_IN_FLIGHT);
+        Flux<Void> deletes = Flux.fromIterable(prune ? stored.values() : List.<SiteInclude>of())
+                .filter(i -> !seen.contains(i.name()))
+                .concatMap(i -> includes.importDelete(i).doOnSuccess(v -> counts.deleted().incrementAndGet()));
         return writes.thenMany(deletes).then();
     }
 

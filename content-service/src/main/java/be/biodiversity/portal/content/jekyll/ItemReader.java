@@ -73,14 +73,17 @@ final class ItemReader {
 
     private Optional<FrontMatter> parse(SourceFile file) {
         try {
-            FrontMatter fm = FrontMatter.parse(file.text());
+            FrontMatter fm = FrontMatter.parse(file.text(),
+                    w -> problems.add(Problem.warning(file.path(), w.line(), w.message())));
             if (!fm.present() && file.path().startsWith("_posts/")) {
                 problems.add(Problem.warning(file.path(), 1, "has no front matter: Jekyll copies it as a file, not a post"));
             }
             return fm.present() ? Optional.of(fm) : Optional.empty();
         }
         catch (Yaml.YamlException ex) {
-            problems.add(Problem.error(file.path(), ex.line(), ex.getMessage()));
+            // over a limit: this file is left out, the rest imported; malformed: the import is refused, as before
+            problems.add(ex.limit() ? Problem.skipped(file.path(), ex.line(), ex.getMessage())
+                    : Problem.error(file.path(), ex.line(), ex.getMessage()));
             return Optional.empty();
         }
     }

@@ -25,8 +25,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Imports a Jekyll repository: reads and checks everything first, and stores only when there is no error, so an
- * import with an error changes nothing. One import runs at a time.
+ * Imports a Jekyll repository: reads and checks everything first, and stores only when there is no error that
+ * refuses the import, so such an import changes nothing; a file with an error of its own is left out (or imported
+ * as Jekyll would build it) and reported, and the rest is imported. One import runs at a time.
  */
 @Service
 public class JekyllImporter {
@@ -85,7 +86,7 @@ public class JekyllImporter {
 
     /** Imports an uploaded {@code .zip} or {@code .tar.gz}. */
     public Mono<ImportReport> importArchive(String name, byte[] archive, boolean dryRun, boolean prune, String author) {
-        return importFiles(name, () -> SourceReader.archive(name, new java.io.ByteArrayInputStream(archive),
+        return importFiles(name, () -> SourceReader.archive(name, archive,
                 properties.limits()), dryRun, prune, author);
     }
 
@@ -98,10 +99,13 @@ public class JekyllImporter {
         List<SiteData> dataFiles = site.data().stream()
                 .map(d -> new SiteData(d.path(), d.name(), d.lang(), d.source(), 0L, null, null, d.path(), d.hash()))
                 .toList();
-        SiteContext context = SiteDataService.unstored(dataFiles);
+        SiteContext context = SiteDataService.unstored(dataFiles, site.includesByName());
         List<Problem> problems = new ArrayList<>(site.problems());
         problems.addAll(new SiteChecks(resolver, new HashSet<>(properties.layouts())).check(site, context));
-        return new ReadSite(site.items(), site.data(), problems);
+        ReadSite checked = new ReadSite(site.items(), site.data(), site.includes(), problems);
+        java.util.Set<String> skipped = checked.skipped();
+        return new ReadSite(site.items().stream().filter(i -> !skipped.contains(i.path())).toList(), site.data(),
+                site.includes(), problems);
     }
 
     private static ImportReport report(String source, ReadSite site, boolean dryRun, boolean imported,
@@ -112,6 +116,7 @@ public class JekyllImporter {
         site.data().stream().filter(d -> !d.name().equals(SiteData.CONFIG))
                 .forEach(d -> perKind.computeIfAbsent("data", k -> new TreeMap<>()).merge(d.lang(), 1, Integer::sum));
         long errors = site.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
+        site.includes().forEach(i -> perKind.computeIfAbsent("include", k -> new TreeMap<>()).merge("", 1, Integer::sum));
         return new ImportReport(source, dryRun, imported, perKind,
                 counts == null ? 0 : counts.created().get(), counts == null ? 0 : counts.updated().get(),
                 counts == null ? 0 : counts.unchanged().get(), counts == null ? 0 : counts.deleted().get(),

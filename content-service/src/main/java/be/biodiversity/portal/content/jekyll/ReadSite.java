@@ -1,17 +1,32 @@
 package be.biodiversity.portal.content.jekyll;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import be.biodiversity.portal.content.page.Page;
 
 /** A repository as read, before anything is stored. */
-record ReadSite(List<ImportedItem> items, List<ImportedData> data, List<Problem> problems) {
+record ReadSite(List<ImportedItem> items, List<ImportedData> data, List<ImportedInclude> includes,
+        List<Problem> problems) {
 
+    /** An error that refuses the whole import. */
     boolean hasErrors() {
-        return problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR);
+        return problems.stream().anyMatch(Problem::refusesImport);
+    }
+
+    /** The files left out of this import: what was stored from them earlier stays. */
+    Set<String> skipped() {
+        return problems.stream().filter(p -> Problem.SKIPPED.equals(p.action())).map(Problem::file)
+                .collect(Collectors.toSet());
     }
 
     List<ImportedItem> published() {
         return items.stream().filter(i -> !Page.DRAFT.equals(i.page().status())).toList();
+    }
+
+    Map<String, String> includesByName() {
+        return includes.stream().collect(Collectors.toMap(ImportedInclude::name, ImportedInclude::source, (a, b) -> b));
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.page.Permalinks;
 import be.biodiversity.portal.content.page.ResolvedPages;
+import be.biodiversity.portal.content.resolve.LiquidLimitException;
 import be.biodiversity.portal.content.resolve.PageResolver;
 import be.biodiversity.portal.content.resolve.ResolveProblem;
 import be.biodiversity.portal.content.resolve.ResolvedPage;
@@ -20,7 +21,9 @@ import be.biodiversity.portal.content.resolve.SiteContext;
 /**
  * The site's own problems, found the way a visitor would meet them: a layout the theme lacks, a
  * {@code lang-ref} that pairs with no other language, Liquid that fails or refers to missing data, and internal
- * links to pages that do not exist. Liquid syntax errors are errors (Jekyll's build stops); the rest warnings.
+ * links to pages that do not exist. Liquid syntax errors are errors (Jekyll's build stops); an include that is missing or not allowed
+ * is an error of that page, which is imported with the tag empty; a page whose Liquid goes over a limit is
+ * left out; the rest are warnings.
  */
 final class SiteChecks {
 
@@ -43,10 +46,25 @@ final class SiteChecks {
             if (layout != null && !layouts.contains(layout)) {
                 problems.add(Problem.warning(item.path(), item.lineOf("layout"), "unknown layout '" + layout + "'"));
             }
-            ResolvedPage resolved = resolver.resolve(ResolvedPages.source(item.page()), context);
+            ResolvedPage resolved;
+            try {
+                resolved = resolver.resolve(ResolvedPages.source(item.page()), context);
+            }
+            catch (LiquidLimitException ex) {
+                // this page alone is left out (its earlier import stays); the rest of the site goes on
+                problems.add(Problem.skipped(item.path(), "body".equals(ex.field()) ? Integer.valueOf(item.bodyLine())
+                        : item.lineOf(ex.field() == null ? "" : ex.field().replaceAll("[.\\[].*", "")),
+                        "in " + ex.field() + ": " + ex.getMessage()));
+                continue;
+            }
             for (ResolveProblem p : resolved.problems()) {
-                problems.add(new Problem(p.error() ? Problem.Severity.ERROR : Problem.Severity.WARNING, item.path(),
-                        line(item, p), p.message()));
+                if (p.error() && p.tag() != null) {
+                    problems.add(Problem.imported(item.path(), line(item, p), p.message() + "; the tag renders empty"));
+                }
+                else {
+                    problems.add(new Problem(p.error() ? Problem.Severity.ERROR : Problem.Severity.WARNING, item.path(),
+                            line(item, p), p.message(), null));
+                }
             }
             links(item, resolved.html(), permalinks, problems);
         }

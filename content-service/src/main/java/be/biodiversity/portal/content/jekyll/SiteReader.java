@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import be.biodiversity.portal.content.page.NewPage;
+import be.biodiversity.portal.content.page.UnsafeMarkup;
+import be.biodiversity.portal.content.resolve.IncludeNames;
 import be.biodiversity.portal.content.web.InvalidFieldException;
 
 /**
@@ -27,7 +29,10 @@ final class SiteReader {
     private final List<String> languages;
     private final Function<NewPage, Optional<InvalidFieldException>> rules;
     private final Instant now;
+    private static final String INCLUDES = "_includes/";
+
     private final List<Problem> problems = new ArrayList<>();
+    private boolean configReadable;
 
     SiteReader(List<String> languages, Function<NewPage, Optional<InvalidFieldException>> rules, Instant now) {
         this.languages = languages;
@@ -44,13 +49,19 @@ final class SiteReader {
                 ? list.stream().map(String::valueOf).map(e -> e.replaceAll("/+$", "")).toList() : List.of();
         ItemReader items = new ItemReader(config, configBytes, languages.get(0), problems, now);
         List<ImportedData> data = new ArrayList<>();
+        List<ImportedInclude> includes = new ArrayList<>();
         List<ImportedItem> read = new ArrayList<>();
         for (SourceFile file : sorted) {
             String path = file.path();
             String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase();
             boolean yaml = ext.equals("yml") || ext.equals("yaml");
             if (path.equals("_config.yml")) {
-                data.add(new ImportedData("_config", "", file.text(), path, Hashes.sha256(file.content())));
+                if (configReadable) {
+                    data.add(new ImportedData("_config", "", file.text(), path, Hashes.sha256(file.content())));
+                }
+            }
+            else if (path.startsWith(INCLUDES)) {
+                include(file, path.substring(INCLUDES.length())).ifPresent(includes::add);
             }
             else if (path.startsWith("_data/") && yaml) {
                 dataFile(file, path.substring("_data/".length(), path.lastIndexOf('.'))).ifPresent(data::add);
@@ -62,25 +73,53 @@ final class SiteReader {
                 items.page(file).ifPresent(read::add);
             }
         }
-        return new ReadSite(checked(read), data, problems);
+        return new ReadSite(checked(read), data, includes, problems);
     }
 
     private SiteConfig config(SourceFile file) {
         try {
-            return Yaml.load(file.text(), 1) instanceof Map<?, ?> map ? SiteConfig.of(stringKeys(map)) : SiteConfig.EMPTY;
+            Object yaml = Yaml.load(file.text(), 1, warning(file));
+            configReadable = true;
+            return yaml instanceof Map<?, ?> map ? SiteConfig.of(stringKeys(map)) : SiteConfig.EMPTY;
         }
         catch (Yaml.YamlException ex) {
-            problems.add(Problem.error(file.path(), ex.line(), ex.getMessage()));
+            problems.add(yamlProblem(file, ex));
             return SiteConfig.EMPTY;
         }
     }
 
+    /** An include, if its name is one an include tag may use. */
+    private Optional<ImportedInclude> include(SourceFile file, String name) {
+        Optional<String> problem = IncludeNames.problem(name);
+        if (problem.isPresent()) {
+            problems.add(Problem.skipped(file.path(), null, "not an include an include tag can name: " + problem.get()));
+            return Optional.empty();
+        }
+        return Optional.of(new ImportedInclude(name, file.text(), file.path(), Hashes.sha256(file.content())));
+    }
+
+    private java.util.function.Consumer<Yaml.Warning> warning(SourceFile file) {
+        return w -> problems.add(Problem.warning(file.path(), w.line(), w.message()));
+    }
+
+    /** Over a limit: that file is left out and the rest imported; malformed: the import is refused, as before. */
+    private static Problem yamlProblem(SourceFile file, Yaml.YamlException ex) {
+        return ex.limit() ? Problem.skipped(file.path(), ex.line(), ex.getMessage())
+                : Problem.error(file.path(), ex.line(), ex.getMessage());
+    }
+
     private Optional<ImportedData> dataFile(SourceFile file, String relative) {
         try {
-            Yaml.load(file.text(), 1);
+            Yaml.load(file.text(), 1, warning(file));
         }
         catch (Yaml.YamlException ex) {
-            problems.add(Problem.error(file.path(), ex.line(), ex.getMessage()));
+            problems.add(yamlProblem(file, ex));
+            return Optional.empty();
+        }
+        Optional<String> unsafe = UnsafeMarkup.find(file.text());
+        if (unsafe.isPresent()) {
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("^line (\\d+)").matcher(unsafe.get());
+            problems.add(Problem.skipped(file.path(), line.find() ? Integer.valueOf(line.group(1)) : null, unsafe.get()));
             return Optional.empty();
         }
         int slash = relative.indexOf('/');

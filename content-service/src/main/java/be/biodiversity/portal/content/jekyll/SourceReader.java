@@ -17,13 +17,15 @@ import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Reads the text files of a Jekyll repository from a folder, a {@code .zip} or a {@code .tar.gz}, within
  * {@link ImportProperties.Limits}. Every entry counts towards the file limit; only the files Jekyll reads as
- * content ({@code .md}, {@code .markdown}, {@code .html}, {@code .yml}, {@code .yaml}) are decompressed and count
+ * content ({@code .md}, {@code .markdown}, {@code .html}, {@code .yml}, {@code .yaml}, any file of {@code _includes})
+ * are decompressed and count
  * towards the byte limits. An entry outside the root, a link, or a limit passed rejects the whole input.
  * Blocking I/O: callers run this on a bounded-elastic thread.
  */
@@ -62,16 +64,19 @@ final class SourceReader {
         return reader.files;
     }
 
-    /** A {@code .zip} or {@code .tar.gz}, told apart by their first bytes. */
-    static List<SourceFile> archive(String name, InputStream raw, ImportProperties.Limits limits) {
+    /**
+     * A {@code .zip} or {@code .tar.gz}, told apart by their first bytes. A zip is read through its central
+     * directory, the only place that holds an entry's unix mode: a zip read as a stream cannot tell a link.
+     */
+    static List<SourceFile> archive(String name, byte[] bytes, ImportProperties.Limits limits) {
         SourceReader reader = new SourceReader(limits);
-        try (InputStream in = new BufferedInputStream(raw)) {
+        try (InputStream in = new BufferedInputStream(new java.io.ByteArrayInputStream(bytes))) {
             in.mark(4);
             int b0 = in.read();
             int b1 = in.read();
             in.reset();
             if (b0 == 'P' && b1 == 'K') {
-                reader.readAll(new ZipArchiveInputStream(in));
+                reader.readZip(bytes);
             }
             else if (b0 == 0x1f && b1 == 0x8b) {
                 reader.readAll(new TarArchiveInputStream(new GzipCompressorInputStream(in)));
@@ -88,6 +93,18 @@ final class SourceReader {
             throw new ArchiveRejectedException(name, "holds no files: it is empty or not a readable archive");
         }
         return RootFolder.strip(reader.files);
+    }
+
+    private void readZip(byte[] bytes) throws IOException {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
+            for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
+                if (entry.isDirectory()) {
+                    checkPath(entry.getName());
+                    continue;
+                }
+                entry(entry.getName(), entry.isUnixSymlink(), () -> zip.getInputStream(entry));
+            }
+        }
     }
 
     private void readAll(ArchiveInputStream<? extends ArchiveEntry> archive) throws IOException {
@@ -118,7 +135,8 @@ final class SourceReader {
             throw new ArchiveRejectedException(null, "holds more than " + limits.maxFiles() + " files");
         }
         String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase();
-        if (!CONTENT.contains(extension) || path.lastIndexOf('.') < 0) {
+        boolean include = path.startsWith("_includes/") || path.contains("/_includes/");
+        if (!include && (!CONTENT.contains(extension) || path.lastIndexOf('.') < 0)) {
             return;
         }
         InputStream in = opener.open();

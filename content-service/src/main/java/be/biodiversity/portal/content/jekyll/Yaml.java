@@ -1,31 +1,74 @@
 package be.biodiversity.portal.content.jekyll;
 
+import java.io.StringReader;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Safe YAML (no custom types, bounded aliases and size) with errors that give the line in the file. */
+/**
+ * Safe YAML (no custom types, bounded aliases, size and expanded size) with errors that give the line in the file.
+ * Anchors and aliases let a few hundred bytes stand for gigabytes once expanded (each level doubling the last);
+ * the expanded size is counted on the parsed node graph, each shared node once, stopping as soon as it passes
+ * {@link #maxExpandedSize()}, before any of it is built. A key given twice keeps its last value, as Jekyll's
+ * parser does, and is reported as a warning.
+ */
 public final class Yaml {
+
+    /** Default {@code portal.content.yaml.max-expanded-size}: characters of scalars plus one per node, expanded. */
+    static final long DEFAULT_MAX_EXPANDED_SIZE = 2_000_000;
+
+    private static volatile long maxExpandedSize = DEFAULT_MAX_EXPANDED_SIZE;
 
     private Yaml() {
     }
 
+    /** A key given twice, or another problem the file has that does not stop it from being read. */
+    public record Warning(int line, String message) {
+    }
+
+    static void maxExpandedSize(long max) {
+        maxExpandedSize = max;
+    }
+
+    static long maxExpandedSize() {
+        return maxExpandedSize;
+    }
+
+    public static Object load(String text, int firstLine) {
+        return load(text, firstLine, warning -> {
+        });
+    }
+
     /**
      * @param firstLine the file line the text starts on (2 for front matter after the opening {@code ---})
+     * @param warnings  told of every duplicate key, with its file line
      * @throws YamlException with the file line of the problem
      */
-    public static Object load(String text, int firstLine) {
+    public static Object load(String text, int firstLine, Consumer<Warning> warnings) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(50);
-        options.setAllowDuplicateKeys(false);
+        options.setAllowDuplicateKeys(true);
         options.setCodePointLimit(5_000_000);
         try {
+            Node root = new org.yaml.snakeyaml.Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+            if (root != null) {
+                new Walk(firstLine, maxExpandedSize, warnings).size(root);
+            }
             return normalise(new org.yaml.snakeyaml.Yaml(new SafeConstructor(options)).load(text));
         }
         catch (MarkedYAMLException ex) {
@@ -37,6 +80,73 @@ public final class Yaml {
         }
         catch (YAMLException ex) {
             throw new YamlException(firstLine, "malformed YAML: " + ex.getMessage());
+        }
+    }
+
+    /** The expanded size of a node graph, each node's size computed once; duplicate keys reported on the way. */
+    private static final class Walk {
+
+        private final int firstLine;
+        private final long max;
+        private final Consumer<Warning> warnings;
+        private final Map<Node, Long> sizes = new IdentityHashMap<>();
+        private final Set<Node> open = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Walk(int firstLine, long max, Consumer<Warning> warnings) {
+            this.firstLine = firstLine;
+            this.max = max;
+            this.warnings = warnings;
+        }
+
+        long size(Node node) {
+            Long known = sizes.get(node);
+            if (known != null) {
+                return known;
+            }
+            if (!open.add(node)) {
+                throw limit(node, "an alias refers to a node that holds it (a recursive structure)");
+            }
+            long size = 1;
+            if (node instanceof ScalarNode scalar) {
+                size += scalar.getValue().length();
+            }
+            else if (node instanceof SequenceNode sequence) {
+                for (Node item : sequence.getValue()) {
+                    size = add(node, size, size(item));
+                }
+            }
+            else if (node instanceof MappingNode mapping) {
+                Set<String> keys = new HashSet<>();
+                for (NodeTuple tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode key && !"<<".equals(key.getValue())
+                            && !keys.add(key.getValue())) {
+                        warnings.accept(new Warning(line(key), "the key '" + key.getValue()
+                                + "' is given twice in one mapping; the last value counts, as in Jekyll"));
+                    }
+                    size = add(node, size, size(tuple.getKeyNode()));
+                    size = add(node, size, size(tuple.getValueNode()));
+                }
+            }
+            open.remove(node);
+            sizes.put(node, size);
+            return size;
+        }
+
+        private long add(Node node, long size, long more) {
+            long sum = size + more;
+            if (sum > max) {
+                throw limit(node, "expands to more than " + max + " characters through its anchors and aliases "
+                        + "(portal.content.yaml.max-expanded-size)");
+            }
+            return sum;
+        }
+
+        private YamlException limit(Node node, String message) {
+            return new YamlException(line(node), message, true);
+        }
+
+        private int line(Node node) {
+            return node.getStartMark() == null ? firstLine : firstLine + node.getStartMark().getLine();
         }
     }
 
@@ -56,14 +166,25 @@ public final class Yaml {
     public static class YamlException extends RuntimeException {
 
         private final int line;
+        private final boolean limit;
 
         YamlException(int line, String message) {
+            this(line, message, false);
+        }
+
+        YamlException(int line, String message, boolean limit) {
             super(message);
             this.line = line;
+            this.limit = limit;
         }
 
         public int line() {
             return line;
+        }
+
+        /** True when the YAML is well-formed but goes over a limit (its expanded size). */
+        public boolean limit() {
+            return limit;
         }
     }
 }

@@ -21,18 +21,20 @@ public class PageWriter {
     private final ReactiveMongoTemplate mongo;
     private final PageRules rules;
     private final PageHistory history;
+    private final ResolvedPages resolved;
 
-    PageWriter(ReactiveMongoTemplate mongo, PageRules rules, PageHistory history) {
+    PageWriter(ReactiveMongoTemplate mongo, PageRules rules, PageHistory history, ResolvedPages resolved) {
         this.mongo = mongo;
         this.rules = rules;
         this.history = history;
+        this.resolved = resolved;
     }
 
     /** Creates a page; a page at the same language and permalink makes the insert fail with 409. */
     public Mono<Page> create(NewPage request, String author) {
         return Mono.defer(() -> {
             rules.check(request).or(() -> rules.reserved(request.permalink())).ifPresent(ex -> { throw ex; });
-            return mongo.insert(PageDocuments.of(request, null, null, author, null, null));
+            return resolved.check(request).then(mongo.insert(PageDocuments.of(request, null, null, author, null, null)));
         }).flatMap(page -> history.record(null, page, "create", author));
     }
 
@@ -40,7 +42,7 @@ public class PageWriter {
     Mono<Page> update(String id, NewPage request, long version, String author) {
         return Mono.defer(() -> {
             rules.check(request).or(() -> rules.reserved(request.permalink())).ifPresent(ex -> { throw ex; });
-            return existing(id);
+            return resolved.check(request).then(existing(id));
         }).flatMap(current -> current.version() == null || current.version() != version ? Mono.error(stale(current))
                 // checked here too, so that `current` is the page this save replaces: the paths it changed
                 : save(PageDocuments.of(request, id, version, author, current.sourcePath(), null), current, "update",

@@ -1,60 +1,104 @@
 package be.biodiversity.portal.content.page;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 import be.biodiversity.portal.content.data.SiteDataService;
+import be.biodiversity.portal.content.resolve.LiquidLimitException;
 import be.biodiversity.portal.content.resolve.PageResolver;
 import be.biodiversity.portal.content.resolve.PageSource;
+import be.biodiversity.portal.content.resolve.RenderScheduler;
+import be.biodiversity.portal.content.resolve.ResolveProblem;
 import be.biodiversity.portal.content.resolve.ResolvedPage;
 import be.biodiversity.portal.content.resolve.SiteContext;
+import be.biodiversity.portal.content.web.InvalidFieldException;
 
 /**
- * Resolves stored pages against the stored site data, keeping the last results per page version and site
- * data: a page is resolved again only when it or the site's data changed.
+ * Resolves stored pages against the stored site data, on the render scheduler, keeping the outcome per page
+ * version and site data (data files and includes at their versions): a page is resolved again only when it or
+ * the site's data changed. A page whose Liquid went over a limit keeps that failure the same way, so each read
+ * answers the error at once instead of spending the render budget again.
  */
 @Component
 public class ResolvedPages {
 
-    /** The site data by identity: each change of the data builds a new context object. */
-    private record Key(String id, Long version, int site) {
+    private record Key(String id, Long version, String site) {
+    }
+
+    /** A resolved page, or why it could not be resolved. */
+    private record Outcome(ResolvedPage page, LiquidLimitException failure) {
     }
 
     private final PageResolver resolver;
     private final SiteDataService data;
-    private final Map<Key, ResolvedPage> cache = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, ResolvedPage> eldest) {
-            return size() > 2_000;
-        }
-    };
+    private final RenderScheduler render;
+    private final Cache<Key, Outcome> outcomes = Caffeine.newBuilder().maximumSize(2_000).build();
 
-    ResolvedPages(PageResolver resolver, SiteDataService data) {
+    ResolvedPages(PageResolver resolver, SiteDataService data, RenderScheduler render) {
         this.resolver = resolver;
         this.data = data;
+        this.render = render;
     }
 
     Mono<PageView> view(Page page) {
-        return data.context().map(site -> PageView.of(page, resolve(page, site)));
+        return data.context().flatMap(site -> Mono.fromCallable(() -> resolve(page, site))
+                .subscribeOn(render.scheduler())).map(resolved -> PageView.of(page, resolved));
     }
 
+    /** @throws ResponseStatusException 422 naming the limit when the page cannot be resolved */
     ResolvedPage resolve(Page page, SiteContext site) {
-        Key key = new Key(page.id(), page.version(), System.identityHashCode(site));
-        synchronized (cache) {
-            ResolvedPage hit = cache.get(key);
-            if (hit != null) {
-                return hit;
+        Outcome outcome = outcomes.get(new Key(page.id(), page.version(), site.version()), key -> {
+            try {
+                return new Outcome(resolver.resolve(source(page.content()), site), null);
             }
+            catch (LiquidLimitException ex) {
+                return new Outcome(null, ex);
+            }
+        });
+        if (outcome.failure() != null) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "Page " + page.id() + " cannot be "
+                    + "shown: in " + outcome.failure().field() + ", " + outcome.failure().getMessage());
         }
-        ResolvedPage resolved = resolver.resolve(source(page.content()), site);
-        synchronized (cache) {
-            cache.put(key, resolved);
-        }
-        return resolved;
+        return outcome.page();
+    }
+
+    /**
+     * What a write must pass beyond {@link PageRules}: its Liquid resolves against the site as it is now, within
+     * the limits, and every include it names exists and is allowed. Fails with 400 naming the field and line.
+     */
+    Mono<Void> check(NewPage request) {
+        return data.context().flatMap(site -> Mono.fromRunnable(() -> {
+            ResolvedPage resolved;
+            try {
+                resolved = resolver.resolve(source(request), site);
+            }
+            catch (LiquidLimitException ex) {
+                throw new InvalidFieldException(field(ex.field()), ex.getMessage());
+            }
+            resolved.problems().stream().filter(p -> p.tag() != null).findFirst().ifPresent(p -> {
+                throw new InvalidFieldException(field(p.field()), line(p) + p.message());
+            });
+        }).subscribeOn(render.scheduler())).then();
+    }
+
+    private static String field(String resolved) {
+        return switch (resolved == null ? "body" : resolved) {
+            case "background" -> "heroImage";
+            case "imageLicense" -> "heroImageCredit";
+            case "title", "description", "body" -> resolved;
+            default -> "frontMatter." + resolved;
+        };
+    }
+
+    private static String line(ResolveProblem p) {
+        return p.line() == null ? "" : "line " + p.line() + ": ";
     }
 
     /** What the resolver reads of a page. */

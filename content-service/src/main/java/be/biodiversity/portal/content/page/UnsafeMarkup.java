@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * handler attributes, and {@code javascript:} / {@code vbscript:} / {@code data:text/html} URLs. A write holding
  * any of them is refused with the line, so the editor learns what the sanitizer would silently have removed.
  */
-final class UnsafeMarkup {
+public final class UnsafeMarkup {
 
     private static final Pattern UNSAFE = Pattern.compile(
             "(?i)<\\s*(script|iframe|object|embed)\\b|<[a-z][^>]*\\son[a-z]+\\s*=|(javascript|vbscript)\\s*:|data\\s*:\\s*text/html");
@@ -18,7 +18,7 @@ final class UnsafeMarkup {
     }
 
     /** "line n: what" of the first unsafe markup, if any. */
-    static Optional<String> find(String text) {
+    public static Optional<String> find(String text) {
         if (text == null) {
             return Optional.empty();
         }

@@ -7,34 +7,58 @@ import java.util.regex.Pattern;
 
 import liqp.Template;
 import liqp.TemplateParser;
+import liqp.exceptions.ExceededMaxIterationsException;
 import liqp.exceptions.VariableNotExistException;
 import liqp.parser.Flavor;
 
 /**
  * Liquid with liqp's Jekyll flavour. Renders as Jekyll does (a missing variable renders empty) and reports
- * each missing variable under {@code site.} or {@code page.} as a warning, a syntax error as an error.
+ * each missing variable under {@code site.} or {@code page.} as a warning, a syntax error or an include that
+ * is not allowed as an error. Sandboxed: includes come only from the site and the portal (never the file
+ * system), and every filter, output and include counts towards the page's {@link RenderBudget}; over a limit
+ * it throws {@link LiquidLimitException}. Only call it within {@link PageResolver#resolve}.
  */
 final class Liquid {
 
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
     private static final Pattern VARIABLE = Pattern.compile("Variable '([^']+)' does not exist");
 
-    private final TemplateParser parser = new TemplateParser.Builder().withFlavor(Flavor.JEKYLL)
-            .withStrictVariables(true).withErrorMode(TemplateParser.ErrorMode.WARN)
-            .withMaxIterations(100_000).withMaxSizeRenderedString(5_000_000).build();
+    private final TemplateParser parser;
+
+    Liquid(LiquidLimits limits) {
+        TemplateParser.Builder builder = new TemplateParser.Builder().withFlavor(Flavor.JEKYLL)
+                .withStrictVariables(true).withErrorMode(TemplateParser.ErrorMode.WARN)
+                .withMaxIterations(limits.maxIterations()).withMaxSizeRenderedString(limits.maxStringLength())
+                .withRenderTransformer(new GuardedOutput())
+                .withTag(new SandboxedInclude("include")).withTag(new SandboxedInclude("include_relative"))
+                // no liqp code path may read a file: the include tags above never call it, this is the backstop
+                .withNameResolver(name -> {
+                    throw new java.io.IOException("includes are not read from files");
+                });
+        GuardedFilter.jekyll().forEach(builder::withFilter);
+        this.parser = builder.build();
+    }
 
     static boolean hasLiquid(String text) {
         return text != null && (text.contains("{{") || text.contains("{%"));
     }
 
-    /** The rendered text; problems are added to {@code problems} with {@code field} and body-relative lines. */
+    /**
+     * The rendered text; problems are added to {@code problems} with {@code field} and body-relative lines.
+     *
+     * @throws LiquidLimitException when the text goes over a limit
+     */
     String render(String text, Map<String, Object> variables, String field, List<ResolveProblem> problems) {
         if (!hasLiquid(text)) {
             return text;
         }
+        RenderBudget budget = RenderBudget.current();
         try {
             Template template = parser.parse(text);
             String out = template.render(variables);
+            if (budget.exceeded() != null) {
+                throw budget.exceeded().in(field);
+            }
             for (Exception ex : template.errors()) {
                 Matcher variable = VARIABLE.matcher(String.valueOf(ex.getMessage()));
                 if (ex instanceof VariableNotExistException && variable.find()) {
@@ -48,15 +72,53 @@ final class Liquid {
                     problems.add(new ResolveProblem(false, field, null, "Liquid: " + ex.getMessage()));
                 }
             }
+            includeProblems(text, field, budget, problems);
             return out;
         }
+        catch (LiquidLimitException ex) {
+            throw ex.in(field);
+        }
+        catch (StackOverflowError ex) {
+            throw new LiquidLimitException("Liquid nests too deeply to evaluate").in(field);
+        }
         catch (RuntimeException ex) {
+            if (budget.exceeded() != null) {
+                throw budget.exceeded().in(field);
+            }
+            if (ex instanceof ExceededMaxIterationsException || ex.getCause() instanceof ExceededMaxIterationsException) {
+                throw new LiquidLimitException("Liquid loops more than " + parser.getLimitMaxIterations()
+                        + " times (portal.content.liquid.max-iterations)").in(field);
+            }
+            includeProblems(text, field, budget, problems);
             String message = String.valueOf(ex.getMessage());
             Matcher line = LINE.matcher(message);
             problems.add(new ResolveProblem(true, field, line.find() ? Integer.valueOf(line.group(1)) : null,
                     "Liquid error: " + message));
             return text;
         }
+    }
+
+    private static void includeProblems(String text, String field, RenderBudget budget, List<ResolveProblem> problems) {
+        for (RenderBudget.IncludeProblem p : budget.takeIncludeProblems()) {
+            problems.add(ResolveProblem.ofTag(field, tagLine(text, p.tag(), p.name()), p.tag(),
+                    "{% " + p.tag() + " " + IncludeNames.shown(p.name()) + " %}: " + p.message()));
+        }
+    }
+
+    /** The line of the tag naming {@code name}, else of the first such tag. */
+    private static Integer tagLine(String text, String tag, String name) {
+        String[] lines = text.split("\n", -1);
+        Pattern opening = Pattern.compile("\\{%-?\\s*" + tag + "\\s");
+        Integer first = null;
+        for (int i = 0; i < lines.length; i++) {
+            if (opening.matcher(lines[i]).find()) {
+                if (lines[i].contains(name)) {
+                    return i + 1;
+                }
+                first = first == null ? Integer.valueOf(i + 1) : first;
+            }
+        }
+        return first;
     }
 
     private static Integer lineOf(String text, String needle) {

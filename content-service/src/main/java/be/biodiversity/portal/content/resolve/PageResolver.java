@@ -4,38 +4,73 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Resolves a page the way Jekyll builds it: Liquid in every front-matter string and in the body against
- * {@code site} and {@code page}, then markdown to HTML, then the sanitizer. Pure CPU work, no I/O.
+ * {@code site} and {@code page}, then markdown to HTML, then the sanitizer. Pure CPU work, no I/O: callers run it
+ * on the render scheduler ({@link RenderScheduler}), never on an event-loop thread. The page's Liquid is
+ * evaluated within the {@link LiquidLimits}.
  */
 @Component
 public class PageResolver {
 
-    private final Liquid liquid = new Liquid();
+    private final LiquidLimits limits;
+    private final LongSupplier nanoTime;
+    private final Liquid liquid;
     private final Markdown markdown = new Markdown();
+    private final BuiltInIncludes builtIns = BuiltInIncludes.fromClasspath();
 
+    @Autowired
+    public PageResolver(LiquidLimits limits) {
+        this(limits, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock the render time limit is measured with (tests move it instead of waiting) */
+    PageResolver(LiquidLimits limits, LongSupplier nanoTime) {
+        this.limits = limits;
+        this.nanoTime = nanoTime;
+        this.liquid = new Liquid(limits);
+    }
+
+    /**
+     * @throws LiquidLimitException when the page's Liquid goes over a limit: the page cannot be resolved
+     */
     public ResolvedPage resolve(PageSource source, SiteContext site) {
-        List<ResolveProblem> problems = new ArrayList<>();
-        Map<String, Object> page = PageVariables.of(source);
-        Map<String, Object> variables = Map.of("site", site.site(), "page", page);
-        Map<String, Object> frontMatter = new LinkedHashMap<>();
-        source.frontMatter().forEach((key, value) -> frontMatter.put(key, evaluate(value, variables, key, problems)));
-        String title = liquid.render(source.title(), variables, "title", problems);
-        String description = liquid.render(source.description(), variables, "description", problems);
-        String heroImage = liquid.render(source.heroImage(), variables, "background", problems);
-        String credit = liquid.render(source.heroImageCredit(), variables, "imageLicense", problems);
-        String body = liquid.render(source.body(), variables, "body", problems);
-        Markdown.Output output = markdown.render(body);
-        return new ResolvedPage(title, description, heroImage, credit, frontMatter,
-                HtmlPolicy.sanitize(output.html()), output.toc(), output.excerpt(), List.copyOf(problems));
+        try (RenderBudget budget = RenderBudget.open(limits, nanoTime, name -> include(site, name))) {
+            List<ResolveProblem> problems = new ArrayList<>();
+            Map<String, Object> page = PageVariables.of(source);
+            Map<String, Object> variables = Map.of("site", site.site(), "page", page);
+            Map<String, Object> frontMatter = new LinkedHashMap<>();
+            source.frontMatter().forEach((key, value) -> frontMatter.put(key, evaluate(value, variables, key, problems)));
+            String title = liquid.render(source.title(), variables, "title", problems);
+            String description = liquid.render(source.description(), variables, "description", problems);
+            String heroImage = liquid.render(source.heroImage(), variables, "background", problems);
+            String credit = liquid.render(source.heroImageCredit(), variables, "imageLicense", problems);
+            String body = liquid.render(source.body(), variables, "body", problems);
+            Markdown.Output output = markdown.render(body);
+            return new ResolvedPage(title, description, heroImage, credit, frontMatter,
+                    HtmlPolicy.sanitize(output.html()), output.toc(), output.excerpt(), List.copyOf(problems));
+        }
     }
 
     /** Renders markdown (no Liquid) to sanitized HTML, e.g. an image credit. */
     public String inlineHtml(String markdownText) {
         return HtmlPolicy.sanitize(markdown.render(markdownText).html());
+    }
+
+    /** The names of the includes the portal ships. */
+    public java.util.Set<String> builtInIncludes() {
+        return builtIns.names();
+    }
+
+    private Optional<String> include(SiteContext site, String name) {
+        String own = site.includes().get(name);
+        return own != null ? Optional.of(own) : builtIns.find(name);
     }
 
     private Object evaluate(Object value, Map<String, Object> variables, String key, List<ResolveProblem> problems) {

@@ -91,7 +91,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     Mono<ProblemDetail> importFailed(ImportFailedException ex) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage(), "file");
-        ex.report().problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).findFirst()
+        ex.report().problems().stream().filter(Problem::refusesImport).findFirst()
                 .ifPresent(p -> {
                     problem.setProperty("file", p.file());
                     problem.setProperty("line", p.line());

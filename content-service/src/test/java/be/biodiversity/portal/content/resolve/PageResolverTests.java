@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PageResolverTests {
 
-    private final PageResolver resolver = new PageResolver();
+    private final PageResolver resolver = new PageResolver(LiquidLimits.DEFAULTS);
 
     private final SiteContext site = SiteContext.of(Map.of("title", "GBIF.be"),
             Map.of("images", Map.of("YB02", Map.of("src", "/assets/images/photos/YB02.jpg", "caption", "_Morning_ by Y."))),

@@ -1,0 +1,122 @@
+package be.biodiversity.portal.content.resolve;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Liquid reads no file of the machine and cannot take the service's memory, threads or time. */
+class LiquidSandboxTests {
+
+    /** A clock that stands still: only the time limit test moves time, no test depends on this machine's speed. */
+    private static final java.util.function.LongSupplier STOPPED = () -> 0L;
+
+    private final PageResolver resolver = new PageResolver(LiquidLimits.DEFAULTS, STOPPED);
+
+    private final SiteContext site = SiteContext.of(Map.of("title", "GBIF.be"), Map.of(), Map.of(),
+            Map.of("note.html", "<p class=\"note\">{{ include.text }} on {{ site.title }}</p>",
+                    "self.html", "again {% include self.html %}",
+                    "a.html", "a {% include b.html %}", "b.html", "b {% include a.html %}"), "v1");
+
+    private ResolvedPage resolve(PageResolver resolver, String body) {
+        return resolver.resolve(new PageSource("en", "/p", null, "Title", null, null, null, body, Map.of(), "page",
+                List.of(), null), site);
+    }
+
+    private ResolvedPage resolve(String body) {
+        return resolve(resolver, body);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "include /etc/passwd", "include_relative /etc/passwd", "include /proc/self/environ",
+            "include_relative /proc/self/cmdline", "include ../../../../etc/passwd", "include_relative ../pom.xml",
+            "include ..\\..\\etc\\passwd", "include file:///etc/passwd", "include http://evil.example/x",
+            "include C:/Windows/win.ini", "include pom.xml", "include_relative src/main/resources/application.yml" })
+    void anIncludeReadsNoFileOfTheMachine(String tag) {
+        ResolvedPage page = resolve("First line\n\nBefore {% " + tag + " %} after");
+        assertThat(page.html()).contains("Before  after").doesNotContain("root:").doesNotContain("PATH=")
+                .doesNotContain("<project").doesNotContain("spring:");
+        assertThat(page.problems()).singleElement().satisfies(p -> {
+            assertThat(p.error()).isTrue();
+            assertThat(p.tag()).isEqualTo(tag.substring(0, tag.indexOf(' ')));
+            assertThat(p.field()).isEqualTo("body");
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).startsWith("{% " + tag.substring(0, tag.indexOf(' ')) + " ");
+        });
+    }
+
+    @Test
+    void theSitesOwnIncludesAndTheBuiltInOnesAreIncludedWithTheirParameters() {
+        ResolvedPage page = resolve("{% include note.html text=\"Hello\" %}\n\n"
+                + "{% include figure.html src=\"/a.png\" alt=\"A\" caption=\"Seen\" %}");
+        assertThat(page.problems()).isEmpty();
+        assertThat(page.html()).contains("<p class=\"note\">Hello on GBIF.be</p>").contains("<img src=\"/a.png\" alt=\"A\"")
+                .contains("<figcaption>Seen</figcaption>");
+        assertThat(resolver.builtInIncludes()).contains("figure.html");
+    }
+
+    @Test
+    void anIncludeThatIsNotThereIsAnErrorNamingTheTag() {
+        ResolvedPage page = resolve("{% include nothing.html %}");
+        assertThat(page.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("{% include nothing.html %}").contains("neither a file of the site's _includes"));
+    }
+
+    @Test
+    void includesNestOnlySoDeep() {
+        assertThatThrownBy(() -> resolve("{% include self.html %}")).isInstanceOf(LiquidLimitException.class)
+                .hasMessageContaining("portal.content.liquid.max-include-depth")
+                .hasMessageContaining("self.html -> self.html");
+        assertThatThrownBy(() -> resolve("{% include a.html %}")).isInstanceOf(LiquidLimitException.class)
+                .hasMessageContaining("a.html -> b.html -> a.html");
+    }
+
+    @Test
+    void aStringDoubledOverAndOverStopsAtTheStringLimit() {
+        String body = "{% assign s = \"0123456789abcdef\" %}" + "{% assign s = s | append: s %}".repeat(26) + "{{ s }}";
+        assertThatThrownBy(() -> resolve(body)).isInstanceOf(LiquidLimitException.class)
+                .hasMessageContaining("portal.content.liquid.max-string-length")
+                .satisfies(ex -> assertThat(((LiquidLimitException) ex).field()).isEqualTo("body"));
+    }
+
+    @Test
+    void outputBuiltInALoopStopsAtTheStringLimit() {
+        String body = "{% capture s %}{% for i in (1..90000) %}0123456789abcdef{% endfor %}{% endcapture %}{{ s }}";
+        assertThatThrownBy(() -> resolve(body)).isInstanceOf(LiquidLimitException.class)
+                .hasMessageContaining("portal.content.liquid.max-string-length");
+    }
+
+    @Test
+    void loopsStopAtTheIterationLimit() {
+        assertThatThrownBy(() -> resolve("{% for i in (1..1000000000) %}{% endfor %}"))
+                .isInstanceOf(LiquidLimitException.class).hasMessageContaining("portal.content.liquid.max-iterations");
+        assertThatThrownBy(() -> resolve("{% for i in (1..400) %}{% for j in (1..400) %}{{ j | upcase }}{% endfor %}{% endfor %}"))
+                .isInstanceOf(LiquidLimitException.class).hasMessageContaining("portal.content.liquid.max-iterations");
+    }
+
+    @Test
+    void evaluationStopsAtTheTimeLimit() {
+        AtomicLong now = new AtomicLong();
+        // every reading of the clock moves it by 10 ms: the 26th step is past 250 ms
+        PageResolver timed = new PageResolver(LiquidLimits.DEFAULTS, () -> now.getAndAdd(10_000_000L));
+        assertThatThrownBy(() -> resolve(timed, "{% for i in (1..100) %}{{ i | upcase }}{% endfor %}"))
+                .isInstanceOf(LiquidLimitException.class).hasMessageContaining("longer than 250 ms")
+                .hasMessageContaining("portal.content.liquid.max-render-millis");
+        assertThat(resolve(timed, "{{ site.title | upcase }}").html()).contains("GBIF.BE");
+    }
+
+    @Test
+    void theLimitsAreSettings() {
+        PageResolver small = new PageResolver(new LiquidLimits(100, 50, 250L, 2), STOPPED);
+        assertThatThrownBy(() -> resolve(small, "{{ \"x\" | append: \"" + "y".repeat(100) + "\" }}"))
+                .hasMessageContaining("longer than 100 characters");
+        assertThatThrownBy(() -> resolve(small, "{% for i in (1..60) %}{% endfor %}")).hasMessageContaining("50");
+        assertThatThrownBy(() -> resolve(small, "{% include a.html %}")).hasMessageContaining("deeper than 2");
+    }
+}
