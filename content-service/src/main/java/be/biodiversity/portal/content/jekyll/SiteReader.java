@@ -119,7 +119,9 @@ final class SiteReader {
         Optional<String> unsafe = UnsafeMarkup.find(file.text());
         if (unsafe.isPresent()) {
             java.util.regex.Matcher line = java.util.regex.Pattern.compile("^line (\\d+)").matcher(unsafe.get());
-            problems.add(Problem.skipped(file.path(), line.find() ? Integer.valueOf(line.group(1)) : null, unsafe.get()));
+            boolean found = line.find();
+            problems.add(Problem.skipped(file.path(), found ? Integer.valueOf(line.group(1)) : null,
+                    found ? unsafe.get().substring(line.end() + 1).strip() : unsafe.get()));
             return Optional.empty();
         }
         int slash = relative.indexOf('/');

@@ -112,7 +112,7 @@ public final class Yaml {
             }
             else if (node instanceof SequenceNode sequence) {
                 for (Node item : sequence.getValue()) {
-                    size = add(node, size, size(item));
+                    size = add(item, size, size(item));
                 }
             }
             else if (node instanceof MappingNode mapping) {
@@ -123,8 +123,8 @@ public final class Yaml {
                         warnings.accept(new Warning(line(key), "the key '" + key.getValue()
                                 + "' is given twice in one mapping; the last value counts, as in Jekyll"));
                     }
-                    size = add(node, size, size(tuple.getKeyNode()));
-                    size = add(node, size, size(tuple.getValueNode()));
+                    size = add(tuple.getKeyNode(), size, size(tuple.getKeyNode()));
+                    size = add(tuple.getKeyNode(), size, size(tuple.getValueNode()));
                 }
             }
             open.remove(node);
@@ -132,10 +132,11 @@ public final class Yaml {
             return size;
         }
 
-        private long add(Node node, long size, long more) {
+        /** @param at where the size grows: the line reported when it grows past the limit */
+        private long add(Node at, long size, long more) {
             long sum = size + more;
             if (sum > max) {
-                throw limit(node, "expands to more than " + max + " characters through its anchors and aliases "
+                throw limit(at, "expands to more than " + max + " characters through its anchors and aliases "
                         + "(portal.content.yaml.max-expanded-size)");
             }
             return sum;

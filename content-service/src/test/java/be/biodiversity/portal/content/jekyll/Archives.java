@@ -50,6 +50,27 @@ final class Archives {
         return out.toByteArray();
     }
 
+    /** A zip holding {@code files} and a symbolic link entry (unix mode 0120777) named {@code link} to {@code target}. */
+    static byte[] zipWithSymlink(Map<String, byte[]> files, String link, String target) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
+            for (var file : files.entrySet()) {
+                zip.putArchiveEntry(new ZipArchiveEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeArchiveEntry();
+            }
+            ZipArchiveEntry entry = new ZipArchiveEntry(link);
+            entry.setUnixMode(0120777);
+            zip.putArchiveEntry(entry);
+            zip.write(target.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeArchiveEntry();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toByteArray();
+    }
+
     static byte[] tarGz(Map<String, byte[]> files, String symlinkName, String symlinkTarget) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {

@@ -117,6 +117,30 @@ class BadImportTests {
     }
 
     @Test
+    void aMalformedMultipartUploadIsA400() {
+        List<Long> before = database();
+        web.post().uri("/api/content/v1/imports").header(HttpHeaders.AUTHORIZATION, "Bearer test-editor-secret")
+                .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=xyz")
+                .bodyValue("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.zip\"\r\n\r\nPK\u0003\u0004 no end")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post().uri("/api/content/v1/imports").header(HttpHeaders.AUTHORIZATION, "Bearer test-editor-secret")
+                .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data").bodyValue("garbage")
+                .exchange().expectStatus().isBadRequest();
+        web.post().uri("/api/content/v1/imports").header(HttpHeaders.AUTHORIZATION, "Bearer test-editor-secret")
+                .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=xyz").bodyValue("--xyz--\r\n")
+                .exchange().expectStatus().isBadRequest();
+        assertThat(database()).isEqualTo(before);
+    }
+
+    @Test
+    void aZipWithASymbolicLinkIsRefused() {
+        refused(Archives.zipWithSymlink(Archives.files(OwnSiteImportTests.SITE, ""), "en/secret.md", "/etc/passwd"), 400)
+                .jsonPath("$.file").isEqualTo("en/secret.md")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("link"));
+    }
+
+    @Test
     void importsNeedTheEditorToken() {
         List<Long> before = database();
         web.post().uri("/api/content/v1/imports").contentType(MediaType.parseMediaType("application/zip"))

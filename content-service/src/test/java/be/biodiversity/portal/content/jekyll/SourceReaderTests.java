@@ -1,6 +1,5 @@
 package be.biodiversity.portal.content.jekyll;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +52,25 @@ class SourceReaderTests {
     }
 
     @Test
+    void refusesSymbolicLinksInAZip() {
+        byte[] archive = Archives.zipWithSymlink(Map.of("site/en/a.md", text("---\n---\n")), "site/en/secret.md",
+                "/etc/shadow");
+        assertThatThrownBy(() -> read(archive)).isInstanceOf(ArchiveRejectedException.class)
+                .hasMessageContaining("site/en/secret.md").hasMessageContaining("link");
+    }
+
+    @Test
+    void readsEveryFileOfIncludesWhateverItsExtension() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("_config.yml", text("title: x\n"));
+        files.put("_includes/icon.svg", text("<svg/>"));
+        files.put("_includes/blocks/hero.liquid", text("{{ include.title }}"));
+        files.put("assets/icon.svg", text("<svg/>"));
+        assertThat(read(Archives.zip(files))).extracting(SourceFile::path)
+                .containsExactlyInAnyOrder("_config.yml", "_includes/icon.svg", "_includes/blocks/hero.liquid");
+    }
+
+    @Test
     void refusesTooManyFilesAndTooManyBytes() {
         Map<String, byte[]> many = new LinkedHashMap<>();
         for (int i = 0; i < 51; i++) {
@@ -82,7 +100,7 @@ class SourceReaderTests {
     void refusesAnArchiveWithoutFilesRatherThanImportAnEmptySite() {
         // what a damaged upload looks like: the zip signature, then no readable entry
         assertThatThrownBy(() -> read(text("PK\u0003\u0004 not really a zip"))).isInstanceOf(ArchiveRejectedException.class)
-                .hasMessageContaining("holds no files");
+                .hasMessageContaining("is not a readable archive");
         assertThatThrownBy(() -> read(Archives.zip(Map.of()))).isInstanceOf(ArchiveRejectedException.class)
                 .hasMessageContaining("holds no files");
     }
