@@ -1,6 +1,7 @@
 package be.biodiversity.portal.content.page;
 
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -49,7 +50,13 @@ public class ResolvedPages {
 
     Mono<PageView> view(Page page) {
         return data.context().flatMap(site -> Mono.fromCallable(() -> resolve(page, site))
-                .subscribeOn(render.scheduler())).map(resolved -> PageView.of(page, resolved));
+                .subscribeOn(render.scheduler())).map(resolved -> PageView.of(page, resolved))
+                .onErrorMap(RejectedExecutionException.class, ex -> busy());
+    }
+
+    /** Every render thread busy and the queue full: refused at once, the client may retry. */
+    private static ResponseStatusException busy() {
+        return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Too many pages are being resolved; try again");
     }
 
     /** @throws ResponseStatusException 422 naming the limit when the page cannot be resolved */
@@ -85,7 +92,7 @@ public class ResolvedPages {
             resolved.problems().stream().filter(p -> p.tag() != null).findFirst().ifPresent(p -> {
                 throw new InvalidFieldException(field(p.field()), line(p) + p.message());
             });
-        }).subscribeOn(render.scheduler())).then();
+        }).subscribeOn(render.scheduler())).then().onErrorMap(RejectedExecutionException.class, ex -> busy());
     }
 
     private static String field(String resolved) {

@@ -101,6 +101,13 @@ class LiquidSandboxTests {
     }
 
     @Test
+    void aHugeSplitIsNoWayAround() {
+        assertThatThrownBy(() -> resolve("{% assign s = \"a\" | append: \"" + "ab".repeat(60_000) + "\" %}"
+                + "{% assign parts = s | split: \"\" %}{{ parts | size }}"))
+                .isInstanceOf(LiquidLimitException.class).hasMessageContaining("list of more than");
+    }
+
+    @Test
     void evaluationStopsAtTheTimeLimit() {
         AtomicLong now = new AtomicLong();
         // every reading of the clock moves it by 10 ms: the 26th step is past 250 ms
