@@ -3,7 +3,6 @@ package be.biodiversity.portal.content.jekyll;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -35,10 +34,7 @@ class ImportController {
             @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "true") boolean prune,
             @RequestHeader(name = "X-Editor", required = false) String editor) {
         return file.flatMap(part -> bytes(part.filename(), part.content())
-                .flatMap(bytes -> importer.importArchive(part.filename(), bytes, dryRun, prune, author(editor))))
-                // a body that is not the multipart it says it is: the client's fault, named, not a 500
-                .onErrorMap(DecodingException.class,
-                        ex -> new ArchiveRejectedException(null, "the upload is not well-formed multipart: " + ex.getMessage()));
+                .flatMap(bytes -> importer.importArchive(part.filename(), bytes, dryRun, prune, author(editor))));
     }
 
     @PostMapping(path = "/api/content/v1/imports",
