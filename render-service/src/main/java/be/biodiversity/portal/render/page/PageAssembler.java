@@ -100,8 +100,9 @@ class PageAssembler {
                 }
             }
         }
-        // content-service's html has been through its sanitizer; a body without it is rendered (and escaped) here
-        String bodyHtml = (page.html() != null) ? page.html() : this.markdown.toHtml(page.body());
+        // content-service's html has been through its sanitizer and is held to our URL policy; a body without it is
+        // rendered (and escaped) here
+        String bodyHtml = (page.html() != null) ? ContentHtml.safe(page.html()) : this.markdown.toHtml(page.body());
         return new PageView(lang, this.languages.home(lang), page.shownTitle(), page.shownDescription(),
                 SafeUrls.image(page.shownHeroImage()), this.markdown.toInlineHtml(page.shownHeroImageCredit()),
                 bodyHtml, absolute(path), alternates, links, blocks, partial);
