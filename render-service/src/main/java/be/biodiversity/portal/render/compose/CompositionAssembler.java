@@ -61,8 +61,8 @@ public class CompositionAssembler {
         }
         return Flux.fromIterable(front.composition())
                 .flatMapSequential(block -> block(block, lang).onErrorResume(ex -> {
-                    logger.warn("Rendering " + page.permalink() + " without its " + block.get("type") + " block: "
-                            + ex.getMessage());
+                    logger.warn("Rendering {} without its {} block: {}", page.permalink(), block.get("type"),
+                            ex.getMessage());
                     return Mono.just(BlockView.unavailable("unavailable", BlockIntro.NONE));
                 }))
                 .collectList();

@@ -57,7 +57,7 @@ class LatestPostsBlock {
                     ? content.posts(fallback, category, 0, limit) : Mono.just(posts))
             .flatMap((posts) -> posts.items().isEmpty() ? Mono.empty() : view(posts, intro, lang))
             .onErrorResume((ex) -> {
-                logger.warn("Latest posts block without posts: " + ex.getMessage());
+                logger.warn("Latest posts block without posts: {}", ex.getMessage());
                 return Mono.just(BlockView.unavailable("latestPosts", intro));
             });
     }

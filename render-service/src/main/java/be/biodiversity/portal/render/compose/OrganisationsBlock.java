@@ -47,15 +47,15 @@ class OrganisationsBlock {
         String type = options.code("type");
         if ((role == null && type == null) || (role != null && !ROLES.contains(role))
                 || (type != null && !TYPES.contains(type))) {
-            logger.warn("Organisations block left out: it needs filters role (one of " + ROLES + ") and/or type (one of "
-                    + TYPES + "), not role " + role + ", type " + type);
+            logger.warn("Organisations block left out: it needs filters role (one of {}) and/or type (one of {}), "
+                    + "not role {}, type {}", ROLES, TYPES, role, type);
             return Mono.empty();
         }
         return directory.organisations(role, type)
             .map((organisations) -> new BlockView("organisations", intro.title(), intro.descriptionHtml(),
                     cards(organisations, lang), null, null, false, List.of()))
             .onErrorResume((ex) -> {
-                logger.warn("Organisations block without its organisations: " + ex.getMessage());
+                logger.warn("Organisations block without its organisations: {}", ex.getMessage());
                 return Mono.just(BlockView.unavailable("organisations", intro));
             });
     }

@@ -37,7 +37,7 @@ class PeopleBlock {
     Mono<BlockView> block(BlockOptions options, BlockIntro intro, String lang) {
         String category = options.code("category") == null ? "NODE_STAFF" : options.code("category");
         if (!CATEGORIES.contains(category)) {
-            logger.warn("People block left out: no category " + category + " (one of " + CATEGORIES + ")");
+            logger.warn("People block left out: no category {} (one of {})", category, CATEGORIES);
             return Mono.empty();
         }
         Boolean current = options.flag("current");
@@ -54,7 +54,7 @@ class PeopleBlock {
                         false, List.of(), before, false));
             })
             .onErrorResume((ex) -> {
-                logger.warn("People block without its people: " + ex.getMessage());
+                logger.warn("People block without its people: {}", ex.getMessage());
                 return Mono.just(BlockView.unavailable("people", intro));
             });
     }

@@ -68,7 +68,7 @@ class LiteratureController {
                         .modelAttribute("search", view(language, links, null, 0, ex.field(), ex.getMessage()))
                         .build()))
                 .onErrorResume(ContentUnavailableException.class, ex -> {
-                    logger.warn("Literature search unavailable: " + ex.getMessage());
+                    logger.warn("Literature search unavailable: {}", ex.getMessage());
                     return Mono.just(problem(language, HttpStatus.SERVICE_UNAVAILABLE, ProblemView.UNAVAILABLE));
                 });
     }

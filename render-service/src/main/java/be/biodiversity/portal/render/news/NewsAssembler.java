@@ -57,7 +57,7 @@ public class NewsAssembler {
                     offset > 0 ? link(path, category, Math.max(0, offset - PAGE_SIZE)) : null,
                     next < shown.total() ? link(path, category, next) : null);
         }).onErrorResume(ex -> {
-            logger.warn("News archive " + path + " without posts: " + ex.getMessage());
+            logger.warn("News archive {} without posts: {}", path, ex.getMessage());
             return Mono.just(new NewsViews.Archive(false, List.of(), path, false, List.of(), null, null));
         });
     }

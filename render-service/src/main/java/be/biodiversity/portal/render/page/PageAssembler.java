@@ -68,7 +68,7 @@ class PageAssembler {
         }
         return this.content.translations(page.translationKey()).map((list) -> new Versions(list, false))
             .onErrorResume((ex) -> {
-                logger.warn("Rendering " + page.permalink() + " without language switch: " + ex.getMessage());
+                logger.warn("Rendering {} without language switch: {}", page.permalink(), ex.getMessage());
                 return Mono.just(new Versions(List.of(), true));
             });
     }
@@ -78,8 +78,7 @@ class PageAssembler {
             .flatMapSequential((block) -> this.directory.organisations(block.role().toUpperCase(Locale.ROOT))
                 .map((organisations) -> new OrganisationBlock(block.title(), true, items(organisations, lang)))
                 .onErrorResume((ex) -> {
-                    logger.warn("Rendering " + page.permalink() + " without " + block.role() + " list: "
-                            + ex.getMessage());
+                    logger.warn("Rendering {} without {} list: {}", page.permalink(), block.role(), ex.getMessage());
                     return Mono.just(OrganisationBlock.unavailable(block.title()));
                 }))
             .collectList();

@@ -71,7 +71,7 @@ class PageController {
             .switchIfEmpty(Mono.defer(() -> inDefaultLanguage(site, exchange)))
             .switchIfEmpty(Mono.fromSupplier(() -> problem(site, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
             .onErrorResume(ContentUnavailableException.class, (ex) -> {
-                logger.warn("Cannot render " + site.path() + ": " + ex.getMessage());
+                logger.warn("Cannot render {}: {}", site.path(), ex.getMessage());
                 return Mono.just(problem(site, HttpStatus.SERVICE_UNAVAILABLE, ProblemView.UNAVAILABLE));
             });
     }

@@ -53,7 +53,7 @@ class SiteChromeAdvice {
                 () -> content.data("footer", site.language()).map(this::footer)).defaultIfEmpty(List.of());
         return Mono.zip(navigation, footer).map(parts -> new SiteChrome(parts.getT1(), parts.getT2()))
                 .onErrorResume(ex -> {
-                    logger.warn("Rendering " + site.path() + " without navigation and footer: " + ex.getMessage());
+                    logger.warn("Rendering {} without navigation and footer: {}", site.path(), ex.getMessage());
                     exchange.getResponse().getHeaders().set(PageCacheFilter.DEGRADED, "true");
                     return Mono.just(SiteChrome.NONE);
                 })

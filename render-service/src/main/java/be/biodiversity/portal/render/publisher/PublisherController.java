@@ -74,7 +74,7 @@ class PublisherController {
                         ex -> Mono.just(render(HttpStatus.BAD_REQUEST, view(language, links, null, 0, ex.getMessage(),
                                 false))))
                 .onErrorResume(ex -> !(ex instanceof InvalidSearchException), ex -> {
-                    logger.warn("Publisher search unavailable: " + ex.getMessage());
+                    logger.warn("Publisher search unavailable: {}", ex.getMessage());
                     return Mono.just(render(HttpStatus.SERVICE_UNAVAILABLE, view(language, links, null, 0, null, true)));
                 });
     }

@@ -83,5 +83,7 @@ class ObservabilityTests {
             .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("http_server_requests_seconds_count", "portal_render_cache_requests_total",
                 "http_client_requests_seconds_count", "application=\"render-service\"");
+        assertThat(metrics).as("Caffeine's own statistics of the page cache")
+            .containsPattern("cache_gets_total\\{[^}]*cache=\"render.pages\"");
     }
 }
