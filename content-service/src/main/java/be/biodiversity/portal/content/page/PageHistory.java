@@ -1,7 +1,6 @@
 package be.biodiversity.portal.content.page;
 
 import java.time.Instant;
-import java.util.List;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -12,7 +11,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import be.biodiversity.portal.content.revision.Change;
 import be.biodiversity.portal.content.revision.SiteRevision;
 
 /** Records each write of a page as a revision and counts it in the site revision, with what it changed. */
@@ -21,28 +19,30 @@ class PageHistory {
 
     private final ReactiveMongoTemplate mongo;
     private final SiteRevision siteRevision;
+    private final PageChanges changes;
 
-    PageHistory(ReactiveMongoTemplate mongo, SiteRevision siteRevision) {
+    PageHistory(ReactiveMongoTemplate mongo, SiteRevision siteRevision, PageChanges changes) {
         this.mongo = mongo;
         this.siteRevision = siteRevision;
+        this.changes = changes;
     }
 
     /** @param before the page as it was before this write (null: none), to tell which public paths changed */
     Mono<Page> record(Page before, Page page, String action, String author) {
-        return write(page, action, author, PageChanges.between(before, page));
+        return write(page, action, author, before, page);
     }
 
     /** Records that {@code page} was deleted: its public path, if it had one, is gone. */
     Mono<Page> recordDelete(Page page, String author) {
-        return write(page, "delete", author, PageChanges.between(page, null));
+        return write(page, "delete", author, page, null);
     }
 
-    private Mono<Page> write(Page page, String action, String author, List<Change> changes) {
+    private Mono<Page> write(Page page, String action, String author, Page before, Page after) {
         org.bson.Document snapshot = new org.bson.Document();
         mongo.getConverter().write(page, snapshot);
         PageRevision revision = new PageRevision(null, page.id(), page.version() == null ? 0 : page.version(),
                 action, author, Instant.now(), snapshot);
-        return mongo.insert(revision).then(siteRevision.record(changes)).thenReturn(page);
+        return mongo.insert(revision).then(changes.of(before, after)).flatMap(siteRevision::record).thenReturn(page);
     }
 
     Flux<PageRevision.Entry> entries(String pageId) {

@@ -51,7 +51,9 @@ final class ChangeBatch {
             return List.of();
         }
         boolean site = siteWide.get() || documents.get() > MAX_DOCUMENTS;
-        List<Change> entries = new ArrayList<>(site ? changes.stream().filter(Change::isRemoval).toList() : changes);
+        // once each: an import touching three translations lists each of them once, not once per write
+        List<Change> entries = new ArrayList<>(new java.util.LinkedHashSet<>(site
+                ? changes.stream().filter(Change::isRemoval).toList() : changes));
         if (site) {
             entries.add(Change.site());
         }

@@ -133,6 +133,35 @@ class ChangesApiTests {
     }
 
     @Test
+    void whatALanguageSwitchShowsChangesTheTranslationsToo() {
+        Map<String, Object> en = page("/c7", "Team", null);
+        en.putAll(Map.of("lang", "en", "translationKey", "c7"));
+        create(en);
+        Map<String, Object> nlPage = page("/nl/c7", "Ploeg", null);
+        nlPage.put("translationKey", "c7");
+        long beforeCreate = current();
+        Map<String, Object> nl = create(nlPage);
+        assertThat(entries(beforeCreate)).containsExactly("nl /nl/c7 false", "en /c7 false");
+
+        long beforeBody = current();
+        Map<String, Object> bodyOnly = new HashMap<>(nlPage);
+        bodyOnly.put("body", "Andere tekst.");
+        nl = put(nl, bodyOnly);
+        assertThat(entries(beforeBody)).as("the body is not in the language switch").containsExactly("nl /nl/c7 false");
+
+        long beforeRetitle = current();
+        Map<String, Object> retitled = new HashMap<>(bodyOnly);
+        retitled.put("title", "Het team");
+        nl = put(nl, retitled);
+        assertThat(entries(beforeRetitle)).containsExactly("nl /nl/c7 false", "en /c7 false");
+
+        long beforeDelete = current();
+        web.delete().uri("/api/content/v1/pages/" + nl.get("id") + "?version=" + nl.get("version"))
+                .header(HttpHeaders.AUTHORIZATION, TOKEN).exchange().expectStatus().isNoContent();
+        assertThat(entries(beforeDelete)).containsExactly("nl /nl/c7 true", "en /c7 false");
+    }
+
+    @Test
     void aStaleOrRefusedWriteListsNothing() {
         Map<String, Object> created = create(page("/nl/c5", "Een", null));
         put(created, page("/nl/c5", "Twee", null));
