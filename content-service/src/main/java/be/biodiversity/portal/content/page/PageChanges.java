@@ -30,11 +30,11 @@ class PageChanges {
         this.mongo = mongo;
     }
 
-    Mono<List<Change>> of(Page before, Page after) {
-        List<Change> own = between(before, after);
+    /** The published translations whose language switch this write changed (none for most edits). */
+    Mono<List<Change>> translations(Page before, Page after) {
         Set<String> keys = translationKeys(before, after);
         if (keys.isEmpty()) {
-            return Mono.just(own);
+            return Mono.just(List.of());
         }
         Query query = Query.query(Criteria.where("translationKey").in(keys).and("status").is(Page.PUBLISHED));
         query.fields().include("lang", "permalink", "kind");
@@ -42,12 +42,7 @@ class PageChanges {
         return mongo.find(query, Page.class)
                 .filter(p -> !Objects.equals(p.id(), self))
                 .map(p -> Change.page(p.lang(), p.permalink(), p.kind(), false))
-                .collectList()
-                .map(translations -> {
-                    List<Change> all = new ArrayList<>(own);
-                    all.addAll(translations);
-                    return all;
-                });
+                .collectList();
     }
 
     static List<Change> between(Page before, Page after) {

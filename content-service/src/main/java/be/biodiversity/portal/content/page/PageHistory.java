@@ -42,7 +42,9 @@ class PageHistory {
         mongo.getConverter().write(page, snapshot);
         PageRevision revision = new PageRevision(null, page.id(), page.version() == null ? 0 : page.version(),
                 action, author, Instant.now(), snapshot);
-        return mongo.insert(revision).then(changes.of(before, after)).flatMap(siteRevision::record).thenReturn(page);
+        return mongo.insert(revision)
+                .then(siteRevision.record(PageChanges.between(before, after), changes.translations(before, after)))
+                .thenReturn(page);
     }
 
     Flux<PageRevision.Entry> entries(String pageId) {

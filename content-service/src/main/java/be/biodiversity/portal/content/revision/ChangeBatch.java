@@ -1,10 +1,14 @@
 package be.biodiversity.portal.content.revision;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The changes of many writes gathered to be recorded together (an import): per page while few documents
@@ -19,13 +23,20 @@ final class ChangeBatch {
     static final int PER_REVISION = 500;
 
     private final ConcurrentLinkedQueue<Change> changes = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Mono<List<Change>>> related = new ConcurrentLinkedQueue<>();
     private final AtomicInteger documents = new AtomicInteger();
     private final AtomicBoolean siteWide = new AtomicBoolean();
     private final AtomicBoolean written = new AtomicBoolean();
 
-    /** The changes of one write of a document. */
-    void add(List<Change> write) {
+    /**
+     * The changes of one write of a document.
+     *
+     * @param others pages that changed because this one did (its translations): looked up only when the batch
+     *               ends small, since a site-wide entry covers them and a big import should not pay for it
+     */
+    void add(List<Change> write, Mono<List<Change>> others) {
         documents.incrementAndGet();
+        related.add(others);
         for (Change change : write) {
             if (change.isSite()) {
                 siteWide.set(true);
@@ -43,20 +54,27 @@ final class ChangeBatch {
     }
 
     /**
-     * The revisions to write, each a list of entries; empty when nothing was written. Answers only once, so a
+     * The revisions to write, each a list of entries; none when nothing was written. Answers only once, so a
      * batch that ends twice (an error after a cancel) is not recorded twice.
      */
-    List<List<Change>> revisions() {
+    Mono<List<List<Change>>> revisions() {
         if (documents.get() == 0 || !written.compareAndSet(false, true)) {
-            return List.of();
+            return Mono.just(List.of());
         }
-        boolean site = siteWide.get() || documents.get() > MAX_DOCUMENTS;
-        // once each: an import touching three translations lists each of them once, not once per write
-        List<Change> entries = new ArrayList<>(new java.util.LinkedHashSet<>(site
-                ? changes.stream().filter(Change::isRemoval).toList() : changes));
-        if (site) {
+        if (siteWide.get() || documents.get() > MAX_DOCUMENTS) {
+            List<Change> entries = new ArrayList<>(changes.stream().filter(Change::isRemoval).distinct().toList());
             entries.add(Change.site());
+            return Mono.just(split(entries));
         }
+        return Flux.fromIterable(related).flatMap(m -> m, 4).collectList().map(others -> {
+            // once each: an import touching three translations lists each of them once, not once per write
+            LinkedHashSet<Change> entries = new LinkedHashSet<>(changes);
+            others.forEach(entries::addAll);
+            return split(new ArrayList<>(entries));
+        });
+    }
+
+    private static List<List<Change>> split(List<Change> entries) {
         List<List<Change>> revisions = new ArrayList<>();
         for (int from = 0; from < entries.size(); from += PER_REVISION) {
             revisions.add(entries.subList(from, Math.min(entries.size(), from + PER_REVISION)));

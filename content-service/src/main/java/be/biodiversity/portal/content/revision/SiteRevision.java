@@ -38,12 +38,24 @@ public class SiteRevision {
 
     /** Counts one write of a document with what it changed (empty: nothing public, e.g. a draft). */
     public Mono<State> record(List<Change> changes) {
+        return record(changes, Mono.just(List.of()));
+    }
+
+    /**
+     * Counts one write of a document with what it changed, and {@code others}: what changed because of it
+     * (e.g. its translations), recorded in the same revision; inside a batch looked up only if it ends small.
+     */
+    public Mono<State> record(List<Change> changes, Mono<List<Change>> others) {
         return Mono.deferContextual(ctx -> ctx.<ChangeBatch>getOrEmpty(ChangeBatch.class)
                 .map(batch -> {
-                    batch.add(changes);
+                    batch.add(changes, others);
                     return current();
                 })
-                .orElseGet(() -> write(changes)));
+                .orElseGet(() -> others.flatMap(more -> {
+                    List<Change> all = new java.util.ArrayList<>(changes);
+                    all.addAll(more);
+                    return write(all);
+                })));
     }
 
     /**
@@ -67,7 +79,7 @@ public class SiteRevision {
     }
 
     private Mono<Void> commit(ChangeBatch batch) {
-        return Flux.fromIterable(batch.revisions()).concatMap(log::record).then();
+        return batch.revisions().flatMapMany(Flux::fromIterable).concatMap(log::record).then();
     }
 
     private Mono<State> write(List<Change> changes) {
