@@ -18,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import be.biodiversity.portal.content.config.ContentProperties;
 import be.biodiversity.portal.content.jekyll.Yaml;
+import be.biodiversity.portal.content.resolve.RenderScheduler;
 import be.biodiversity.portal.content.include.SiteInclude;
 import be.biodiversity.portal.content.include.SiteIncludes;
 import be.biodiversity.portal.content.resolve.SiteContext;
@@ -39,12 +40,15 @@ public class SiteDataService {
     private final ParsedData parsed = new ParsedData();
     private final AtomicReference<Cached> cached = new AtomicReference<>(new Cached(-1, java.util.List.of(), null));
 
+    private final RenderScheduler render;
+
     SiteDataService(ReactiveMongoTemplate mongo, SiteRevision revision, ContentProperties properties,
-            SiteIncludes includes) {
+            SiteIncludes includes, RenderScheduler render) {
         this.mongo = mongo;
         this.revision = revision;
         this.properties = properties;
         this.includes = includes;
+        this.render = render;
     }
 
     /** The {@code site} variable as stored now. */
@@ -54,18 +58,23 @@ public class SiteDataService {
             if (hit.revision() == state.revision() && hit.context() != null) {
                 return Mono.just(hit.context());
             }
-            return all().collectList().zipWith(includes.all().collectList()).map(stored -> {
-                // a page write moves the revision too: keep the same context (and the pages resolved against
-                // it) while the data files and includes are the same
-                java.util.List<String> versions = new java.util.ArrayList<>();
-                stored.getT1().forEach(f -> versions.add("data " + f.id() + ":" + f.version()));
-                stored.getT2().forEach(i -> versions.add("include " + i.id() + ":" + i.version()));
-                SiteContext context = versions.equals(hit.files()) && hit.context() != null ? hit.context()
-                        : build(stored.getT1(), stored.getT2(), versions);
-                cached.set(new Cached(state.revision(), versions, context));
-                return context;
-            });
+            // parsing the YAML of every data file is CPU work: off the MongoDB driver's event loop
+            return all().collectList().zipWith(includes.all().collectList()).publishOn(render.scheduler())
+                    .map(stored -> contextOf(stored.getT1(), stored.getT2(), hit, state.revision()));
         });
+    }
+
+    private SiteContext contextOf(java.util.List<SiteData> files, java.util.List<SiteInclude> stored, Cached hit,
+            long siteRevision) {
+        // a page write moves the revision too: keep the same context (and the pages resolved against it) while
+        // the data files and includes are the same
+        java.util.List<String> versions = new java.util.ArrayList<>();
+        files.forEach(f -> versions.add("data " + f.id() + ":" + f.version()));
+        stored.forEach(i -> versions.add("include " + i.id() + ":" + i.version()));
+        SiteContext context = versions.equals(hit.files()) && hit.context() != null ? hit.context()
+                : build(files, stored, versions);
+        cached.set(new Cached(siteRevision, versions, context));
+        return context;
     }
 
     private SiteContext build(Iterable<SiteData> files, Iterable<SiteInclude> stored, java.util.List<String> versions) {
@@ -110,7 +119,7 @@ public class SiteDataService {
     Mono<DataView> find(String name, String lang) {
         String requested = lang == null ? "" : knownLanguage(lang);
         Mono<SiteData> own = requested.isEmpty() ? Mono.empty() : stored(name, requested);
-        return own.switchIfEmpty(Mono.defer(() -> stored(name, "")))
+        return own.switchIfEmpty(Mono.defer(() -> stored(name, ""))).publishOn(render.scheduler())
                 .map(data -> {
                     try {
                         return DataView.of(data, requested, parsed.of(data));
