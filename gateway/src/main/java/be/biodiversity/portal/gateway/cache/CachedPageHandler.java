@@ -63,8 +63,9 @@ final class CachedPageHandler extends ChannelDuplexHandler {
             if (page != null) {
                 this.skipBody = !(msg instanceof LastHttpContent);
                 long started = System.nanoTime();
-                HttpResponseStatus status = respond(ctx, request, page);
+                // Counted before the answer is written: a client that has its answer sees it counted.
                 this.cache.countFastHit();
+                HttpResponseStatus status = respond(ctx, request, page);
                 ReferenceCountUtil.release(msg);
                 log(ctx, request, status, started);
                 return;
