@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -25,6 +26,7 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
 
 /**
  * Editor authentication for a data service, with Spring Security WebFlux: reads ({@code GET}, {@code HEAD},
@@ -90,6 +92,7 @@ public class EditorSecurityAutoConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .addFilterAt(EditorSecurityAutoConfiguration::varyByAuthorization, SecurityWebFiltersOrder.FIRST)
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> {
                     editorOnly.forEach(only -> exchanges.matchers(only.matcher()).authenticated());
@@ -97,6 +100,14 @@ public class EditorSecurityAutoConfiguration {
                     exchanges.anyExchange().authenticated();
                 })
                 .build();
+    }
+
+    /** A read may answer an editor more than anyone else (drafts, e-mail addresses): no cache may mix the two. */
+    private static Mono<Void> varyByAuthorization(ServerWebExchange exchange, WebFilterChain chain) {
+        if (READS.contains(exchange.getRequest().getMethod())) {
+            exchange.getResponse().getHeaders().add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+        }
+        return chain.filter(exchange);
     }
 
     /** By method alone, whatever the path and however it is spelled. */

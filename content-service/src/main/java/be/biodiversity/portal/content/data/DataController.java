@@ -6,19 +6,21 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import be.biodiversity.portal.content.web.NotFoundException;
 import be.biodiversity.portal.content.web.RequestParams;
+import be.biodiversity.portal.editor.Editor;
 
 /** The site's data files ({@code _data/*.yml}) by name and language. */
 @RestController
@@ -50,18 +52,18 @@ class DataController {
     }
 
     /** Creates ({@code version} absent) or replaces ({@code version} = current) a data file. */
-    @PutMapping("/{name}")
+    @PutMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<SiteData>> put(@PathVariable String name, @RequestParam(required = false) String lang,
-            @RequestBody DataWrite body, @RequestHeader(name = "X-Editor", required = false) String editor) {
-        return writer.put(name, lang, body.source(), body.version(), editor == null ? "editor" : editor)
+            @RequestBody DataWrite body, @AuthenticationPrincipal Editor editor) {
+        return writer.put(name, lang, body.source(), body.version(), editor.name())
                 .map(saved -> ResponseEntity.status(body.version() == null ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(saved));
     }
 
     @DeleteMapping("/{name}")
     Mono<ResponseEntity<Void>> delete(@PathVariable String name, @RequestParam(required = false) String lang,
-            @RequestParam long version, @RequestHeader(name = "X-Editor", required = false) String editor) {
-        return writer.delete(name, lang, version, editor == null ? "editor" : editor)
+            @RequestParam long version, @AuthenticationPrincipal Editor editor) {
+        return writer.delete(name, lang, version, editor.name())
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
@@ -69,8 +71,8 @@ class DataController {
     @org.springframework.web.bind.annotation.PostMapping("/{name}/revisions/{revision}/restore")
     Mono<SiteData> restore(@PathVariable String name, @PathVariable long revision,
             @RequestParam(required = false) String lang, @RequestParam(required = false) Long version,
-            @RequestHeader(name = "X-Editor", required = false) String editor) {
-        return writer.restore(name, lang, revision, version, editor == null ? "editor" : editor);
+            @AuthenticationPrincipal Editor editor) {
+        return writer.restore(name, lang, revision, version, editor.name());
     }
 
     @GetMapping("/{name}/revisions")

@@ -8,12 +8,14 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+
+import be.biodiversity.portal.editor.Editor;
 
 /**
  * {@code POST /api/content/v1/imports}: a repository as a {@code .zip} or {@code .tar.gz}, either as the request
@@ -32,9 +34,9 @@ class ImportController {
     @PostMapping(path = "/api/content/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ImportReport> upload(@RequestPart("file") Mono<FilePart> file,
             @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "true") boolean prune,
-            @RequestHeader(name = "X-Editor", required = false) String editor) {
+            @AuthenticationPrincipal Editor editor) {
         return file.flatMap(part -> bytes(part.filename(), part.content())
-                .flatMap(bytes -> importer.importArchive(part.filename(), bytes, dryRun, prune, author(editor))));
+                .flatMap(bytes -> importer.importArchive(part.filename(), bytes, dryRun, prune, editor.name())));
     }
 
     @PostMapping(path = "/api/content/v1/imports",
@@ -42,8 +44,8 @@ class ImportController {
                     MediaType.APPLICATION_OCTET_STREAM_VALUE })
     Mono<ImportReport> body(@RequestBody Flux<DataBuffer> body, @RequestParam(defaultValue = "upload") String name,
             @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "true") boolean prune,
-            @RequestHeader(name = "X-Editor", required = false) String editor) {
-        return bytes(name, body).flatMap(bytes -> importer.importArchive(name, bytes, dryRun, prune, author(editor)));
+            @AuthenticationPrincipal Editor editor) {
+        return bytes(name, body).flatMap(bytes -> importer.importArchive(name, bytes, dryRun, prune, editor.name()));
     }
 
     private Mono<byte[]> bytes(String name, Flux<DataBuffer> content) {
@@ -55,9 +57,5 @@ class ImportController {
             return bytes;
         }).onErrorMap(DataBufferLimitException.class,
                 ex -> new ArchiveRejectedException(name, "is larger than " + max + " bytes"));
-    }
-
-    private static String author(String editor) {
-        return editor == null || editor.isBlank() ? "import" : editor.strip();
     }
 }

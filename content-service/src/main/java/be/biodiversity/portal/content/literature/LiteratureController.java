@@ -5,6 +5,7 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +57,7 @@ class LiteratureController {
     }
 
     /** Imports GBIF literature-search JSON (the response of api.gbif.org/v1/literature/search, or a file of it). */
-    @PostMapping("/imports")
+    @PostMapping(path = "/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<LiteratureImport.Report> importRecords(@RequestBody LiteratureImport.Upload upload) {
         return importer.run(upload);
     }

@@ -47,9 +47,14 @@ class PageHistory {
                 .thenReturn(page);
     }
 
-    Flux<PageRevision.Entry> entries(String pageId) {
-        return mongo.find(Query.query(Criteria.where("pageId").is(pageId)).with(Sort.by(Sort.Direction.DESC, "at")),
-                PageRevision.class).map(PageRevision::entry);
+    /** The history of a page, newest first; {@code publishedOnly}: only revisions whose page was published. */
+    Flux<PageRevision.Entry> entries(String pageId, boolean publishedOnly) {
+        Criteria criteria = Criteria.where("pageId").is(pageId);
+        if (publishedOnly) {
+            criteria = criteria.and("snapshot.status").is(Page.PUBLISHED);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "at")), PageRevision.class)
+                .map(PageRevision::entry);
     }
 
     /** The page as it was in a revision. */

@@ -126,7 +126,8 @@ class PageApiTests {
                 .expectStatus().isUnauthorized();
         web.post().uri("/api/content/v1/pages").header(HttpHeaders.AUTHORIZATION, "Bearer guess")
                 .bodyValue(page("/nl/b", "B")).exchange()
-                .expectStatus().isForbidden();
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         assertThat(pages.count().block()).isEqualTo(before);
     }
 

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,14 +59,14 @@ class OrganisationController {
         return organisations.bySlug(slug).map(OrganisationResponse::of);
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<OrganisationResponse>> create(@Valid @RequestBody OrganisationRequest request) {
         return organisations.create(request)
                 .map(created -> ResponseEntity.created(URI.create(PATH + "/" + created.key()))
                         .body(OrganisationResponse.of(created)));
     }
 
-    @PutMapping("/{key}")
+    @PutMapping(path = "/{key}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<OrganisationResponse> update(@PathVariable String key, @Valid @RequestBody OrganisationRequest request) {
         RequestParams.key("key", key);
         if (request.key() != null && !request.key().equals(key)) {

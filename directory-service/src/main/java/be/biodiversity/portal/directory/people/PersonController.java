@@ -4,13 +4,16 @@ import java.net.URI;
 import java.util.Locale;
 
 import be.biodiversity.portal.directory.web.FieldProblem;
+import be.biodiversity.portal.editor.Editor;
 import be.biodiversity.portal.directory.web.PagingResponse;
 import be.biodiversity.portal.directory.web.RequestParams;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The people API, version 1: node staff and contacts. Writes pass the editor token check first. */
+/**
+ * The people API, version 1: node staff and contacts. Writes need an editor; reads are public, but anonymously a
+ * person is only what the portal's pages show ({@link PublicPerson}), an editor sees everything ({@link PersonResponse}).
+ */
 @RestController
 @RequestMapping(PersonController.PATH)
 class PersonController {
@@ -36,9 +42,10 @@ class PersonController {
     }
 
     @GetMapping
-    Mono<PagingResponse<PersonResponse>> list(@RequestParam(required = false) String category,
+    Mono<PagingResponse<PersonView>> list(@RequestParam(required = false) String category,
             @RequestParam(required = false) String current, @RequestParam(required = false) String organisation,
-            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "20") int limit) {
+            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "20") int limit,
+            @AuthenticationPrincipal Editor editor) {
         return Mono.fromCallable(() -> {
             RequestParams.offset(offset);
             RequestParams.limit(limit);
@@ -46,28 +53,33 @@ class PersonController {
             RequestParams.text("current", current, 50);
             return offset;
         }).then(Mono.defer(() -> people.list(category(category), bool(current), organisation(organisation), offset,
-                limit))).map(page -> page.map(PersonResponse::of));
+                limit))).map(page -> page.map(person -> view(person, editor)));
     }
 
     @GetMapping("/{key}")
-    Mono<PersonResponse> byKey(@PathVariable String key) {
+    Mono<PersonView> byKey(@PathVariable String key, @AuthenticationPrincipal Editor editor) {
         RequestParams.key("key", key);
-        return people.byKey(key).map(PersonResponse::of);
+        return people.byKey(key).map(person -> view(person, editor));
     }
 
     @GetMapping("/slug/{slug}")
-    Mono<PersonResponse> bySlug(@PathVariable String slug) {
+    Mono<PersonView> bySlug(@PathVariable String slug, @AuthenticationPrincipal Editor editor) {
         RequestParams.slug(slug);
-        return people.bySlug(slug).map(PersonResponse::of);
+        return people.bySlug(slug).map(person -> view(person, editor));
     }
 
-    @PostMapping
+    /** Everything for an editor; for anyone else only what the portal's pages show (no e-mail, no bookkeeping). */
+    private static PersonView view(Person person, Editor editor) {
+        return editor != null ? PersonResponse.of(person) : PublicPerson.of(person);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<PersonResponse>> create(@Valid @RequestBody PersonRequest request) {
         return people.create(request).map(created -> ResponseEntity.created(URI.create(PATH + "/" + created.key()))
                 .body(PersonResponse.of(created)));
     }
 
-    @PutMapping("/{key}")
+    @PutMapping(path = "/{key}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<PersonResponse> update(@PathVariable String key, @Valid @RequestBody PersonRequest request) {
         RequestParams.key("key", key);
         if (request.key() != null && !request.key().equals(key)) {

@@ -7,10 +7,10 @@ import java.util.TreeSet;
 
 import be.biodiversity.portal.directory.organisation.Translations;
 
-/** A person as the API shows it. */
+/** A person as the API shows it to an editor: every field. */
 record PersonResponse(String key, String slug, String name, Set<PersonCategory> categories, List<String> roles,
         Translations bio, String photoUrl, String email, String organisationKey, boolean current, Long version,
-        Instant createdAt, Instant modifiedAt) {
+        Instant createdAt, Instant modifiedAt) implements PersonView {
 
     static PersonResponse of(Person person) {
         return new PersonResponse(person.key(), person.slug(), person.name(), new TreeSet<>(person.categories()),

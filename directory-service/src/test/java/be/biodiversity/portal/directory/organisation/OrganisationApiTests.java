@@ -287,7 +287,8 @@ class OrganisationApiTests {
                 .jsonPath("$.detail").value(containsString("Bearer"));
         client.delete().uri(API + "/" + seededKey("rbins")).header(HttpHeaders.AUTHORIZATION, "Bearer wrong")
                 .exchange()
-                .expectStatus().isForbidden()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         client.get().uri(API + "/slug/rbins").exchange().expectStatus().isOk();
         client.get().uri(API + "/slug/anonymous").exchange().expectStatus().isNotFound();

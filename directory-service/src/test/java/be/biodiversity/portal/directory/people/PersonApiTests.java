@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Same configuration as {@code OrganisationApiTests}, so both share one application context. */
@@ -58,11 +59,43 @@ class PersonApiTests {
         expectSlugs("", "adam-former", "eve-contact", "zoe-staff");
         expectSlugs("?category=node_staff", "adam-former", "zoe-staff");
         expectSlugs("?category=NODE_STAFF&current=true", "zoe-staff");
-        expectSlugs("?organisation=" + RBINS, "eve-contact");
+        editor(client.get().uri(API + "?organisation=" + RBINS)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results[*].slug").isEqualTo(List.of("eve-contact"));
+        client.get().uri(API + "?organisation=" + RBINS).exchange().expectStatus().isUnauthorized();
         client.get().uri(API + "/slug/eve-contact").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.name").isEqualTo("Ève Contact")
                 .jsonPath("$.roles").isEqualTo(List.of("Data manager"))
                 .jsonPath("$.current").isEqualTo(true);
+    }
+
+    /** Issue 18#8: anonymously a person is what the portal's pages show, former staff included; editors see all. */
+    @Test
+    void anonymousReadersSeeOnlyWhatThePagesShow() {
+        Map<String, Object> former = person("fien-former", "Fien Former", "NODE_STAFF", false);
+        former.put("organisationKey", RBINS);
+        String key = (String) create(former).expectStatus().isCreated().expectBody(Map.class).returnResult()
+                .getResponseBody().get("key");
+        create(person("gert-staff", "Gert Staff", "NODE_STAFF", true)).expectStatus().isCreated();
+        List<String> shown = List.of("key", "slug", "name", "categories", "roles", "bio", "photoUrl", "current");
+
+        for (String uri : List.of(API + "/" + key, API + "/slug/fien-former")) {
+            Map<?, ?> person = client.get().uri(uri).exchange().expectStatus().isOk()
+                    .expectHeader().valueEquals(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            assertThat(person.keySet().stream().map(String::valueOf).toList()).as(uri).containsExactlyInAnyOrderElementsOf(shown);
+            assertThat(person.get("current")).isEqualTo(false);
+        }
+        String list = client.get().uri(API + "?category=NODE_STAFF&limit=1000").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(list).contains("Fien Former", "Gert Staff").doesNotContain("@example.org", "email", RBINS,
+                "organisationKey", "createdAt", "modifiedAt", "version");
+
+        editor(client.get().uri(API + "/" + key)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.email").isEqualTo("fien-former@example.org")
+                .jsonPath("$.organisationKey").isEqualTo(RBINS)
+                .jsonPath("$.version").isEqualTo(0);
+        editor(client.get().uri(API + "?current=false")).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results[0].email").isEqualTo("fien-former@example.org");
     }
 
     @Test
