@@ -7,9 +7,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 
 import be.biodiversity.portal.editor.Editor;
 import be.biodiversity.portal.content.web.InvalidFieldException;
@@ -73,8 +74,11 @@ class PageController {
         RequestParams.offset(offset);
         RequestParams.limit(limit, 1);
         if (filter.needsEditor() && editor == null) {
-            // Refused by the security chain before this; kept so that no change of a rule there lists drafts.
-            return Mono.error(new AccessDeniedException("status=" + status + " is for editors"));
+            // Refused by the security chain before this (web/EditorReads); kept so that no change there lists drafts.
+            ErrorResponseException refused = new ErrorResponseException(HttpStatus.UNAUTHORIZED);
+            refused.setDetail("status=" + status + " is for editors: send the header 'Authorization: Bearer <editor token>'");
+            refused.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            return Mono.error(refused);
         }
         return pages.list(filter, offset, limit);
     }

@@ -5,7 +5,6 @@ import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -22,13 +21,13 @@ class EditorReads {
     private static final Set<String> EDITOR_STATUSES = Set.of("draft", "any");
 
     /**
-     * Listings of drafts: {@code status=draft} or {@code status=any} on the page and post listings (an unknown status
+     * Listings of drafts (GET and HEAD alike): {@code status=draft} or {@code status=any} on the page and post listings (an unknown status
      * goes on to its 400 naming the parameter).
      */
     @Bean
     EditorOnly draftListings() {
-        ServerWebExchangeMatcher listings = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
-                "/api/content/v1/pages", "/api/content/v1/posts");
+        ServerWebExchangeMatcher listings = ServerWebExchangeMatchers.pathMatchers("/api/content/v1/pages",
+                "/api/content/v1/posts");
         ServerWebExchangeMatcher notPublished = exchange -> {
             List<String> status = exchange.getRequest().getQueryParams().getOrDefault("status", List.of());
             return status.stream().anyMatch(EDITOR_STATUSES::contains) ? ServerWebExchangeMatcher.MatchResult.match()

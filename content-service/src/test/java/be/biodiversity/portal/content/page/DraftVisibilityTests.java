@@ -1,5 +1,6 @@
 package be.biodiversity.portal.content.page;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -31,6 +33,9 @@ class DraftVisibilityTests {
 
     @Autowired
     WebTestClient web;
+
+    @LocalServerPort
+    int port;
 
     /** Never published: a draft, then a second draft. */
     private String draft;
@@ -115,6 +120,9 @@ class DraftVisibilityTests {
             web.get().uri(uri).exchange().expectStatus().isUnauthorized()
                     .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        web.head().uri("/api/content/v1/pages?status=draft").exchange().expectStatus().isUnauthorized();
+        web.get().uri(URI.create("http://localhost:" + port + "/api/content/v1/%70ages?status=any")).exchange()
+                .expectStatus().isUnauthorized();
         asEditor("/api/content/v1/pages?status=draft&lang=nl&limit=1000").expectStatus().isOk().expectBody()
                 .jsonPath("$.results[?(@.permalink == '/nl/dv-concept')]").exists();
     }

@@ -2,7 +2,6 @@ package be.biodiversity.portal.directory.editor;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -22,7 +21,7 @@ class EditorReads {
      */
     @Bean
     EditorOnly peopleByOrganisation() {
-        ServerWebExchangeMatcher people = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/directory/v1/people");
+        ServerWebExchangeMatcher people = ServerWebExchangeMatchers.pathMatchers("/api/directory/v1/people");
         ServerWebExchangeMatcher byOrganisation = exchange -> exchange.getRequest().getQueryParams()
                 .containsKey("organisation") ? ServerWebExchangeMatcher.MatchResult.match()
                         : ServerWebExchangeMatcher.MatchResult.notMatch();
