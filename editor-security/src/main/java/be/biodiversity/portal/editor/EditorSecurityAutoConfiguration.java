@@ -1,12 +1,12 @@
 package be.biodiversity.portal.editor;
 
-import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -77,7 +77,7 @@ public class EditorSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
     SecurityWebFilterChain editorSecurityFilterChain(ServerHttpSecurity http, EditorTokens tokens,
-            EditorRefusals refusals, List<EditorOnly> editorOnly) {
+            EditorRefusals refusals, ObjectProvider<EditorOnly> editorOnly) {
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(tokens);
         bearer.setServerAuthenticationConverter(new BearerTokenConverter());
         bearer.setAuthenticationFailureHandler(refusals);
@@ -95,7 +95,7 @@ public class EditorSecurityAutoConfiguration {
                 .addFilterAt(EditorSecurityAutoConfiguration::varyByAuthorization, SecurityWebFiltersOrder.FIRST)
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> {
-                    editorOnly.forEach(only -> exchanges.matchers(only.matcher()).authenticated());
+                    editorOnly.orderedStream().forEach(only -> exchanges.matchers(only.matcher()).authenticated());
                     exchanges.matchers(EditorSecurityAutoConfiguration::read).permitAll();
                     exchanges.anyExchange().authenticated();
                 })
