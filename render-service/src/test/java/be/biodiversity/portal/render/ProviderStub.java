@@ -45,6 +45,10 @@ public final class ProviderStub implements AutoCloseable {
 
     private volatile Duration delay = Duration.ZERO;
 
+    private volatile String heldPrefix;
+
+    private volatile Mono<?> gate = Mono.empty();
+
     private ProviderStub() {
         this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
     }
@@ -79,8 +83,19 @@ public final class ProviderStub implements AutoCloseable {
         this.delay = delay;
     }
 
+    /**
+     * From now on the answer to each request whose {@code path?query} starts with {@code prefix} waits until
+     * {@code gate} (subscribed once per such request) completes.
+     */
+    public void holdAnswers(String prefix, Mono<?> gate) {
+        this.gate = gate;
+        this.heldPrefix = prefix;
+    }
+
     /** Back to the canned answers, on time. */
     public void healthy() {
+        this.heldPrefix = null;
+        this.gate = Mono.empty();
         this.failure = null;
         this.down = false;
         this.delay = Duration.ZERO;
@@ -126,7 +141,9 @@ public final class ProviderStub implements AutoCloseable {
             return Mono.empty();
         }
         Response answer = (this.failure != null) ? this.failure : this.responses.getOrDefault(key, NOT_FOUND);
-        return Mono.delay(this.delay)
+        String held = this.heldPrefix;
+        Mono<?> wait = (held != null && key.startsWith(held)) ? this.gate : Mono.empty();
+        return wait.then(Mono.delay(this.delay))
             .then(response.status(answer.status())
                 .header("Content-Type", answer.contentType())
                 .sendString(Mono.just(answer.body()), StandardCharsets.UTF_8)

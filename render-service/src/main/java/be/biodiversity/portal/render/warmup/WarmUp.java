@@ -1,0 +1,108 @@
+package be.biodiversity.portal.render.warmup;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import be.biodiversity.portal.render.config.PortalProperties;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Renders the first pages visitors ask for — the home page of each language and {@code portal.warm-up.paths} —
+ * through this service's own HTTP port before it reports ready, so that the templates are compiled, the connections
+ * to content-service and directory-service are open, the code paths are warm and the page cache holds them.
+ * <p>
+ * Spring Boot runs {@link ApplicationRunner}s after the web server has started and before it sets the readiness state
+ * to {@code ACCEPTING_TRAFFIC}: while {@link #run} waits (on the main thread, never an event loop), {@code /actuator/health}
+ * and {@code /actuator/health/readiness} answer 503 {@code OUT_OF_SERVICE}. A page that fails (5xx, no answer) is
+ * asked for again every {@code retry-interval}; after {@code max-wait} the service becomes ready anyway and logs why: a
+ * provider that is down must not keep this service from serving what it can.
+ */
+@Component
+class WarmUp implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
+
+    private final WebClient.Builder web;
+
+    private final Environment environment;
+
+    private final WarmUpProperties properties;
+
+    private final PortalProperties portal;
+
+    WarmUp(WebClient.Builder web, Environment environment, WarmUpProperties properties, PortalProperties portal) {
+        this.web = web;
+        this.environment = environment;
+        this.properties = properties;
+        this.portal = portal;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Integer port = this.environment.getProperty("local.server.port", Integer.class);
+        if (!this.properties.enabled() || port == null) {
+            return;
+        }
+        List<String> paths = paths();
+        log.info("Warming up before reporting ready: rendering {} (at most {})", paths, this.properties.maxWait());
+        WebClient self = this.web.build();
+        String origin = "http://127.0.0.1:" + port;
+        AtomicReference<String> lastFailure = new AtomicReference<>("no answer yet");
+        long started = System.nanoTime();
+        // Waiting here is the point: the readiness state stays REFUSING_TRAFFIC until this returns.
+        Flux.fromIterable(paths)
+            .concatMap((path) -> render(self, origin, path, lastFailure))
+            .then(Mono.fromRunnable(() -> log.info("Warmed up in {} ms; reporting ready",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis())))
+            .timeout(this.properties.maxWait())
+            .onErrorResume(TimeoutException.class, (timeout) -> {
+                log.warn("Reporting ready without a complete warm-up: after {} still {}; serving what we can",
+                        this.properties.maxWait(), lastFailure.get());
+                return Mono.empty();
+            })
+            .block();
+    }
+
+    List<String> paths() {
+        Set<String> paths = new LinkedHashSet<>();
+        paths.add("/");
+        this.portal.languages().others().forEach((language) -> paths.add("/" + language));
+        paths.addAll(this.properties.paths());
+        return List.copyOf(paths);
+    }
+
+    private Mono<HttpStatusCode> render(WebClient self, String origin, String path,
+            AtomicReference<String> lastFailure) {
+        return self.get()
+            .uri(URI.create(origin + path))
+            .exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode()))
+            .flatMap((status) -> status.is5xxServerError()
+                    ? Mono.<HttpStatusCode>error(new IllegalStateException(path + " answered " + status.value()))
+                    : Mono.just(status))
+            .doOnError((failure) -> lastFailure.set(path + ": " + describe(failure)))
+            .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, this.properties.retryInterval()))
+            .doOnNext((status) -> log.info("Warm-up: {} answered {}", path, status.value()));
+    }
+
+    private static String describe(Throwable failure) {
+        return failure instanceof IllegalStateException ? failure.getMessage() : failure.toString();
+    }
+
+}
