@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import be.biodiversity.portal.content.revision.SiteRevision;
 import be.biodiversity.portal.content.web.RequestParams;
+import be.biodiversity.portal.problems.Shown;
 
 /**
  * Imports a page of GBIF's literature search ({@code {offset, limit, count, endOfRecords, results}}), upserting by
@@ -127,7 +128,7 @@ class LiteratureImport {
                 problems.add(new Problem(at + "id", "is missing"));
             }
             else if (!RequestParams.isRecordId(r.id())) {
-                problems.add(new Problem(at + "id", "'" + RequestParams.shown(r.id()) + "' is not a record id (1 to 100 "
+                problems.add(new Problem(at + "id", "'" + Shown.value(r.id()) + "' is not a record id (1 to 100 "
                         + "letters, digits, '.', '_', ':' or '-', starting with a letter or digit)"));
             }
             else if (!ids.add(r.id())) {

@@ -29,6 +29,7 @@ import org.springframework.web.server.ServerWebExchange;
 import be.biodiversity.portal.content.jekyll.ArchiveRejectedException;
 import be.biodiversity.portal.content.jekyll.ImportFailedException;
 import be.biodiversity.portal.content.jekyll.Problem;
+import be.biodiversity.portal.problems.FrameworkProblems;
 
 /**
  * Every error of the API as {@code application/problem+json} ({@link ProblemDetail}), naming the field at fault

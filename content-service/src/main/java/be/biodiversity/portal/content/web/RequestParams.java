@@ -3,6 +3,8 @@ package be.biodiversity.portal.content.web;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import be.biodiversity.portal.problems.Shown;
+
 /**
  * The one set of checks for what a request carries outside its body: query parameters and ids in the path. A value
  * that cannot be used is a 400 naming the parameter ({@link InvalidFieldException}), never a query that fails later.
@@ -100,7 +102,7 @@ public final class RequestParams {
     /** A page id as the API hands them out. */
     public static String pageId(String id) {
         if (id == null || !PAGE_ID.matcher(id).matches()) {
-            throw new InvalidFieldException("id", "'" + shown(id) + "' is not a page id (24 hexadecimal digits)");
+            throw new InvalidFieldException("id", "'" + Shown.value(id) + "' is not a page id (24 hexadecimal digits)");
         }
         return id;
     }
@@ -113,19 +115,11 @@ public final class RequestParams {
     /** A literature record id: 1 to 100 letters, digits, {@code .}, {@code _}, {@code :} or {@code -}. */
     public static String recordId(String name, String id) {
         if (!isRecordId(id)) {
-            throw new InvalidFieldException(name, "'" + shown(id)
+            throw new InvalidFieldException(name, "'" + Shown.value(id)
                     + "' is not a record id (1 to 100 letters, digits, '.', '_', ':' or '-', starting with a letter or digit)");
         }
         return id;
     }
 
     /** A value as it may be repeated in a message: short, without control characters. */
-    public static String shown(String value) {
-        if (value == null) {
-            return "";
-        }
-        String cut = value.length() > 60 ? value.substring(0, 60) + "…" : value;
-        return cut.codePoints().map(c -> Character.isISOControl(c) || (c >= 0xD800 && c <= 0xDFFF) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-    }
 }

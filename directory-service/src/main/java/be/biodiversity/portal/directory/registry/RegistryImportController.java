@@ -1,7 +1,7 @@
 package be.biodiversity.portal.directory.registry;
 
 import be.biodiversity.portal.directory.web.FieldProblem;
-import be.biodiversity.portal.directory.web.JsonPaths;
+import be.biodiversity.portal.problems.JsonPaths;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;

@@ -21,6 +21,7 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import be.biodiversity.portal.problems.FrameworkProblems;
 
 /**
  * Answers every error of the API as RFC 9457 problem+json, with a {@code field} property where one request field

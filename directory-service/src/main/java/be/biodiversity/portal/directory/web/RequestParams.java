@@ -3,6 +3,8 @@ package be.biodiversity.portal.directory.web;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import be.biodiversity.portal.problems.Shown;
+
 /**
  * The one set of checks for what a request carries outside its body: query parameters and keys or slugs in the
  * path. A value that cannot be used is a 400 naming the parameter ({@link FieldProblem}), never a query.
@@ -78,7 +80,7 @@ public final class RequestParams {
     /** A key of an organisation or a person: a UUID in lower case, as the directory hands them out. */
     public static String key(String name, String key) {
         if (key == null || !KEY.matcher(key).matches()) {
-            throw FieldProblem.badRequest(name, name + " must be a UUID in lower case, not '" + shown(key) + "'");
+            throw FieldProblem.badRequest(name, name + " must be a UUID in lower case, not '" + Shown.value(key) + "'");
         }
         return key;
     }
@@ -87,18 +89,10 @@ public final class RequestParams {
     public static String slug(String slug) {
         if (slug == null || slug.length() > 100 || !SLUG.matcher(slug).matches()) {
             throw FieldProblem.badRequest("slug", "slug must be lowercase letters and digits, words joined by single "
-                    + "hyphens (at most 100 characters), not '" + shown(slug) + "'");
+                    + "hyphens (at most 100 characters), not '" + Shown.value(slug) + "'");
         }
         return slug;
     }
 
     /** A value as it may be repeated in a message: short, without control characters. */
-    public static String shown(String value) {
-        if (value == null) {
-            return "";
-        }
-        String cut = value.length() > 60 ? value.substring(0, 60) + "…" : value;
-        return cut.codePoints().map(c -> Character.isISOControl(c) || (c >= 0xD800 && c <= 0xDFFF) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-    }
 }

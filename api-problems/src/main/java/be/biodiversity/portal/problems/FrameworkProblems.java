@@ -1,4 +1,4 @@
-package be.biodiversity.portal.directory.web;
+package be.biodiversity.portal.problems;
 
 import java.util.stream.Collectors;
 
@@ -22,15 +22,15 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 /**
  * The errors Spring WebFlux raises, described in our words from what they hold (status, parameter, media types),
  * never from their messages: those can name the internal host ({@code No static resource … for request
- * 'http://127.0.0.1:8082/…'}), Java classes or parser internals.
+ * 'http://127.0.0.1:8081/…'}), Java classes or parser internals.
  */
-final class FrameworkProblems {
+public final class FrameworkProblems {
 
     private FrameworkProblems() {
     }
 
     /** The problem to answer for one of Spring's exceptions: its status, a clean detail, the field at fault. */
-    static ProblemDetail describe(Exception ex, HttpStatusCode status) {
+    public static ProblemDetail describe(Exception ex, HttpStatusCode status) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         if (ex instanceof NoResourceFoundException || status.value() == HttpStatus.NOT_FOUND.value()) {
             problem.setDetail("Nothing is served at this path");
@@ -61,7 +61,7 @@ final class FrameworkProblems {
             unreadable(input, problem);
         }
         else {
-            problem.setDetail(status.value() >= 500 ? "The directory service failed to answer this request"
+            problem.setDetail(status.value() >= 500 ? "The service failed to answer this request"
                     : "The request cannot be answered (" + HttpStatus.valueOf(status.value()).getReasonPhrase() + ")");
         }
         return problem;
@@ -82,13 +82,29 @@ final class FrameworkProblems {
         }
         else if (parameter != null && mismatch != null) {
             String name = parameter.getParameterName();
-            problem.setDetail("Parameter '" + name + "' has a value of the wrong type: '"
-                    + RequestParams.shown(String.valueOf(mismatch.getValue())) + "'");
+            problem.setDetail("'" + Shown.value(String.valueOf(mismatch.getValue())) + "' is not a valid "
+                    + name + ": " + expected(mismatch.getRequiredType()));
             problem.setProperty("field", name);
         }
         else {
             problem.setDetail("The request cannot be read");
         }
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a value of another type is expected";
+        }
+        if (type == int.class || type == Integer.class) {
+            return "a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + " is expected";
+        }
+        if (type == long.class || type == Long.class) {
+            return "a whole number is expected";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false is expected";
+        }
+        return "a value of another type is expected";
     }
 
     private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {

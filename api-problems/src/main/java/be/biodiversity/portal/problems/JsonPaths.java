@@ -1,8 +1,8 @@
-package be.biodiversity.portal.directory.web;
+package be.biodiversity.portal.problems;
 
 import tools.jackson.core.JacksonException;
 
-/** Names the place of a JSON error the way the API names fields: {@code results[3].email}. */
+/** Names the place of a JSON error the way the API names fields: {@code frontMatter.cta[0].text}. */
 public final class JsonPaths {
 
     private JsonPaths() {
