@@ -33,7 +33,7 @@ public final class Problems {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
-    static String json(HttpStatus status, String detail, String field, String instance) {
+    public static String json(HttpStatus status, String detail, String field, String instance) {
         StringBuilder json = new StringBuilder(160).append("{\"type\":\"about:blank\",\"title\":");
         quote(json, status.getReasonPhrase()).append(",\"status\":").append(status.value());
         if (detail != null) {

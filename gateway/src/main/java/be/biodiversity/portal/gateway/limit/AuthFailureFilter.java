@@ -1,10 +1,12 @@
 package be.biodiversity.portal.gateway.limit;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 
 import be.biodiversity.portal.gateway.Problems;
 import be.biodiversity.portal.gateway.edge.RequestClass;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.TimeMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -20,13 +22,13 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Makes guessing the editor token hopeless: every API request that needs or carries credentials (a write, or any
- * request with {@code Authorization}, such as an editor's read of drafts) and is refused for them (401 or 403)
- * takes one from the client's {@code portal.limits.auth-failures} budget. Once it is spent, that client's
- * credentialed requests get 429 at the gateway, without reaching a service, until one failure has been forgiven
- * (with the defaults: 5 failures at once, then one every 3 minutes). Public reads are never affected. With Redis
- * the budget is shared by the gateway instances; the resulting block is kept by the instance that saw the last
- * failure.
+ * Makes guessing the editor token hopeless without letting anyone lock the editors out. Only a request that
+ * carries credentials ({@code Authorization}) can be a guess: when a service refuses it (401 or 403) it takes one
+ * from the client's {@code portal.limits.auth-failures} budget, and once that is spent the client's credentialed
+ * API requests get 429 at the gateway, without reaching a service, until one failure has been forgiven (with the
+ * defaults: 5 failures at once, then one every 3 minutes). A request without credentials is never a guess (and
+ * an API write without them is refused by {@link WriteGuardFilter}); a request whose {@code Authorization} a
+ * service has accepted before ({@link AcceptedTokens}) is never refused here, even while its client is blocked.
  */
 @Component
 class AuthFailureFilter implements WebFilter, Ordered {
@@ -37,12 +39,22 @@ class AuthFailureFilter implements WebFilter, Ordered {
 
     private final LimitProperties properties;
 
-    /** Blocked clients and until when ({@link System#nanoTime()}). */
-    private final ConcurrentHashMap<String, Long> blocked = new ConcurrentHashMap<>();
+    private final AcceptedTokens accepted;
 
-    AuthFailureFilter(ClientRateLimiter limiter, LimitProperties properties) {
+    private final TimeMeter clock;
+
+    /** Blocked clients and until when (the clock's nanoseconds); an entry expires when its block could. */
+    private final Cache<String, Long> blocked;
+
+    AuthFailureFilter(ClientRateLimiter limiter, LimitProperties properties, TimeMeter limitClock) {
         this.limiter = limiter;
         this.properties = properties;
+        this.clock = limitClock;
+        this.accepted = new AcceptedTokens(properties.acceptedTokens(), properties.editorTokenSha256(), limitClock);
+        LimitProperties.Budget budget = properties.authFailures();
+        this.blocked = Caffeine.newBuilder().maximumSize(properties.maxClients())
+                .expireAfterWrite(budget.period().dividedBy(budget.requests()))
+                .ticker(limitClock::currentTimeNanos).executor(Runnable::run).build();
     }
 
     @Override
@@ -53,27 +65,28 @@ class AuthFailureFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        boolean credentialed = RateLimitFilter.isWrite(request.getMethod())
-                || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
-        if (!RequestClass.of(exchange).isApi() || !credentialed) {
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (!RequestClass.of(exchange).isApi() || authorization == null) {
             return chain.filter(exchange);
         }
         String client = this.properties.client(request);
-        long now = System.nanoTime();
-        Long until = this.blocked.get(client);
-        if (until != null && now - until < 0) {
+        long now = this.clock.currentTimeNanos();
+        Long until = this.blocked.getIfPresent(client);
+        if (until != null && now - until < 0 && !this.accepted.known(authorization)) {
             long seconds = Math.max(1, Duration.ofNanos(until - now).toSeconds());
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
             return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this client were "
                     + "refused for their credentials; retry in " + seconds + " s.", null);
         }
-        if (until != null) {
-            this.blocked.remove(client, until);
-        }
         exchange.getResponse().beforeCommit(() -> {
             HttpStatusCode status = exchange.getResponse().getStatusCode();
-            boolean refused = status != null && (status.value() == 401 || status.value() == 403);
-            return refused ? countFailure(client) : Mono.empty();
+            if (status != null && (status.value() == 401 || status.value() == 403)) {
+                return countFailure(client);
+            }
+            if (status != null && status.is2xxSuccessful()) {
+                this.accepted.accepted(authorization);
+            }
+            return Mono.empty();
         });
         return chain.filter(exchange);
     }
@@ -88,13 +101,8 @@ class AuthFailureFilter implements WebFilter, Ordered {
     }
 
     private void block(String client, Duration duration) {
-        long now = System.nanoTime();
-        if (this.blocked.size() >= this.properties.maxClients()) {
-            this.blocked.values().removeIf(until -> now - until > 0);
-        }
-        this.blocked.put(client, now + duration.toNanos());
+        this.blocked.put(client, this.clock.currentTimeNanos() + duration.toNanos());
         log.warn("Credentialed API requests from {} are refused for {} s: too many were refused for their "
-                + "credentials", client,
-                duration.toSeconds());
+                + "credentials", client, duration.toSeconds());
     }
 }

@@ -1,6 +1,10 @@
 package be.biodiversity.portal.gateway.limit;
 
 import java.time.Duration;
+import java.util.List;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +20,13 @@ import org.springframework.util.unit.DataSize;
  * @param write per-client budget for API writes (everything else)
  * @param authFailures per-client budget of API writes refused for their credentials (401/403): once spent, the
  *     client's writes get 429 until it has refilled, which makes guessing the editor token hopeless
+ * @param maxConcurrentImports uploads to {@code …/imports} paths in flight at once on this instance; more get 429
+ * @param allowedOrigins origins besides the portal's own (the request's {@code Host}) from which browsers may send
+ *     API writes, e.g. {@code https://editor.biodiversity.be}; a write from any other origin gets 403
+ * @param editorTokenSha256 optional SHA-256 (hex) of editor tokens: a request carrying one is never refused by the
+ *     token-guessing throttle, even before a service has accepted it
+ * @param acceptedTokens how many fingerprints of {@code Authorization} values the services accepted are kept, and for
+ *     how long: requests carrying one are never refused by the token-guessing throttle
  * @param clientIpHeader when the gateway sits behind a load balancer: the header in which it puts the client's
  *     address (its first value is used); empty means the connection's remote address
  * @param maxClients in-memory limiter: idle clients are forgotten once this many are tracked
@@ -28,6 +39,10 @@ record LimitProperties(
         Budget read,
         Budget write,
         Budget authFailures,
+        @DefaultValue("2") int maxConcurrentImports,
+        @DefaultValue List<String> allowedOrigins,
+        @DefaultValue List<String> editorTokenSha256,
+        @DefaultValue Remembered acceptedTokens,
         @DefaultValue("") String clientIpHeader,
         @DefaultValue("100000") int maxClients,
         @DefaultValue Redis redis) {
@@ -60,9 +75,21 @@ record LimitProperties(
             }
         }
 
-        double perNano() {
-            return this.requests / (double) this.period.toNanos();
+        /** Bucket4j's form: {@code requests} at once, refilled continuously at {@code requests} per {@code period}. */
+        Bandwidth bandwidth() {
+            return Bandwidth.builder().capacity(this.requests).refillGreedy(this.requests, this.period).build();
         }
+
+        BucketConfiguration configuration() {
+            return BucketConfiguration.builder().addLimit(bandwidth()).build();
+        }
+    }
+
+    /**
+     * @param maxEntries most fingerprints kept
+     * @param ttl how long one is kept after the last time a service accepted it
+     */
+    record Remembered(@DefaultValue("1000") int maxEntries, @DefaultValue("12h") Duration ttl) {
     }
 
     /**

@@ -6,7 +6,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -15,9 +14,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Per-client budgets on {@code /api/**}: reads and writes counted apart, writes much stricter. A request over
- * budget answers 429 problem+json with {@code Retry-After}; every API answer says what is left in
- * {@code X-RateLimit-Remaining}. Pages are not limited here: they are served from the page cache.
+ * Per-client budgets on the API: reads and writes counted apart, writes much stricter. A request over budget
+ * answers 429 problem+json with {@code Retry-After}; every API answer says what is left in
+ * {@code X-RateLimit-Remaining}. Pages that reach render-service with a query string, and search pages, spend the
+ * same read budget in the {@code pages} route ({@link PageBudgetGatewayFilterFactory}); pages the cache answers
+ * are free.
  */
 @Component
 class RateLimitFilter implements WebFilter, Ordered {
@@ -38,28 +39,33 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        ServerHttpRequest request = exchange.getRequest();
         if (!RequestClass.of(exchange).isApi()) {
             return chain.filter(exchange);
         }
-        boolean write = isWrite(request.getMethod());
+        ServerHttpRequest request = exchange.getRequest();
+        boolean write = RequestClass.isWrite(request.getMethod());
         LimitProperties.Budget budget = write ? this.properties.write() : this.properties.read();
         String key = (write ? "write:" : "read:") + this.properties.client(request);
-        return this.limiter.consume(key, budget).flatMap(decision -> {
-            HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.set("X-RateLimit-Limit", budget.requests() + ";w=" + budget.period().toSeconds());
-            headers.set("X-RateLimit-Remaining", String.valueOf(decision.remaining()));
-            if (decision.allowed()) {
-                return chain.filter(exchange);
-            }
-            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
-            return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "At most " + budget.requests() + " "
-                    + (write ? "writes" : "reads") + " per " + budget.period().toSeconds() + " s per client; retry in "
-                    + decision.retryAfterSeconds() + " s.", null);
-        });
+        return this.limiter.consume(key, budget)
+                .flatMap(decision -> answered(exchange, budget, decision) ? chain.filter(exchange)
+                        : tooMany(exchange, budget, decision, write ? "writes" : "reads"));
     }
 
-    static boolean isWrite(HttpMethod method) {
-        return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
+    /** Sets the budget headers; {@code true} when the request may go on. */
+    static boolean answered(ServerWebExchange exchange, LimitProperties.Budget budget,
+            ClientRateLimiter.Decision decision) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        headers.set("X-RateLimit-Limit", budget.requests() + ";w=" + budget.period().toSeconds());
+        headers.set("X-RateLimit-Remaining", String.valueOf(decision.remaining()));
+        return decision.allowed();
+    }
+
+    static Mono<Void> tooMany(ServerWebExchange exchange, LimitProperties.Budget budget,
+            ClientRateLimiter.Decision decision, String what) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
+        return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "At most " + budget.requests() + " " + what
+                + " per " + budget.period().toSeconds() + " s per client; retry in " + decision.retryAfterSeconds()
+                + " s.", null);
     }
 }

@@ -1,71 +1,68 @@
 package be.biodiversity.portal.gateway.limit;
 
-import java.util.List;
+import java.time.Duration;
 
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
-
 /**
- * Token buckets in Redis, shared by every gateway instance: one Lua script refills and takes atomically, using
- * Redis' clock so that the instances' clocks do not matter. When Redis fails or is slow the request is let
- * through (the site stays up) and a warning is logged.
+ * Bucket4j token buckets in Redis (through Lettuce), shared by every gateway instance: Bucket4j updates a bucket
+ * with compare-and-swap, so instances never lose each other's updates. Keys expire once their bucket would have
+ * refilled. The connection is made on first use; when Redis fails or is slower than {@code timeout} the request is
+ * let through (the site stays up), a warning is logged, and the next request connects again.
  */
 class RedisRateLimiter implements ClientRateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
 
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> SCRIPT = RedisScript.of("""
-            local capacity = tonumber(ARGV[1])
-            local period = tonumber(ARGV[2])
-            local clock = redis.call('TIME')
-            local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
-            local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-            local tokens = tonumber(state[1]) or capacity
-            local at = tonumber(state[2]) or now
-            tokens = math.min(capacity, tokens + math.max(0, now - at) * capacity / period)
-            local allowed = 0
-            local wait = 0
-            if tokens >= 1 then
-              tokens = tokens - 1
-              allowed = 1
-            else
-              wait = math.ceil((1 - tokens) * period / capacity)
-            end
-            redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
-            redis.call('PEXPIRE', KEYS[1], period * 2)
-            return {allowed, math.floor(tokens), wait}
-            """, List.class);
+    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
-    private final ReactiveStringRedisTemplate redis;
+    private final RedisClient client;
+
+    private final RedisURI uri;
 
     private final LimitProperties.Redis properties;
 
-    RedisRateLimiter(ReactiveStringRedisTemplate redis, LimitProperties.Redis properties) {
-        this.redis = redis;
+    private volatile Mono<AsyncProxyManager<String>> buckets;
+
+    RedisRateLimiter(RedisClient client, String url, LimitProperties.Redis properties) {
+        this.client = client;
+        this.uri = RedisURI.create(url);
+        this.uri.setTimeout(properties.timeout());
         this.properties = properties;
+        this.buckets = connect();
+    }
+
+    private Mono<AsyncProxyManager<String>> connect() {
+        return Mono.fromCompletionStage(() -> this.client.connectAsync(CODEC, this.uri))
+                .map(connection -> Bucket4jLettuce.casBasedBuilder(connection)
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy
+                                .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                        .build().asAsync())
+                .doOnError(ex -> this.buckets = connect())
+                .cache();
     }
 
     @Override
     public Mono<Decision> consume(String key, LimitProperties.Budget budget) {
-        List<String> args = List.of(String.valueOf(budget.requests()), String.valueOf(budget.period().toMillis()));
-        return this.redis.execute(SCRIPT, List.of(this.properties.keyPrefix() + key), args)
-                .next()
-                .map(RedisRateLimiter::decision)
+        return this.buckets
+                .flatMap(manager -> Mono.fromCompletionStage(() -> manager.builder()
+                        .build(this.properties.keyPrefix() + key, budget.configuration())
+                        .tryConsumeAndReturnRemaining(1)))
+                .map(LocalRateLimiter::decision)
                 .timeout(this.properties.timeout())
                 .onErrorResume(ex -> {
                     log.warn("Rate limit not checked, Redis failed: {}", ex.toString());
                     return Mono.just(new Decision(true, budget.requests(), 0));
                 });
-    }
-
-    private static Decision decision(List<?> result) {
-        boolean allowed = ((Number) result.get(0)).longValue() == 1;
-        long waitMillis = ((Number) result.get(2)).longValue();
-        return new Decision(allowed, ((Number) result.get(1)).longValue(), allowed ? 0 : Math.max(1, (waitMillis + 999) / 1000));
     }
 }

@@ -114,7 +114,7 @@ class FallbackTests {
     @Test
     void getsAreRetriedWhenTheConnectionFailsWritesNever() {
         this.web.get().uri("/api/content/v1/close").exchange().expectStatus().isEqualTo(503);
-        this.web.post().uri("/api/content/v1/close").bodyValue("{}").exchange().expectStatus().isEqualTo(503);
+        this.web.post().uri("/api/content/v1/close").header("Authorization", "Bearer editor").bodyValue("{}").exchange().expectStatus().isEqualTo(503);
 
         assertThat(content.received()).extracting(StubService.Received::method)
                 .containsExactly("GET", "GET", "GET", "POST");

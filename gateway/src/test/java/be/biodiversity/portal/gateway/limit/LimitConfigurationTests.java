@@ -5,23 +5,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
 class LimitConfigurationTests {
 
     final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(Properties.class, LimitConfiguration.class)
-            .withBean(ReactiveStringRedisTemplate.class,
-                    () -> new ReactiveStringRedisTemplate(mock(ReactiveRedisConnectionFactory.class)));
+            .withUserConfiguration(Properties.class, LimitConfiguration.class);
 
     @Test
     void limitsAreKeptInMemoryByDefault() {
         this.context.run(beans -> assertThat(beans).getBean(ClientRateLimiter.class)
-                .isInstanceOf(InMemoryRateLimiter.class));
+                .isInstanceOf(LocalRateLimiter.class));
     }
 
     @Test

@@ -26,9 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
         "portal.limits.read.requests=5", "portal.limits.read.period=60s",
         "portal.limits.write.requests=2", "portal.limits.write.period=60s",
         "portal.limits.max-request-body=1KB", "portal.limits.max-import-body=4KB",
-        "portal.limits.client-ip-header=X-Client-Ip" })
+        "portal.limits.client-ip-header=X-Client-Ip", "portal.limits.max-concurrent-imports=1",
+        "portal.page-cache.max-age=10m", "portal.page-cache.refresh-after=5m" })
 @AutoConfigureWebTestClient
 class LimitsTests {
+
+    static final String AUTH = HttpHeaders.AUTHORIZATION;
+
+    static final String TOKEN = "Bearer editor";
 
     static final StubService content = new StubService("content");
 
@@ -53,6 +58,7 @@ class LimitsTests {
     @BeforeEach
     void clear() {
         content.received().clear();
+        render.received().clear();
     }
 
     @Test
@@ -76,10 +82,11 @@ class LimitsTests {
     @Test
     void writesHaveTheirOwnStricterBudget() {
         for (int i = 0; i < 2; i++) {
-            this.web.post().uri("/api/content/v1/pages").header("X-Client-Ip", "10.0.1.1")
+            this.web.post().uri("/api/content/v1/pages").header("X-Client-Ip", "10.0.1.1").header(AUTH, TOKEN)
                     .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isOk();
         }
-        this.web.delete().uri("/api/directory/v1/organisations/x").header("X-Client-Ip", "10.0.1.1").exchange()
+        this.web.delete().uri("/api/directory/v1/organisations/x").header("X-Client-Ip", "10.0.1.1").header(AUTH, TOKEN)
+                .exchange()
                 .expectStatus().isEqualTo(429);
         this.web.get().uri("/api/content/v1/pages").header("X-Client-Ip", "10.0.1.1").exchange()
                 .expectStatus().isOk();
@@ -95,7 +102,7 @@ class LimitsTests {
 
     @Test
     void aDeclaredBodyOverTheLimitGets413AndNeverReachesTheService() {
-        this.web.post().uri("/api/content/v1/pages").header("X-Client-Ip", "10.0.3.1")
+        this.web.post().uri("/api/content/v1/pages").header("X-Client-Ip", "10.0.3.1").header(AUTH, TOKEN)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("x".repeat(1025)).exchange()
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -107,7 +114,7 @@ class LimitsTests {
     void aChunkedBodyOverTheLimitGets413AndNeverReachesTheService() {
         Flux<DataBuffer> chunks = Flux.range(0, 6).map(i -> DefaultDataBufferFactory.sharedInstance
                 .wrap("y".repeat(200).getBytes(StandardCharsets.UTF_8)));
-        this.web.put().uri("/api/directory/v1/organisations/x").header("X-Client-Ip", "10.0.3.2")
+        this.web.put().uri("/api/directory/v1/organisations/x").header("X-Client-Ip", "10.0.3.2").header(AUTH, TOKEN)
                 .contentType(MediaType.APPLICATION_JSON).body(chunks, DataBuffer.class).exchange()
                 .expectStatus().isEqualTo(413)
                 .expectBody().jsonPath("$.field").isEqualTo("body");
@@ -118,23 +125,99 @@ class LimitsTests {
     void aChunkedBodyWithinTheLimitArrivesWhole() {
         Flux<DataBuffer> chunks = Flux.range(0, 4).map(i -> DefaultDataBufferFactory.sharedInstance
                 .wrap(("part" + i + ";").getBytes(StandardCharsets.UTF_8)));
-        this.web.put().uri("/api/directory/v1/organisations/x").header("X-Client-Ip", "10.0.3.3")
+        this.web.put().uri("/api/directory/v1/organisations/x").header("X-Client-Ip", "10.0.3.3").header(AUTH, TOKEN)
                 .contentType(MediaType.TEXT_PLAIN).body(chunks, DataBuffer.class).exchange()
                 .expectStatus().isOk();
         assertThat(content.received()).singleElement().satisfies(r -> {
             assertThat(r.body()).isEqualTo("part0;part1;part2;part3;");
-            assertThat(r.headers()).containsEntry("content-length", "24").doesNotContainKey("transfer-encoding");
+            // Streamed through as it came, never gathered at the gateway.
+            assertThat(r.headers()).containsEntry("transfer-encoding", "chunked").doesNotContainKey("content-length");
         });
     }
 
     @Test
     void importsMayBeLarger() {
-        this.web.post().uri("/api/content/v1/literature/imports").header("X-Client-Ip", "10.0.4.1")
+        this.web.post().uri("/api/content/v1/literature/imports").header("X-Client-Ip", "10.0.4.1").header(AUTH, TOKEN)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("z".repeat(3000)).exchange()
                 .expectStatus().isOk();
-        this.web.post().uri("/api/content/v1/literature/imports").header("X-Client-Ip", "10.0.4.1")
+        this.web.post().uri("/api/content/v1/literature/imports").header("X-Client-Ip", "10.0.4.1").header(AUTH, TOKEN)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("z".repeat(5000)).exchange()
                 .expectStatus().isEqualTo(413);
         assertThat(content.received()).hasSize(1);
+    }
+
+    @Test
+    void aChunkedUploadPastTheLimitIsCutOffWith413AndDoesNotOpenTheCircuit() {
+        for (int i = 0; i < 12; i++) {
+            Flux<DataBuffer> chunks = Flux.range(0, 30).map(n -> DefaultDataBufferFactory.sharedInstance
+                    .wrap("w".repeat(200).getBytes(StandardCharsets.UTF_8)));
+            this.web.post().uri("/api/content/v1/literature/imports").header("X-Client-Ip", "10.0.5." + i)
+                    .header(AUTH, TOKEN).contentType(MediaType.APPLICATION_JSON).body(chunks, DataBuffer.class)
+                    .exchange().expectStatus().isEqualTo(413)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.field").isEqualTo("body");
+        }
+        assertThat(content.received()).isEmpty();
+        this.web.post().uri("/api/content/v1/pages").header("X-Client-Ip", "10.0.5.99").header(AUTH, TOKEN)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void anUploadWithoutCredentialsIsRefusedBeforeItsBodyIsRead() {
+        Flux<DataBuffer> chunks = Flux.range(0, 10).map(n -> DefaultDataBufferFactory.sharedInstance
+                .wrap("u".repeat(300).getBytes(StandardCharsets.UTF_8)));
+        this.web.post().uri("/api/content/v1/imports").header("X-Client-Ip", "10.0.6.1")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(chunks, DataBuffer.class).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(content.received()).isEmpty();
+    }
+
+    @Test
+    void importsInFlightAreCapped() {
+        // WebTestClient's exchange() waits for the answer; this one never comes, so ask from another thread.
+        var pending = reactor.core.publisher.Mono.fromRunnable(() -> this.web.mutate()
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build().post().uri("/api/content/v1/imports/hang")
+                .header("X-Client-Ip", "10.0.7.1").header(AUTH, TOKEN).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange())
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()).subscribe();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> content.received().stream().anyMatch(r -> r.uri().endsWith("/imports/hang")));
+            this.web.post().uri("/api/directory/v1/imports").header("X-Client-Ip", "10.0.7.2").header(AUTH, TOKEN)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                    .expectStatus().isEqualTo(429)
+                    .expectHeader().valueMatches(HttpHeaders.RETRY_AFTER, "[1-9][0-9]*")
+                    .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("imports"));
+            this.web.post().uri("/api/content/v1/pages").header("X-Client-Ip", "10.0.7.2").header(AUTH, TOKEN)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isOk();
+        }
+        finally {
+            pending.dispose();
+        }
+        // Once the first has ended (its client went away), imports are accepted again.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                this.web.post().uri("/api/content/v1/literature/imports").header("X-Client-Ip", "10.0.7.3")
+                        .header(AUTH, TOKEN).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                        .expectStatus().isOk());
+    }
+
+    @Test
+    void uncachedSearchPagesSpendTheReadBudgetCachedPagesDoNot() {
+        for (int i = 0; i < 5; i++) {
+            this.web.get().uri("/publisher/search?q=" + i).header("X-Client-Ip", "10.0.8.1").exchange()
+                    .expectStatus().isOk();
+        }
+        this.web.get().uri("/literature/search?q=new").header("X-Client-Ip", "10.0.8.1").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueMatches(HttpHeaders.RETRY_AFTER, "[1-9][0-9]*");
+        this.web.get().uri("/api/directory/v1/organisations").header("X-Client-Ip", "10.0.8.1").exchange()
+                .expectStatus().isEqualTo(429);
+        assertThat(render.received()).extracting(StubService.Received::uri).hasSize(5);
+
+        // Pages the cache answers are free: the same search again, and pages without a query.
+        this.web.get().uri("/publisher/search?q=0").header("X-Client-Ip", "10.0.8.1").exchange().expectStatus().isOk();
+        this.web.get().uri("/nl/community").header("X-Client-Ip", "10.0.8.1").exchange().expectStatus().isOk();
+        assertThat(render.received()).extracting(StubService.Received::uri).hasSize(6);
     }
 }
