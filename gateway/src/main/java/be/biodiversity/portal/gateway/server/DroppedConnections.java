@@ -17,7 +17,7 @@ final class DroppedConnections {
     private static final Logger log = LoggerFactory.getLogger(DroppedConnections.class);
 
     /** Why a connection was closed. */
-    enum Reason { PER_CLIENT_CAP, HEADER_TIMEOUT }
+    enum Reason { SERVER_CAP, PER_CLIENT_CAP, HEADER_TIMEOUT }
 
     private final Map<Reason, Long> counts = new EnumMap<>(Reason.class);
 

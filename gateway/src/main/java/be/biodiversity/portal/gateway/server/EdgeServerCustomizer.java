@@ -13,8 +13,8 @@ import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
 /**
- * The public port's defences against connection exhaustion: a cap on all its connections (at the cap it stops
- * accepting until one closes, so file descriptors stay for the management port and the services), a cap per client
+ * The public port's defences against connection exhaustion: a cap on all its connections (past it a new
+ * connection is closed at once, so file descriptors stay for the management port and the services), a cap per client
  * address, a deadline for the request header ({@link HeaderTimeout}) and for pauses in a request body, and one
  * summary log line per interval for connections it closed ({@link DroppedConnections}). The management server is
  * left as it is: it runs on its own event loop ({@link ManagementServerConfiguration}).
@@ -37,7 +37,8 @@ class EdgeServerCustomizer implements NettyServerCustomizer, Ordered {
 
     EdgeServerCustomizer(EdgeServerProperties properties) {
         this.properties = properties;
-        this.clients = new ClientConnections(properties.maxConnectionsPerClient(), Set.copyOf(properties.trustedProxies()));
+        this.clients = new ClientConnections(properties.maxConnectionsPerClient(), properties.connectionCap(),
+                Set.copyOf(properties.trustedProxies()));
         this.dropped = new DroppedConnections(properties.dropLogInterval(), System::nanoTime);
     }
 
@@ -51,15 +52,16 @@ class EdgeServerCustomizer implements NettyServerCustomizer, Ordered {
         if (ManagementServerConfiguration.isManagement(server)) {
             return server;
         }
-        return server.maxConnections(this.properties.connectionCap())
-                .readTimeout(this.properties.bodyReadTimeout())
+        return server.readTimeout(this.properties.bodyReadTimeout())
                 .doOnChannelInit((observer, channel, remote) -> guard(channel, channel.remoteAddress()));
     }
 
     private void guard(Channel channel, SocketAddress remote) {
         String client = address(remote);
-        if (!this.clients.open(client)) {
-            this.dropped.dropped(DroppedConnections.Reason.PER_CLIENT_CAP, client);
+        ClientConnections.Admission admission = this.clients.open(client);
+        if (admission != ClientConnections.Admission.ADMITTED) {
+            this.dropped.dropped(admission == ClientConnections.Admission.SERVER_FULL
+                    ? DroppedConnections.Reason.SERVER_CAP : DroppedConnections.Reason.PER_CLIENT_CAP, client);
             channel.close();
             return;
         }

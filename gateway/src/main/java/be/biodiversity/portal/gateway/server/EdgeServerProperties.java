@@ -16,8 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bodyReadTimeout longest pause between two reads of a request body
  * @param maxConnectionsPerClient open connections one client address may hold; more are closed at once
  * @param trustedProxies addresses (exact, e.g. the Ingress controller's) exempt from the per-client cap: behind an
- *     Ingress every connection comes from it, and the Ingress must cap per client itself
- * @param maxConnections open connections on the public port; at the cap the port stops accepting until one closes.
+ *     Ingress every connection comes from it, and the Ingress must cap per client itself. By default the machine
+ *     itself (loopback: a local proxy, probes)
+ * @param maxConnections open connections on the public port; past it a new connection is closed at once.
  *     {@code 0}: the process' file-descriptor limit less {@code reservedDescriptors}
  * @param reservedDescriptors with {@code maxConnections=0}: descriptors left for the management port, the
  *     connections to the services and files
@@ -27,8 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EdgeServerProperties(
         @DefaultValue("5s") Duration headerTimeout,
         @DefaultValue("20s") Duration bodyReadTimeout,
-        @DefaultValue("64") int maxConnectionsPerClient,
-        @DefaultValue List<String> trustedProxies,
+        @DefaultValue("128") int maxConnectionsPerClient,
+        @DefaultValue({ "127.0.0.1", "::1", "0:0:0:0:0:0:0:1" }) List<String> trustedProxies,
         @DefaultValue("0") int maxConnections,
         @DefaultValue("1024") int reservedDescriptors,
         @DefaultValue("10s") Duration dropLogInterval) {

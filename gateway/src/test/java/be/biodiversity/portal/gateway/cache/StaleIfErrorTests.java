@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         // Small budgets, so that a flood of URLs would fill them (each stub page weighs about 600 bytes).
         "portal.page-cache.max-total-size=64KB", "portal.page-cache.max-query-size=16KB",
         // The breaker must not open during these tests: each one would then see the fallback for other reasons.
-        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=1000" })
+        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=1000",
+        // The junk flood's uncached searches would otherwise spend the client's read budget (PageBudget).
+        "portal.limits.read.requests=100000" })
 @AutoConfigureWebTestClient
 @Import(ManualTicker.Config.class)
 class StaleIfErrorTests {

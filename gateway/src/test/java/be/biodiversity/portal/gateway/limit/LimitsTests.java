@@ -204,20 +204,27 @@ class LimitsTests {
 
     @Test
     void uncachedSearchPagesSpendTheReadBudgetCachedPagesDoNot() {
+        // A URL with a query string is kept by the page cache on its second request; from then on it is free.
         for (int i = 0; i < 5; i++) {
+            this.web.get().uri("/publisher/search?q=popular").header("X-Client-Ip", "10.0.8.1").exchange()
+                    .expectStatus().isOk();
+        }
+        for (int i = 0; i < 3; i++) {
             this.web.get().uri("/publisher/search?q=" + i).header("X-Client-Ip", "10.0.8.1").exchange()
                     .expectStatus().isOk();
         }
         this.web.get().uri("/literature/search?q=new").header("X-Client-Ip", "10.0.8.1").exchange()
                 .expectStatus().isEqualTo(429)
                 .expectHeader().valueMatches(HttpHeaders.RETRY_AFTER, "[1-9][0-9]*");
+        this.web.get().uri("/nl/search").header("X-Client-Ip", "10.0.8.1").exchange().expectStatus().isEqualTo(429);
         this.web.get().uri("/api/directory/v1/organisations").header("X-Client-Ip", "10.0.8.1").exchange()
                 .expectStatus().isEqualTo(429);
-        assertThat(render.received()).extracting(StubService.Received::uri).hasSize(5);
+        assertThat(render.received()).as("2 fetches of the popular search, 3 other searches").hasSize(5);
 
-        // Pages the cache answers are free: the same search again, and pages without a query.
-        this.web.get().uri("/publisher/search?q=0").header("X-Client-Ip", "10.0.8.1").exchange().expectStatus().isOk();
+        this.web.get().uri("/publisher/search?q=popular").header("X-Client-Ip", "10.0.8.1").exchange()
+                .expectStatus().isOk();
         this.web.get().uri("/nl/community").header("X-Client-Ip", "10.0.8.1").exchange().expectStatus().isOk();
-        assertThat(render.received()).extracting(StubService.Received::uri).hasSize(6);
+        assertThat(render.received()).extracting(StubService.Received::uri).hasSize(6).last()
+                .isEqualTo("/nl/community");
     }
 }

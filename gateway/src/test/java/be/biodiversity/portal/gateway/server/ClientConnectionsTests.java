@@ -8,16 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ClientConnectionsTests {
 
-    final ClientConnections connections = new ClientConnections(2, Set.of("10.0.0.1"));
+    final ClientConnections connections = new ClientConnections(2, 5, Set.of("10.0.0.1"));
 
     @Test
     void anAddressHoldsAtMostItsShareAndGetsItBackWhenOneCloses() {
-        assertThat(this.connections.open("192.0.2.1")).isTrue();
-        assertThat(this.connections.open("192.0.2.1")).isTrue();
-        assertThat(this.connections.open("192.0.2.1")).isFalse();
-        assertThat(this.connections.open("192.0.2.2")).isTrue();
+        assertThat(this.connections.open("192.0.2.1")).isEqualTo(ClientConnections.Admission.ADMITTED);
+        assertThat(this.connections.open("192.0.2.1")).isEqualTo(ClientConnections.Admission.ADMITTED);
+        assertThat(this.connections.open("192.0.2.1")).isEqualTo(ClientConnections.Admission.CLIENT_FULL);
+        assertThat(this.connections.open("192.0.2.2")).isEqualTo(ClientConnections.Admission.ADMITTED);
         this.connections.closed("192.0.2.1");
-        assertThat(this.connections.open("192.0.2.1")).isTrue();
+        assertThat(this.connections.open("192.0.2.1")).isEqualTo(ClientConnections.Admission.ADMITTED);
+        assertThat(this.connections.openInAll()).isEqualTo(3);
     }
 
     @Test
@@ -28,10 +29,13 @@ class ClientConnectionsTests {
     }
 
     @Test
-    void aTrustedProxyIsNotCapped() {
-        for (int i = 0; i < 100; i++) {
-            assertThat(this.connections.open("10.0.0.1")).isTrue();
+    void aTrustedProxyIsNotCappedPerClientButCountsInAll() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(this.connections.open("10.0.0.1")).isEqualTo(ClientConnections.Admission.ADMITTED);
         }
         assertThat(this.connections.openFrom("10.0.0.1")).isZero();
+        assertThat(this.connections.open("192.0.2.9")).isEqualTo(ClientConnections.Admission.SERVER_FULL);
+        this.connections.closed("10.0.0.1");
+        assertThat(this.connections.open("192.0.2.9")).isEqualTo(ClientConnections.Admission.ADMITTED);
     }
 }
