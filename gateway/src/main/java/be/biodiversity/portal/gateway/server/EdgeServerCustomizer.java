@@ -29,6 +29,9 @@ class EdgeServerCustomizer implements NettyServerCustomizer, Ordered {
 
     static final String MESSAGES_HANDLER = "portal.headerTimeout.messages";
 
+    /** The page cache's fast-path handler ({@code cache/PageCacheServerCustomizer.HANDLER}). */
+    private static final String PAGE_CACHE_HANDLER = "portal.cachedPages";
+
     private final EdgeServerProperties properties;
 
     private final ClientConnections clients;
@@ -73,7 +76,13 @@ class EdgeServerCustomizer implements NettyServerCustomizer, Ordered {
         HeaderTimeout timeout = new HeaderTimeout(this.properties.headerTimeout().toNanos(),
                 () -> this.dropped.dropped(DroppedConnections.Reason.HEADER_TIMEOUT, client));
         pipeline.addBefore(NettyPipeline.HttpCodec, BYTES_HANDLER, timeout.bytes());
-        pipeline.addAfter(NettyPipeline.HttpCodec, MESSAGES_HANDLER, timeout.messages());
+        // Right behind the codec, before the page cache's fast path (which answers some requests itself).
+        if (pipeline.get(PAGE_CACHE_HANDLER) != null) {
+            pipeline.addBefore(PAGE_CACHE_HANDLER, MESSAGES_HANDLER, timeout.messages());
+        }
+        else {
+            pipeline.addAfter(NettyPipeline.HttpCodec, MESSAGES_HANDLER, timeout.messages());
+        }
     }
 
     private static String address(SocketAddress remote) {
