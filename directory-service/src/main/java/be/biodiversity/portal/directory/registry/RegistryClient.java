@@ -1,82 +1,65 @@
 package be.biodiversity.portal.directory.registry;
 
-import java.util.concurrent.TimeoutException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import io.netty.channel.ChannelOption;
+import be.biodiversity.portal.directory.gbif.GbifClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.util.retry.Retry;
 
-import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
- * Reads the organisation list of the GBIF registry page by page until {@code endOfRecords}. Each page has a
- * timeout and is retried with backoff after a network error, a timeout, a 429 or a 5xx; other answers fail at once.
+ * The GBIF registry's organisations, through the one GBIF API client ({@link GbifClient}: timeouts, retries, circuit
+ * breaker, cache). Lists are read page by page until {@code endOfRecords}.
  */
 @Component
 class RegistryClient {
 
-    private static final int MAX_PAGE_BYTES = 32 * 1024 * 1024;
-
     private final RegistryProperties properties;
-    private final WebClient http;
+    private final GbifClient gbif;
 
-    RegistryClient(RegistryProperties properties) {
+    RegistryClient(RegistryProperties properties, GbifClient gbif) {
         this.properties = properties;
-        HttpClient netty = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
-                .responseTimeout(properties.responseTimeout());
-        this.http = WebClient.builder()
-                .baseUrl(properties.baseUrl().toString())
-                .clientConnector(new ReactorClientHttpConnector(netty))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_PAGE_BYTES))
-                .build();
+        this.gbif = gbif;
     }
 
-    /** Every organisation of the registry list, one page after the other. */
+    /** Every organisation of the configured registry list ({@code portal.registry.query}). */
     Flux<RegistryOrganisation> organisations() {
-        return page(0)
+        return organisations("/organization", properties.query());
+    }
+
+    /** Every organisation of a paged registry list such as {@code /organization?country=BE}. */
+    Flux<RegistryOrganisation> organisations(String path, Map<String, String> query) {
+        return page(path, query, 0)
                 .expand(page -> page.last() || page.organisations().isEmpty() ? Mono.empty()
-                        : page(offsetOf(page) + page.organisations().size()))
+                        : page(path, query, offsetOf(page) + page.organisations().size()))
                 .concatMapIterable(RegistryPage::organisations);
     }
 
+    /** One organisation by its registry key. */
+    Mono<RegistryOrganisation> organisation(String key) {
+        return gbif.get(gbif.url("/organization/" + key, Map.of()), RegistryOrganisation.class);
+    }
+
     String location() {
-        return properties.baseUrl() + "/organization";
+        return location("/organization", properties.query());
+    }
+
+    String location(String path, Map<String, String> query) {
+        return gbif.url(path, query).toString();
     }
 
     private static long offsetOf(RegistryPage page) {
         return page.offset() == null ? 0 : page.offset();
     }
 
-    private Mono<RegistryPage> page(long offset) {
-        return http.get()
-                .uri(uri -> {
-                    uri.path("/organization");
-                    properties.query().forEach(uri::queryParam);
-                    return uri.queryParam("offset", offset).queryParam("limit", properties.pageSize()).build();
-                })
-                .accept(MediaType.APPLICATION_JSON)
-                .retrieve()
-                .bodyToMono(RegistryPage.class)
-                .timeout(properties.responseTimeout())
+    private Mono<RegistryPage> page(String path, Map<String, String> query, long offset) {
+        Map<String, Object> parameters = new LinkedHashMap<>(query);
+        parameters.put("offset", offset);
+        parameters.put("limit", properties.pageSize());
+        return gbif.get(gbif.url(path, parameters), RegistryPage.class)
                 .map(page -> page.offset() == null ? new RegistryPage(offset, page.limit(), page.endOfRecords(),
-                        page.count(), page.results()) : page)
-                .retryWhen(Retry.backoff(properties.retries(), properties.retryBackoff())
-                        .filter(RegistryClient::worthRetrying)
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
-    }
-
-    private static boolean worthRetrying(Throwable error) {
-        if (error instanceof WebClientResponseException response) {
-            return response.getStatusCode().is5xxServerError() || response.getStatusCode().value() == 429;
-        }
-        return error instanceof WebClientRequestException || error instanceof TimeoutException;
+                        page.count(), page.results()) : page);
     }
 }

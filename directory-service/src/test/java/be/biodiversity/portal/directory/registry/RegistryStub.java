@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +35,7 @@ final class RegistryStub implements AutoCloseable {
                     Map<String, List<String>> query = new QueryStringDecoder(request.uri()).parameters();
                     long offset = Long.parseLong(query.getOrDefault("offset", List.of("0")).get(0));
                     if (take(stalls, offset)) {
-                        return Mono.delay(Duration.ofSeconds(5)).then(response.send());
+                        return Mono.never();
                     }
                     if (take(failures, offset)) {
                         return response.status(failureStatus).sendString(Mono.just("{\"error\":\"try later\"}"));
@@ -60,7 +59,7 @@ final class RegistryStub implements AutoCloseable {
         failures.put(offset, new AtomicInteger(times));
     }
 
-    /** The next {@code times} requests of this offset get no answer for 5 seconds. */
+    /** The next {@code times} requests of this offset get no answer at all. */
     void stall(long offset, int times) {
         stalls.put(offset, new AtomicInteger(times));
     }
