@@ -50,7 +50,7 @@ class OrganisationController {
     @GetMapping("/{key}")
     Mono<OrganisationResponse> byKey(@PathVariable String key) {
         RequestParams.key("key", key);
-        return organisations.byKey(key).map(OrganisationResponse::of);
+        return organisations.byKeyOrFormerKey(key).map(OrganisationResponse::of);
     }
 
     @GetMapping("/slug/{slug}")

@@ -63,6 +63,14 @@ public class OrganisationService {
         return repository.findById(key).switchIfEmpty(Mono.error(() -> OrganisationProblems.notFound("key", key)));
     }
 
+    /** By key, or by a key it had before the registry sync gave it GBIF's: old links keep answering. */
+    Mono<Organisation> byKeyOrFormerKey(String key) {
+        return repository.findById(key)
+                .switchIfEmpty(Mono.defer(() -> mongo.findById(key, OrganisationAlias.class)
+                        .flatMap(alias -> repository.findById(alias.key()))))
+                .switchIfEmpty(Mono.error(() -> OrganisationProblems.notFound("key", key)));
+    }
+
     Mono<Organisation> bySlug(String slug) {
         return repository.findBySlug(slug)
                 .switchIfEmpty(Mono.error(() -> OrganisationProblems.notFound("slug", slug)));

@@ -1,0 +1,224 @@
+package be.biodiversity.portal.directory.registry;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import be.biodiversity.portal.directory.gbif.GbifApiStub;
+import be.biodiversity.portal.directory.organisation.OrganisationService;
+import be.biodiversity.portal.directory.seed.OrganisationSeeder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * The publisher sync against a stub GBIF API: the recorded answers of {@code src/test/resources/gbif}, and records
+ * in the same shape for the Belgian organisations the portal seeds (the recordings have none).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "portal.editor.token=" + RegistrySyncApiTests.TOKEN, "portal.registry.page-size=2",
+                "portal.gbif.retries=1", "portal.gbif.retry-backoff=1ms", "portal.gbif.cache-ttl=0s",
+                "portal.gbif.breaker.minimum-calls=1000", "portal.registry.sync.keep-reports=3",
+                "portal.registry.sync.node-key=" + RegistrySyncApiTests.NODE,
+                "portal.registry.sync.partners=" + RegistrySyncApiTests.CORNELL,
+                "portal.registry.sync.keys.inbo=" + RegistrySyncApiTests.INBO })
+@AutoConfigureWebTestClient
+class RegistrySyncApiTests {
+
+    static final String TOKEN = "sync-test-token";
+    static final String SYNC = "/api/directory/v1/imports/registry/sync";
+    static final String ORGANISATIONS = "/api/directory/v1/organisations";
+    static final String NODE = "7f1c5a2e-3b4d-4e6f-8a9b-0c1d2e3f4a5b";
+    static final String CORNELL = "e2e717bf-551a-4917-bdc9-4fa0f342c530";
+    static final String ARGOS = "e0b6628a-97c6-4f24-aac4-e20adb43160a";
+    static final String MEISE = "1f5b3a2e-7c41-4d8e-9a0b-3c2d1e0f4a51";
+    static final String RBINS = "2a6c4b3f-8d52-4e9f-ab1c-4d3e2f1a5b62";
+    static final String INBO = "3b7d5c40-9e63-4fa0-bc2d-5e4f3a2b6c73";
+    static final String INVALID = "4c8e6d51-af74-4ab1-8d3e-6f5a4b3c7d84";
+    static final String MEISE_SEED = seedKey("meise-botanic-garden");
+    static final GbifApiStub GBIF = new GbifApiStub();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    OrganisationSeeder seeder;
+
+    @Autowired
+    OrganisationService organisations;
+
+    @DynamicPropertySource
+    static void gbif(DynamicPropertyRegistry properties) {
+        properties.add("portal.gbif.api-url", GBIF::apiUrl);
+    }
+
+    @AfterAll
+    static void stopGbif() {
+        GBIF.close();
+    }
+
+    @BeforeEach
+    void startFromTheSeedWithGbifAnswering() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk());
+        mongo.remove(new Query(), "organisations").then(mongo.remove(new Query(), "organisationAliases"))
+                .then(mongo.remove(new Query(), "registrySyncs")).then(seeder.seed()).then(organisations.reindex())
+                .block();
+        GBIF.down(false);
+        List<String> argos = GbifApiStub.results("gbif/organization-page.json").stream()
+                .filter(record -> record.contains(ARGOS)).toList();
+        GBIF.list("/organization", List.of(
+                        like(MEISE, "Meise Botanic Garden", null, 120),
+                        like(RBINS, "Royal Belgian Institute of Natural Sciences (RBINS)", "RBINS", 40),
+                        argos.get(0),
+                        like(INVALID, "Has an unusable e-mail", null, 0).replace("clw37@cornell.edu", "not-an-address")))
+                .list("/node/" + NODE + "/organization", List.of(
+                        like(INBO, "Instituut voor Natuur- en Bosonderzoek", "INBO", 80),
+                        like(MEISE, "Meise Botanic Garden", null, 120)))
+                .answer("/organization/" + CORNELL, GbifApiStub.resource("gbif/organization-e2e717bf.json"));
+    }
+
+    @Test
+    void syncsThePublishersOfTheCountryTheNodeAndThePartnersAndReportsIt() {
+        sync().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("COMPLETE")
+                .jsonPath("$.trigger").isEqualTo("ON_DEMAND")
+                .jsonPath("$.sources.length()").isEqualTo(3)
+                .jsonPath("$.received").isEqualTo(6)
+                .jsonPath("$.created[*].key").isEqualTo(List.of(ARGOS, CORNELL))
+                .jsonPath("$.rekeyed[?(@.key == '" + MEISE + "')].matchedBy").isEqualTo(List.of("TITLE"))
+                .jsonPath("$.rekeyed[?(@.key == '" + MEISE + "')].formerKey").isEqualTo(List.of(MEISE_SEED))
+                .jsonPath("$.rekeyed[?(@.key == '" + RBINS + "')].matchedBy").isEqualTo(List.of("ABBREVIATION"))
+                .jsonPath("$.rekeyed[?(@.key == '" + INBO + "')].matchedBy").isEqualTo(List.of("KEY_MAPPING"))
+                .jsonPath("$.failed[0].key").isEqualTo(INVALID)
+                .jsonPath("$.failed[0].reason").value(startsWith("contacts[1].email"))
+                .jsonPath("$.updated").isEqualTo(0)
+                .jsonPath("$.unchanged").isEqualTo(0);
+        client.get().uri(ORGANISATIONS + "/" + ARGOS).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.roles").isEqualTo(List.of("PUBLISHER"))
+                .jsonPath("$.registry.title").isEqualTo("Fundación Grupo Argos");
+        client.get().uri(ORGANISATIONS + "/" + CORNELL).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.registry.city").isEqualTo("Ithaca")
+                .jsonPath("$.registry.numPublishedDatasets").isEqualTo(3);
+    }
+
+    @Test
+    void aSeededOrganisationMovesToItsGbifKeyKeepingItsPortalFieldsAndItsOldLinks() {
+        sync().expectStatus().isOk();
+        client.get().uri(ORGANISATIONS + "/" + MEISE).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.slug").isEqualTo("meise-botanic-garden")
+                .jsonPath("$.names.nl").isEqualTo("Plantentuin Meise")
+                .jsonPath("$.roles").isEqualTo(List.of("MEMBER"))
+                .jsonPath("$.type").isEqualTo("MUSEUM_OR_BOTANIC_GARDEN")
+                .jsonPath("$.registry.numPublishedDatasets").isEqualTo(120)
+                .jsonPath("$.registry.logoUrl").doesNotExist();
+        client.get().uri(ORGANISATIONS + "/" + MEISE_SEED).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.key").isEqualTo(MEISE);
+        client.get().uri(ORGANISATIONS + "/slug/meise-botanic-garden").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.key").isEqualTo(MEISE);
+        client.get().uri(ORGANISATIONS + "?q=meise").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.count").isEqualTo(1)
+                .jsonPath("$.results[0].key").isEqualTo(MEISE);
+        client.get().uri(ORGANISATIONS + "?limit=0").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.count").isEqualTo(24 + 2);
+    }
+
+    @Test
+    void runningItAgainChangesNothing() {
+        sync().expectStatus().isOk();
+        sync().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("COMPLETE")
+                .jsonPath("$.created.length()").isEqualTo(0)
+                .jsonPath("$.rekeyed.length()").isEqualTo(0)
+                .jsonPath("$.updated").isEqualTo(0)
+                .jsonPath("$.unchanged").isEqualTo(5);
+    }
+
+    @Test
+    void whenGbifCannotBeReachedNothingChangesAndTheReportSaysSo() {
+        sync().expectStatus().isOk();
+        GBIF.down(true);
+        sync().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("UNREACHABLE")
+                .jsonPath("$.message").value(containsString("nothing was changed"))
+                .jsonPath("$.message").value(containsString("the last good sync"))
+                .jsonPath("$.sources[0].error").isEqualTo("GBIF answered 503")
+                .jsonPath("$.received").isEqualTo(0);
+        client.get().uri(ORGANISATIONS + "/" + MEISE).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.registry.numPublishedDatasets").isEqualTo(120);
+        client.get().uri(ORGANISATIONS + "?limit=0").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.count").isEqualTo(26);
+        reports().jsonPath("$[*].status").isEqualTo(List.of("UNREACHABLE", "COMPLETE"));
+    }
+
+    @Test
+    void aSourceThatFailsLeavesTheOthersSyncedAndThePartialReportNamesIt() {
+        GBIF.fail("/node/" + NODE + "/organization", 10, 502);
+        sync().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("PARTIAL")
+                .jsonPath("$.sources[1].url").value(containsString("/node/" + NODE + "/organization"))
+                .jsonPath("$.sources[1].error").isEqualTo("GBIF answered 502")
+                .jsonPath("$.received").isEqualTo(5)
+                .jsonPath("$.rekeyed.length()").isEqualTo(2);
+        client.get().uri(ORGANISATIONS + "/" + seedKey("inbo")).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void keepsTheNewestReports() {
+        for (int run = 0; run < 4; run++) {
+            sync().expectStatus().isOk();
+        }
+        reports().jsonPath("$.length()").isEqualTo(3)
+                .jsonPath("$[0].unchanged").isEqualTo(5);
+    }
+
+    @Test
+    void onlyEditorsMaySync() {
+        client.post().uri(SYNC).exchange().expectStatus().isUnauthorized();
+        client.get().uri(ORGANISATIONS + "/" + MEISE).exchange().expectStatus().isNotFound();
+    }
+
+    private WebTestClient.ResponseSpec sync() {
+        return client.post().uri(SYNC).header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).exchange();
+    }
+
+    private WebTestClient.BodyContentSpec reports() {
+        return client.get().uri(SYNC).header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).exchange()
+                .expectStatus().isOk().expectBody();
+    }
+
+    /** The recorded Cornell organisation with another key, title, abbreviation and dataset count. */
+    static String like(String key, String title, String abbreviation, int datasets) {
+        ObjectNode record = (ObjectNode) JSON.readTree(GbifApiStub.resource("gbif/organization-e2e717bf.json"));
+        record.put("key", key).put("title", title).put("numPublishedDatasets", datasets).put("country", "BE");
+        if (abbreviation != null) {
+            record.put("abbreviation", abbreviation);
+        }
+        return record.toString();
+    }
+
+    static String seedKey(String slug) {
+        return UUID.nameUUIDFromBytes(("gbif.be/organisation/" + slug).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}
