@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +23,19 @@ class SyncSchedule implements SmartLifecycle {
 
     private final RegistrySync sync;
     private final SyncProperties properties;
+    private final Scheduler clock;
     private volatile Disposable runs;
 
+    @Autowired
     SyncSchedule(RegistrySync sync, SyncProperties properties) {
+        this(sync, properties, Schedulers.parallel());
+    }
+
+    /** With the scheduler that keeps time (virtual time in tests). */
+    SyncSchedule(RegistrySync sync, SyncProperties properties, Scheduler clock) {
         this.sync = sync;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -32,7 +43,7 @@ class SyncSchedule implements SmartLifecycle {
         if (!properties.scheduled()) {
             return;
         }
-        runs = Flux.interval(properties.initialDelay(), properties.interval())
+        runs = Flux.interval(properties.initialDelay(), properties.interval(), clock)
                 .onBackpressureDrop()
                 .concatMap(tick -> sync.run(SyncReport.Trigger.SCHEDULED)
                         .onErrorResume(error -> {
