@@ -194,9 +194,12 @@ class RegistrySyncApiTests {
     }
 
     @Test
-    void onlyEditorsMaySync() {
+    void onlyEditorsMaySyncOrReadTheReports() {
         client.post().uri(SYNC).exchange().expectStatus().isUnauthorized();
+        client.post().uri(SYNC).header(HttpHeaders.AUTHORIZATION, "Bearer not-the-token").exchange()
+                .expectStatus().isUnauthorized();
         client.get().uri(ORGANISATIONS + "/" + MEISE).exchange().expectStatus().isNotFound();
+        client.get().uri(SYNC).exchange().expectStatus().isUnauthorized();
     }
 
     private WebTestClient.ResponseSpec sync() {
