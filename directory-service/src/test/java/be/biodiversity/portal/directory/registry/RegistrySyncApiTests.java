@@ -9,6 +9,7 @@ import be.biodiversity.portal.directory.gbif.GbifApiStub;
 import be.biodiversity.portal.directory.organisation.OrganisationService;
 import be.biodiversity.portal.directory.seed.OrganisationSeeder;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,9 +83,7 @@ class RegistrySyncApiTests {
     void startFromTheSeedWithGbifAnswering() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk());
-        mongo.remove(new Query(), "organisations").then(mongo.remove(new Query(), "organisationAliases"))
-                .then(mongo.remove(new Query(), "registrySyncs")).then(seeder.seed()).then(organisations.reindex())
-                .block();
+        backToTheSeed();
         GBIF.down(false);
         List<String> argos = GbifApiStub.results("gbif/organization-page.json").stream()
                 .filter(record -> record.contains(ARGOS)).toList();
@@ -200,6 +199,14 @@ class RegistrySyncApiTests {
                 .expectStatus().isUnauthorized();
         client.get().uri(ORGANISATIONS + "/" + MEISE).exchange().expectStatus().isNotFound();
         client.get().uri(SYNC).exchange().expectStatus().isUnauthorized();
+    }
+
+    /** The database is shared with other test classes, which expect the seeded keys. */
+    @AfterEach
+    void backToTheSeed() {
+        mongo.remove(new Query(), "organisations").then(mongo.remove(new Query(), "organisationAliases"))
+                .then(mongo.remove(new Query(), "registrySyncs")).then(seeder.seed()).then(organisations.reindex())
+                .block();
     }
 
     private WebTestClient.ResponseSpec sync() {
