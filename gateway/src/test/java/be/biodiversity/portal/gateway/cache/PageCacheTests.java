@@ -90,7 +90,7 @@ class PageCacheTests {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long fast = this.cache.fastHits();
         for (int i = 0; i < 5; i++) {
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder().timeout(java.time.Duration.ofSeconds(20)).uri(
                     URI.create("http://127.0.0.1:" + this.port + "/nl/fast")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).isEqualTo("render /nl/fast");
@@ -108,7 +108,7 @@ class PageCacheTests {
         HttpClient client = HttpClient.newHttpClient();
         for (int i = 0; i < 5; i++) {
             // A plain client: its requests take the Netty fast path once the page is cached.
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder().timeout(java.time.Duration.ofSeconds(20)).uri(
                     URI.create("http://127.0.0.1:" + this.port + "/nl/counted")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
         }
@@ -147,10 +147,10 @@ class PageCacheTests {
         // java.net.http shows the bytes as sent (WebTestClient's connector would decompress them).
         HttpClient http = HttpClient.newHttpClient();
         URI big = URI.create("http://127.0.0.1:" + this.port + "/nl/big");
-        HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(big).header("Accept-Encoding", "gzip, deflate")
+        HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder().timeout(java.time.Duration.ofSeconds(20)).uri(big).header("Accept-Encoding", "gzip, deflate")
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(big).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(big).header("Accept-Encoding", "gzip;q=0")
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder().timeout(java.time.Duration.ofSeconds(20)).uri(big).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder().timeout(java.time.Duration.ofSeconds(20)).uri(big).header("Accept-Encoding", "gzip;q=0")
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");

@@ -153,7 +153,7 @@ class ObservabilityTests {
 
     private void get(String path, String traceparent) throws Exception {
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+                HttpRequest.newBuilder().timeout(java.time.Duration.ofSeconds(20)).uri(URI.create("http://127.0.0.1:" + this.port + path))
                         .header("traceparent", traceparent).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);

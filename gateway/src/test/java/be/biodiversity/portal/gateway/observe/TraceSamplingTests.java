@@ -81,7 +81,7 @@ class TraceSamplingTests {
     }
 
     private void get(String path, String traceparent) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder().timeout(java.time.Duration.ofSeconds(20)).uri(URI.create("http://127.0.0.1:" + this.port + path));
         if (traceparent != null) {
             request.header("traceparent", traceparent);
         }
