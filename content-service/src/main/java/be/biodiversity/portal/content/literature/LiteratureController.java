@@ -2,8 +2,10 @@ package be.biodiversity.portal.content.literature;
 
 import java.util.List;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -12,14 +14,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import be.biodiversity.portal.content.web.EditorAuth;
 import be.biodiversity.portal.content.web.NotFoundException;
 import be.biodiversity.portal.content.web.RequestParams;
 
-/** Literature that reuses GBIF-mediated data: search with facets, one record, and import from GBIF's JSON. */
+/**
+ * Literature that reuses GBIF-mediated data: search with facets, one record, import from GBIF's JSON, and the sync
+ * with GBIF's literature search (run on demand, its reports). Writes need the editor token (EditorTokenFilter).
+ */
 @RestController
 @RequestMapping("/api/content/v1/literature")
 class LiteratureController {
@@ -27,11 +34,18 @@ class LiteratureController {
     private final LiteratureSearch search;
     private final LiteratureImport importer;
     private final ReactiveLiteratureLookup lookup;
+    private final LiteratureSync sync;
+    private final SyncReports reports;
+    private final EditorAuth auth;
 
-    LiteratureController(LiteratureSearch search, LiteratureImport importer, ReactiveLiteratureLookup lookup) {
+    LiteratureController(LiteratureSearch search, LiteratureImport importer, ReactiveLiteratureLookup lookup,
+            LiteratureSync sync, SyncReports reports, EditorAuth auth) {
         this.search = search;
         this.importer = importer;
         this.lookup = lookup;
+        this.sync = sync;
+        this.reports = reports;
+        this.auth = auth;
     }
 
     @GetMapping
@@ -60,6 +74,25 @@ class LiteratureController {
     @PostMapping(path = "/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<LiteratureImport.Report> importRecords(@RequestBody LiteratureImport.Upload upload) {
         return importer.run(upload);
+    }
+
+    /** Syncs with GBIF's literature search now and answers the report (also when GBIF could not be reached). */
+    @PostMapping("/sync")
+    Mono<SyncReport> sync() {
+        return sync.run("editor");
+    }
+
+    /** The newest sync reports, newest first; editors only. */
+    @GetMapping("/sync/reports")
+    Flux<SyncReport> reports(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(defaultValue = "20") int limit) {
+        auth.require(authorization);
+        return reports.newest(LiteratureSync.SITE, Math.min(RequestParams.limit(limit, 1), 100));
+    }
+
+    @ExceptionHandler
+    Mono<ProblemDetail> busy(LiteratureSync.AlreadyRunning ex) {
+        return Mono.just(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage()));
     }
 
     @ExceptionHandler

@@ -65,7 +65,12 @@ class LiteratureImport {
         }
     }
 
+    /** An editor's upload. */
     Mono<Report> run(Upload upload) {
+        return run(upload, LiteratureRecord.Origin.IMPORT);
+    }
+
+    Mono<Report> run(Upload upload, LiteratureRecord.Origin origin) {
         List<LiteratureRecord> records = upload == null || upload.results() == null ? null : upload.results();
         List<Problem> problems = check(records);
         if (!problems.isEmpty()) {
@@ -73,10 +78,7 @@ class LiteratureImport {
         }
         Instant now = Instant.now();
         return Flux.fromIterable(records)
-                .concatMap(record -> mongo.findById(record.id(), LiteratureRecord.class)
-                        .flatMap(existing -> upsert(record, existing, now))
-                        .switchIfEmpty(Mono.defer(() -> mongo.insert(stored(record, null, now))
-                                .thenReturn(Outcome.CREATED))))
+                .concatMap(record -> store(record, origin, now))
                 .collectList()
                 .map(outcomes -> new Report(records.size(), count(outcomes, Outcome.CREATED),
                         count(outcomes, Outcome.UPDATED), count(outcomes, Outcome.UNCHANGED)))
@@ -84,7 +86,18 @@ class LiteratureImport {
                         : revision.bump().thenReturn(report));
     }
 
-    private enum Outcome { CREATED, UPDATED, UNCHANGED }
+    enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    /**
+     * Stores one checked record under GBIF's id: created, updated, or left alone when the stored one has the same
+     * content and origin. Does not count a revision (the caller does, once).
+     */
+    Mono<Outcome> store(LiteratureRecord checked, LiteratureRecord.Origin origin, Instant now) {
+        LiteratureRecord record = checked.from(origin);
+        return mongo.findById(record.id(), LiteratureRecord.class)
+                .flatMap(existing -> upsert(record, existing, now))
+                .switchIfEmpty(Mono.defer(() -> mongo.insert(stored(record, null, now)).thenReturn(Outcome.CREATED)));
+    }
 
     private Mono<Outcome> upsert(LiteratureRecord record, LiteratureRecord existing, Instant now) {
         if (existing.sameContentAs(record)) {

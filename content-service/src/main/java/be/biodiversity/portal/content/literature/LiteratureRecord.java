@@ -15,7 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A publication that uses GBIF-mediated data, shaped like a record of GBIF's literature search. The id is
  * GBIF's. {@code searchTokens} (folded words of title, abstract, authors and source) serves the text query on
- * every MongoDB backend, the embedded one having no {@code $text}; it never leaves the service.
+ * every MongoDB backend, the embedded one having no {@code $text}; it never leaves the service. {@code sample} is
+ * true only for the invented sample records ({@code portal.content.literature.sample}), which a reader must label
+ * as such; {@code origin} (how the record came in) never leaves the service either.
  */
 @Document("literature")
 record LiteratureRecord(
@@ -34,11 +36,16 @@ record LiteratureRecord(
         List<String> websites,
         @JsonProperty("abstract") String abstractText,
         List<String> gbifDownloadKey,
+        boolean sample,
+        @JsonIgnore Origin origin,
         @JsonIgnore @Indexed List<String> searchTokens,
         @Version Long version,
         Instant modifiedAt) {
 
-    /** The same record as imported data, ignoring what the service adds (tokens, version, time). */
+    /** How a record came in: GBIF's literature search (sync), an editor's upload, or the invented sample. */
+    enum Origin { GBIF, IMPORT, SAMPLE }
+
+    /** The same record as imported data from the same origin, ignoring what the service adds (tokens, version, time). */
     boolean sameContentAs(LiteratureRecord other) {
         return other != null && imported().equals(other.imported());
     }
@@ -46,12 +53,19 @@ record LiteratureRecord(
     LiteratureRecord imported() {
         return new LiteratureRecord(id, title, authors, year, source, literatureType, topics, countriesOfResearcher,
                 countriesOfCoverage, openAccess, peerReview, identifiers, websites, abstractText, gbifDownloadKey,
-                null, null, null);
+                sample, origin, null, null, null);
+    }
+
+    /** This record as coming from {@code from}: only the sample's records are marked {@code sample}. */
+    LiteratureRecord from(Origin from) {
+        return new LiteratureRecord(id, title, authors, year, source, literatureType, topics, countriesOfResearcher,
+                countriesOfCoverage, openAccess, peerReview, identifiers, websites, abstractText, gbifDownloadKey,
+                from == Origin.SAMPLE, from, null, null, null);
     }
 
     LiteratureRecord stored(List<String> tokens, Long currentVersion, Instant now) {
         return new LiteratureRecord(id, title, authors, year, source, literatureType, topics, countriesOfResearcher,
                 countriesOfCoverage, openAccess, peerReview, identifiers, websites, abstractText, gbifDownloadKey,
-                tokens, currentVersion, now);
+                sample, origin, tokens, currentVersion, now);
     }
 }

@@ -31,6 +31,6 @@ class LiteratureImportTests {
     private static LiteratureRecord record(String id, List<String> websites, String doi, List<String> downloads) {
         return new LiteratureRecord(id, "A paper",
                 null, 2024, null, "JOURNAL", null, null, null, null, null, doi == null ? null : Map.of("doi", doi),
-                websites, null, downloads, null, null, null);
+                websites, null, downloads, false, null, null, null, null);
     }
 }
