@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Provider("content-service")
 @PactFolder("../contracts/pacts")
-// Its own database, so the demo content and sample literature loaded at start are there as shipped.
+// Its own database, so the demo content and sample literature loaded at start are there as shipped (the sample only
+// when asked: portal.content.literature.sample).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.mongodb.database=content-contract")
+        properties = { "spring.mongodb.database=content-contract", "portal.content.literature.sample=true" })
 @Import(FieldRenamingFilter.Configuration.class)
 class RenderServicePactVerificationTests {
 

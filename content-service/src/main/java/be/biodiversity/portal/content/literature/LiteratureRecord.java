@@ -36,11 +36,15 @@ record LiteratureRecord(
         List<String> websites,
         @JsonProperty("abstract") String abstractText,
         List<String> gbifDownloadKey,
-        boolean sample,
+        Boolean sample,
         @JsonIgnore Origin origin,
         @JsonIgnore @Indexed List<String> searchTokens,
         @Version Long version,
         Instant modifiedAt) {
+
+    LiteratureRecord {
+        sample = Boolean.TRUE.equals(sample);
+    }
 
     /** How a record came in: GBIF's literature search (sync), an editor's upload, or the invented sample. */
     enum Origin { GBIF, IMPORT, SAMPLE }

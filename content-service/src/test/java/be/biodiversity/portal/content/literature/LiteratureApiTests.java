@@ -41,7 +41,7 @@ class LiteratureApiTests {
     LiteratureImport importer;
 
     @Autowired
-    LiteratureStartupImport startup;
+    ReactiveLiteratureLookup lookup;
 
     @Autowired
     JsonMapper json;
@@ -212,8 +212,10 @@ class LiteratureApiTests {
     }
 
     @Test
-    void theSampleIsLoadedIntoAnEmptyStoreAtStart() throws Exception {
+    void theSampleWhenAskedIsLoadedIntoAnEmptyStoreOnlyOnce() throws Exception {
         mongo.dropCollection("literature").block();
+        LiteratureStartupImport startup = new LiteratureStartupImport(importer, lookup,
+                new LiteratureProperties(true, null), json, mongo, siteRevision);
         startup.run(null);
         assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), "literature").block())
                 .isEqualTo(8);
