@@ -77,7 +77,9 @@ class LiteratureSync {
             if (!running.compareAndSet(false, true)) {
                 return Mono.error(new AlreadyRunning());
             }
-            return sync(trigger).doFinally(signal -> running.set(false));
+            // before the report reaches the caller (doFinally would run after it, and a caller's next run could
+            // find this one still marked running)
+            return sync(trigger).doOnTerminate(() -> running.set(false)).doOnCancel(() -> running.set(false));
         });
     }
 
