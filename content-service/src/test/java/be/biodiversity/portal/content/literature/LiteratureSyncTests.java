@@ -284,7 +284,7 @@ class LiteratureSyncTests {
         web.post().uri("/api/content/v1/literature/sync").exchange().expectStatus().isUnauthorized();
         web.get().uri("/api/content/v1/literature/sync/reports").exchange().expectStatus().isUnauthorized();
         web.get().uri("/api/content/v1/literature/sync/reports").header(HttpHeaders.AUTHORIZATION, "Bearer wrong")
-                .exchange().expectStatus().isForbidden();
+                .exchange().expectStatus().isUnauthorized();
 
         for (int i = 0; i < 4; i++) {
             web.post().uri("/api/content/v1/literature/sync").header(HttpHeaders.AUTHORIZATION, TOKEN).exchange()
