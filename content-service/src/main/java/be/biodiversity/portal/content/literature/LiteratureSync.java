@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +52,7 @@ class LiteratureSync {
     private final JsonMapper json;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean outage = new AtomicBoolean();
+    private volatile Mono<SyncReport> current = Mono.empty();
 
     LiteratureSync(GbifApi gbif, LiteratureImport store, ReactiveMongoTemplate mongo, SiteRevision revision,
             SyncReports reports, SyncProperties properties, JsonMapper json) {
@@ -71,16 +73,30 @@ class LiteratureSync {
         }
     }
 
-    /** @param trigger {@code schedule} or {@code editor}, kept in the report */
+    /**
+     * Starts a sync and answers its report. The sync runs to its end even when the caller goes away (an editor's
+     * request that times out, a schedule that stops): what it writes is then counted and reported all the same.
+     *
+     * @param trigger {@code schedule} or {@code editor}, kept in the report
+     */
     Mono<SyncReport> run(String trigger) {
         return Mono.defer(() -> {
             if (!running.compareAndSet(false, true)) {
                 return Mono.error(new AlreadyRunning());
             }
-            // before the report reaches the caller (doFinally would run after it, and a caller's next run could
-            // find this one still marked running)
-            return sync(trigger).doOnTerminate(() -> running.set(false)).doOnCancel(() -> running.set(false));
+            // cleared before the report reaches the caller (doFinally would run after it, and the caller's next
+            // run could find this one still marked running)
+            Sinks.One<SyncReport> report = Sinks.one();
+            current = report.asMono();
+            sync(trigger).doOnTerminate(() -> running.set(false))
+                    .subscribe(report::tryEmitValue, report::tryEmitError);
+            return report.asMono();
         });
+    }
+
+    /** The latest sync started (its report once it ends); empty before the first. */
+    Mono<SyncReport> current() {
+        return current;
     }
 
     /** What one run counted so far; touched by one sequential pipeline only. */

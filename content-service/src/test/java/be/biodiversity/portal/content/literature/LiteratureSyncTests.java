@@ -317,6 +317,19 @@ class LiteratureSyncTests {
         }
         finally {
             first.dispose();
+            sync.current().block(Duration.ofSeconds(30)); // GBIF_UNAVAILABLE after the response timeout
         }
+    }
+
+    @Test
+    void aSyncWhoseCallerGoesAwayRunsToItsEndAndIsReported() {
+        sync.run("editor").subscribe().dispose();
+
+        SyncReport report = sync.current().block(Duration.ofSeconds(30)); // would never come if the sync stopped
+
+        assertThat(report.status()).isEqualTo(SyncReport.Status.COMPLETE);
+        assertThat(report.created()).isEqualTo(7);
+        assertThat(reports.newest("default", 5).collectList().block()).singleElement()
+                .satisfies(saved -> assertThat(saved.created()).isEqualTo(7));
     }
 }
