@@ -37,7 +37,10 @@ public final class Portal {
         Path logs = Path.of("target", "system-test-logs", name);
         List<String> contentArgs = new java.util.ArrayList<>(List.of(
                 "--portal.mongodb.embedded.data-dir=" + work.resolve("content"),
-                "--portal.editor.token=" + EDITOR_TOKEN));
+                "--portal.editor.token=" + EDITOR_TOKEN,
+                // The literature sample (marked sample: true, labelled as such on the pages), no sync with GBIF:
+                // these machines have no internet.
+                "--portal.content.literature.sample=true", "--portal.content.literature.sync.interval=0"));
         contentArgs.addAll(contentArguments);
         content = new ServiceProcess("content-service", logs, contentArgs);
         directory = new ServiceProcess("directory-service", logs, List.of(

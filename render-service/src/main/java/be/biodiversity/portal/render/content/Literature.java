@@ -11,7 +11,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record Literature(String id, String title, List<Author> authors, Integer year, String source,
         String literatureType, List<String> topics, List<String> countriesOfCoverage, Boolean openAccess,
         Boolean peerReview, Map<String, String> identifiers, List<String> websites,
-        @JsonProperty("abstract") String abstractText, List<String> gbifDownloadKey) {
+        @JsonProperty("abstract") String abstractText, List<String> gbifDownloadKey, Boolean sample) {
+
+    /** An invented record content-service loaded as a sample (tests and demos), never to be shown as real. */
+    public boolean isSample() {
+        return Boolean.TRUE.equals(sample);
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Author(String firstName, String lastName) {

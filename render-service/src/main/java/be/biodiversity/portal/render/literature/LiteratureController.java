@@ -103,7 +103,7 @@ class LiteratureController {
         }
         List<LiteratureViews.Item> items = results.items().stream()
                 .map(r -> new LiteratureViews.Item(recordPath(lang, r.id()), r.title(), r.authorNames(), r.year(),
-                        r.source(), labels.value(lang, "literatureType", r.literatureType())))
+                        r.source(), labels.value(lang, "literatureType", r.literatureType()), r.isSample()))
                 .toList();
         long to = offset + items.size();
         String previous = offset > 0 ? links.page(Math.max(0, offset - PAGE_SIZE)) : null;
@@ -147,7 +147,7 @@ class LiteratureController {
         return new LiteratureViews.Record(lang, languages.home(lang), switcher, r.title(), r.authorNames(), r.year(),
                 r.source(), labels.value(lang, "literatureType", r.literatureType()), topics, r.abstractText(),
                 doi == null ? null : "https://doi.org/" + doi, doi, websites, downloads, r.openAccess(),
-                r.peerReview(), searchPath(lang));
+                r.peerReview(), searchPath(lang), r.isSample());
     }
 
     /** The language of a prefixed path, the default language without prefix, null for an unknown prefix. */

@@ -20,7 +20,7 @@ final class LiteratureViews {
     record Hidden(String name, String value) {
     }
 
-    record Item(String href, String title, String authors, Integer year, String source, String type) {
+    record Item(String href, String title, String authors, Integer year, String source, String type, boolean sample) {
     }
 
     record FacetView(String field, List<FacetValue> values) {
@@ -32,7 +32,7 @@ final class LiteratureViews {
     record Record(String lang, String home, List<LanguageLink> languageLinks, String title, String authors,
             Integer year, String source, String type, List<String> topics, String abstractText, String doiUrl,
             String doi, List<String> websites, List<Download> downloads, Boolean openAccess, Boolean peerReview,
-            String backHref) {
+            String backHref, boolean sample) {
     }
 
     record Download(String key, String href) {

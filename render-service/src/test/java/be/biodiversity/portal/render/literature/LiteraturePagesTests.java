@@ -33,6 +33,7 @@ class LiteraturePagesTests {
         .json(API + "?limit=20&offset=0", "contracts/content/literature-search.json")
         .json(API + "?countriesOfCoverage=BE&limit=20&offset=0", "contracts/content/literature-search.json")
         .json(API + "/b1f0c1e2-0005-4a00-9000-000000000005", "contracts/content/literature-record.json")
+        .json(API + "/b1f0c1e2-0009-4a00-9000-000000000009", "contracts/content/literature-record-sample.json")
         .respond(API + "?limit=20&literatureType=NOVEL&offset=0", 400, "application/problem+json",
                 "{\"status\":400,\"field\":\"literatureType\",\"detail\":\"literatureType: 'NOVEL' is not a type\"}");
 
@@ -96,6 +97,14 @@ class LiteraturePagesTests {
                 "href=\"https://www.gbif.org/occurrence/download/0000005-240101000000000\"",
                 "href=\"/fr/literature/search\"");
         assertThat(html).as("only web links are linked").doesNotContain("javascript:");
+    }
+
+    @Test
+    void aSampleRecordSaysSoAndLinksNoDoiOrWebsiteAsIfReal() {
+        String html = get("/nl/literature/b1f0c1e2-0009-4a00-9000-000000000009", HttpStatus.OK);
+        assertThat(html).contains("class=\"notice sample-record\"", "Een verzonnen voorbeeldrecord, geen echte publicatie");
+        assertThat(html).doesNotContain("href=\"https://doi.org/", "rel=\"external noopener\" th:text", "Websites</h2>")
+                .doesNotContain("<h2 id=\"websites-heading\"");
     }
 
     @Test
