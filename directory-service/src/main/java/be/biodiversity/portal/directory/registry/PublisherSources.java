@@ -28,7 +28,8 @@ class PublisherSources {
     }
 
     /** What the sources gave. */
-    record Read(List<SyncReport.Source> sources, List<RegistryOrganisation> organisations, boolean unreachable) {
+    record Read(List<SyncReport.Source> sources, List<RegistryOrganisation> organisations, boolean unreachable,
+            List<RegistryNode.Contact> nodeContacts) {
 
         /** Every source failed because GBIF could not be reached: nothing is to change. */
         boolean nothingRead() {
@@ -46,16 +47,25 @@ class PublisherSources {
         }
         properties.partners().stream().map(String::strip).filter(key -> !key.isEmpty()).distinct()
                 .forEach(key -> reads.add(one(key)));
+        if (!properties.nodeKey().isBlank()) {
+            reads.add(node(properties.nodeKey().strip()));
+        }
         return Flux.concat(reads).collectList().map(outcomes -> {
             Map<String, RegistryOrganisation> byKey = new LinkedHashMap<>();
             outcomes.forEach(outcome -> outcome.organisations().forEach(organisation ->
                     byKey.putIfAbsent(String.valueOf(organisation.key()), organisation)));
             return new Read(outcomes.stream().map(Outcome::source).toList(), List.copyOf(byKey.values()),
-                    outcomes.stream().anyMatch(Outcome::unreachable));
+                    outcomes.stream().anyMatch(Outcome::unreachable),
+                    outcomes.stream().flatMap(outcome -> outcome.contacts().stream()).toList());
         });
     }
 
-    private record Outcome(SyncReport.Source source, List<RegistryOrganisation> organisations, boolean unreachable) {
+    private record Outcome(SyncReport.Source source, List<RegistryOrganisation> organisations, boolean unreachable,
+            List<RegistryNode.Contact> contacts) {
+
+        Outcome(SyncReport.Source source, List<RegistryOrganisation> organisations, boolean unreachable) {
+            this(source, organisations, unreachable, List.of());
+        }
     }
 
     private Mono<Outcome> list(String path, Map<String, String> query) {
@@ -72,6 +82,17 @@ class PublisherSources {
                 .map(organisation -> new Outcome(new SyncReport.Source(url, 1, null), List.of(organisation), false))
                 .switchIfEmpty(Mono.fromSupplier(() -> new Outcome(new SyncReport.Source(url, 0,
                         "GBIF answered no organisation"), List.of(), false)))
+                .onErrorResume(error -> Mono.just(failed(url, error)));
+    }
+
+    /** The node's contacts: its staff and delegates, for the people of the directory. */
+    private Mono<Outcome> node(String key) {
+        String url = client.location("/node/" + key, Map.of());
+        return client.node(key)
+                .map(node -> new Outcome(new SyncReport.Source(url, node.people().size(), null), List.of(), false,
+                        node.people()))
+                .switchIfEmpty(Mono.fromSupplier(() -> new Outcome(new SyncReport.Source(url, 0,
+                        "GBIF answered no node"), List.of(), false)))
                 .onErrorResume(error -> Mono.just(failed(url, error)));
     }
 

@@ -42,6 +42,11 @@ class RegistryClient {
         return gbif.get(gbif.url("/organization/" + key, Map.of()), RegistryOrganisation.class);
     }
 
+    /** A GBIF node with its contacts. */
+    Mono<RegistryNode> node(String key) {
+        return gbif.get(gbif.url("/node/" + key, Map.of()), RegistryNode.class);
+    }
+
     String location() {
         return location("/organization", properties.query());
     }

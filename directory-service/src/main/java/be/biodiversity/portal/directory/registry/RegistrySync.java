@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import be.biodiversity.portal.directory.organisation.OrganisationService;
 import be.biodiversity.portal.directory.organisation.RegistryLinks;
 import be.biodiversity.portal.directory.organisation.RegistryMerge;
+import be.biodiversity.portal.directory.people.NodePeople;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,10 +42,13 @@ class RegistrySync {
     private final SyncReports reports;
     private final SyncProperties properties;
     private final OutageLog outages;
+    private final NodePeople people;
+    private final Validator validator;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     RegistrySync(PublisherSources sources, RegistryRecords records, RegistryMerge merge, RegistryLinks links,
-            OrganisationService organisations, SyncReports reports, SyncProperties properties, OutageLog outages) {
+            OrganisationService organisations, SyncReports reports, SyncProperties properties, OutageLog outages,
+            NodePeople people, Validator validator) {
         this.sources = sources;
         this.records = records;
         this.merge = merge;
@@ -51,6 +57,8 @@ class RegistrySync {
         this.reports = reports;
         this.properties = properties;
         this.outages = outages;
+        this.people = people;
+        this.validator = validator;
     }
 
     /** Runs one sync and keeps its report; a 409 when one is running for the site already. */
@@ -80,7 +88,8 @@ class RegistrySync {
                 .map(kept -> new SyncReport(new ObjectId().toHexString(), site, trigger,
                         SyncReport.Status.UNREACHABLE, "GBIF could not be reached (" + read.sources().get(0).error()
                                 + "); nothing was changed: " + kept + ".",
-                        started, now(), read.sources(), 0, List.of(), 0, 0, List.of(), List.of(), List.of()));
+                        started, now(), read.sources(), 0, List.of(), 0, 0, List.of(), List.of(), List.of(),
+                        SyncReport.People.NONE));
     }
 
     private Mono<Tally> apply(PublisherSources.Read read) {
@@ -93,7 +102,27 @@ class RegistrySync {
                                             "could not be written: " + error.getMessage()));
                                     return Mono.empty();
                                 })))
+                .thenMany(Flux.fromIterable(read.nodeContacts()).concatMap(contact -> person(contact, tally)))
                 .then(Mono.just(tally));
+    }
+
+    private Mono<Void> person(RegistryNode.Contact contact, Tally tally) {
+        NodePeople.NodeContact person = contact.asPerson();
+        tally.peopleReceived++;
+        Set<ConstraintViolation<NodePeople.NodeContact>> problems = validator.validate(person);
+        if (!problems.isEmpty()) {
+            ConstraintViolation<NodePeople.NodeContact> first = problems.iterator().next();
+            tally.failed.add(new SyncReport.Failed(null, "node contact '" + person.name() + "': "
+                    + first.getPropertyPath() + " " + first.getMessage()));
+            return Mono.empty();
+        }
+        return people.merge(person).doOnNext(tally::count)
+                .onErrorResume(error -> {
+                    tally.failed.add(new SyncReport.Failed(null, "node contact '" + person.name()
+                            + "' could not be written: " + error.getMessage()));
+                    return Mono.empty();
+                })
+                .then();
     }
 
     private Mono<Void> one(RegistryOrganisation organisation, List<RegistryLinks.Unlinked> unlinked, Tally tally) {
@@ -183,6 +212,8 @@ class RegistrySync {
         final List<String> notes = Collections.synchronizedList(new ArrayList<>());
         long updated;
         long unchanged;
+        long peopleReceived;
+        final long[] people = new long[NodePeople.Outcome.values().length];
 
         Tally(long received) {
             this.received = received;
@@ -196,6 +227,10 @@ class RegistrySync {
             }
         }
 
+        synchronized void count(NodePeople.Outcome outcome) {
+            people[outcome.ordinal()]++;
+        }
+
         synchronized SyncReport report(String site, SyncReport.Trigger trigger, Instant started,
                 PublisherSources.Read read) {
             long failedSources = read.sources().stream().filter(source -> source.error() != null).count();
@@ -207,7 +242,9 @@ class RegistrySync {
                     + rekeyed.size() + " moved to their GBIF key, " + failed.size() + " failed.";
             return new SyncReport(new ObjectId().toHexString(), site, trigger, status, message, started, now(),
                     read.sources(), received, List.copyOf(created), updated, unchanged, List.copyOf(rekeyed),
-                    List.copyOf(failed), List.copyOf(notes));
+                    List.copyOf(failed), List.copyOf(notes), new SyncReport.People(peopleReceived,
+                            people[NodePeople.Outcome.CREATED.ordinal()], people[NodePeople.Outcome.UPDATED.ordinal()],
+                            people[NodePeople.Outcome.UNCHANGED.ordinal()]));
         }
     }
 }

@@ -25,11 +25,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param rekeyed     organisations of the portal's own (seeded) that were recognised and moved to their GBIF key
  * @param failed      organisations left out, with the reason
  * @param notes       what an editor may want to check (an ambiguous match, for one)
+ * @param people      the node's contacts merged into the people of the directory
  */
 @Document("registrySyncs")
 record SyncReport(@Id String id, @Indexed String site, Trigger trigger, Status status, String message,
         Instant startedAt, Instant finishedAt, List<Source> sources, long received, List<Created> created,
-        long updated, long unchanged, List<Rekeyed> rekeyed, List<Failed> failed, List<String> notes) {
+        long updated, long unchanged, List<Rekeyed> rekeyed, List<Failed> failed, List<String> notes,
+        People people) {
 
     enum Trigger { SCHEDULED, ON_DEMAND }
 
@@ -51,5 +53,11 @@ record SyncReport(@Id String id, @Indexed String site, Trigger trigger, Status s
     }
 
     record Failed(String key, String reason) {
+    }
+
+    /** The node's contacts: new people, people who got a category, e-mail or roles, and people already as GBIF says. */
+    record People(long received, long created, long updated, long unchanged) {
+
+        static final People NONE = new People(0, 0, 0, 0);
     }
 }

@@ -50,6 +50,6 @@ class OutageLogTests {
     private static SyncReport report(SyncReport.Status status) {
         return new SyncReport("id", "test-site", SyncReport.Trigger.SCHEDULED, status,
                 status == SyncReport.Status.COMPLETE ? "Synced." : "GBIF answered 503", Instant.EPOCH, Instant.EPOCH,
-                List.of(), 0, List.of(), 0, 0, List.of(), List.of(), List.of());
+                List.of(), 0, List.of(), 0, 0, List.of(), List.of(), List.of(), SyncReport.People.NONE);
     }
 }

@@ -3,6 +3,7 @@ package be.biodiversity.portal.directory.registry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import be.biodiversity.portal.directory.gbif.GbifApiStub;
@@ -46,6 +47,7 @@ class RegistrySyncApiTests {
     static final String TOKEN = "sync-test-token";
     static final String SYNC = "/api/directory/v1/imports/registry/sync";
     static final String ORGANISATIONS = "/api/directory/v1/organisations";
+    static final String PEOPLE = "/api/directory/v1/people";
     static final String NODE = "7f1c5a2e-3b4d-4e6f-8a9b-0c1d2e3f4a5b";
     static final String CORNELL = "e2e717bf-551a-4917-bdc9-4fa0f342c530";
     static final String ARGOS = "e0b6628a-97c6-4f24-aac4-e20adb43160a";
@@ -95,7 +97,8 @@ class RegistrySyncApiTests {
                 .list("/node/" + NODE + "/organization", List.of(
                         like(INBO, "Instituut voor Natuur- en Bosonderzoek", "INBO", 80),
                         like(MEISE, "Meise Botanic Garden", null, 120)))
-                .answer("/organization/" + CORNELL, GbifApiStub.resource("gbif/organization-e2e717bf.json"));
+                .answer("/organization/" + CORNELL, GbifApiStub.resource("gbif/organization-e2e717bf.json"))
+                .answer("/node/" + NODE, GbifApiStub.resource("gbif/node-c2690fde.json"));
     }
 
     @Test
@@ -103,7 +106,7 @@ class RegistrySyncApiTests {
         sync().expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("COMPLETE")
                 .jsonPath("$.trigger").isEqualTo("ON_DEMAND")
-                .jsonPath("$.sources.length()").isEqualTo(3)
+                .jsonPath("$.sources.length()").isEqualTo(4)
                 .jsonPath("$.received").isEqualTo(6)
                 .jsonPath("$.created[*].key").isEqualTo(List.of(ARGOS, CORNELL))
                 .jsonPath("$.rekeyed[?(@.key == '" + MEISE + "')].matchedBy").isEqualTo(List.of("TITLE"))
@@ -205,8 +208,42 @@ class RegistrySyncApiTests {
     @AfterEach
     void backToTheSeed() {
         mongo.remove(new Query(), "organisations").then(mongo.remove(new Query(), "organisationAliases"))
-                .then(mongo.remove(new Query(), "registrySyncs")).then(seeder.seed()).then(organisations.reindex())
-                .block();
+                .then(mongo.remove(new Query(), "registrySyncs")).then(mongo.remove(new Query(), "people"))
+                .then(seeder.seed()).then(organisations.reindex()).block();
+    }
+
+    @Test
+    void theNodesContactsBecomePeopleMergedByEmailWithThePeopleEditorsMade() {
+        client.post().uri(PEOPLE).header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+                .bodyValue(Map.of("slug", "natalia", "name", "Natalia G.", "categories", List.of("CONTACT"),
+                        "bio", Map.of("en", "Written by an editor"), "email", "nataliagonzaga801@gmail.com"))
+                .exchange().expectStatus().isCreated();
+
+        sync().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("COMPLETE")
+                .jsonPath("$.people.received").isEqualTo(4)
+                .jsonPath("$.people.created").isEqualTo(3)
+                .jsonPath("$.people.updated").isEqualTo(1);
+        client.get().uri(PEOPLE + "/slug/natalia").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.name").isEqualTo("Natalia G.")
+                .jsonPath("$.bio.en").isEqualTo("Written by an editor")
+                .jsonPath("$.categories").isEqualTo(List.of("NODE_STAFF", "CONTACT"))
+                .jsonPath("$.roles").isEqualTo(List.of("Node manager"));
+        client.get().uri(PEOPLE + "/slug/fernanda-cesar-da-silva").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.categories").isEqualTo(List.of("NODE_STAFF"))
+                .jsonPath("$.roles").isEqualTo(List.of("Node staff"))
+                .jsonPath("$.current").isEqualTo(true);
+        client.get().uri(PEOPLE + "/slug/antonio-gusmao").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.categories").isEqualTo(List.of("CONTACT"))
+                .jsonPath("$.roles").isEqualTo(List.of("Head of delegation"));
+
+        sync().expectStatus().isOk().expectBody()
+                .jsonPath("$.people.created").isEqualTo(0)
+                .jsonPath("$.people.updated").isEqualTo(0)
+                .jsonPath("$.people.unchanged").isEqualTo(4);
     }
 
     private WebTestClient.ResponseSpec sync() {

@@ -71,7 +71,7 @@ class SyncScheduleTests {
             runs.incrementAndGet();
             return Mono.just(new SyncReport("id", "test-site", SyncReport.Trigger.SCHEDULED,
                     SyncReport.Status.COMPLETE, "Synced.", Instant.EPOCH, Instant.EPOCH, List.of(), 0, List.of(), 0,
-                    0, List.of(), List.of(), List.of()));
+                    0, List.of(), List.of(), List.of(), SyncReport.People.NONE));
         }).when(sync).run(any());
         SyncProperties properties = new SyncProperties("test-site", "BE", "", List.of(), Map.of(), scheduled,
                 Duration.ofMinutes(1), Duration.ofHours(24), 20);
