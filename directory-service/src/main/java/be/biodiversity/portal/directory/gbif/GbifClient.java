@@ -1,6 +1,7 @@
 package be.biodiversity.portal.directory.gbif;
 
 import java.net.URI;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
@@ -77,10 +78,17 @@ public class GbifClient {
                 .buildAsync();
     }
 
-    /** The URL of a path ({@code /organization}) with query parameters, in the order given. */
+    /** The URL of a path ({@code /organization}) with query parameters, in the order given; a collection repeats one. */
     public URI url(String path, Map<String, ?> query) {
         UriComponentsBuilder url = UriComponentsBuilder.fromUri(properties.apiUrl()).path(path);
-        query.forEach((name, value) -> url.queryParam(name, value));
+        query.forEach((name, value) -> {
+            if (value instanceof Collection<?> values) {
+                url.queryParam(name, values.toArray());
+            }
+            else {
+                url.queryParam(name, value);
+            }
+        });
         return url.encode().build().toUri();
     }
 

@@ -15,7 +15,9 @@ import org.hibernate.validator.constraints.URL;
 /**
  * What the GBIF registry says about an organisation, with the registry's own field names: {@code homepage},
  * {@code email}, {@code phone} and {@code address} are lists there. A registry import replaces all of it; the portal's
- * own fields of the organisation stay as editors left them.
+ * own fields of the organisation stay as editors left them. {@code numOccurrences} is not a registry field: the
+ * publisher sync counts the occurrences each organisation published (GBIF's occurrence search); an import that does
+ * not know it leaves the last count.
  */
 public record RegistryData(
         @Size(max = 500) String title,
@@ -37,7 +39,15 @@ public record RegistryData(
         @PositiveOrZero Integer numPublishedDatasets,
         List<@Valid Contact> contacts,
         Instant created,
-        Instant modified) {
+        Instant modified,
+        @PositiveOrZero Long numOccurrences) {
+
+    /** These data with the organisation's occurrence count (GBIF's occurrence search, not the registry). */
+    public RegistryData withOccurrences(Long count) {
+        return new RegistryData(title, abbreviation, description, homepage, email, phone, logoUrl, address, city,
+                province, postalCode, country, latitude, longitude, endorsingNodeKey, endorsementApproved,
+                numPublishedDatasets, contacts, created, modified, count);
+    }
 
     /** The number of published datasets, 0 when unknown. */
     public int datasets() {

@@ -45,7 +45,10 @@ public class RegistryMerge {
                         || ex instanceof DuplicateKeyException));
     }
 
-    private Mono<Outcome> update(Organisation current, RegistryData data) {
+    private Mono<Outcome> update(Organisation current, RegistryData incoming) {
+        // An import that does not count occurrences (upload, harvest) leaves the sync's last count.
+        RegistryData data = incoming.numOccurrences() == null && current.registry() != null
+                ? incoming.withOccurrences(current.registry().numOccurrences()) : incoming;
         if (Objects.equals(current.registry(), data)) {
             return Mono.just(Outcome.UNCHANGED);
         }

@@ -42,6 +42,11 @@ class RegistryClient {
         return gbif.get(gbif.url("/organization/" + key, Map.of()), RegistryOrganisation.class);
     }
 
+    /** The occurrence search's counts per publishing organisation for a query, such as {@code publishingCountry=BE}. */
+    Mono<OccurrenceFacets> occurrenceCounts(Map<String, Object> query) {
+        return gbif.get(gbif.url("/occurrence/search", query), OccurrenceFacets.class);
+    }
+
     /** A GBIF node with its contacts. */
     Mono<RegistryNode> node(String key) {
         return gbif.get(gbif.url("/node/" + key, Map.of()), RegistryNode.class);
@@ -51,7 +56,7 @@ class RegistryClient {
         return location("/organization", properties.query());
     }
 
-    String location(String path, Map<String, String> query) {
+    String location(String path, Map<String, ?> query) {
         return gbif.url(path, query).toString();
     }
 

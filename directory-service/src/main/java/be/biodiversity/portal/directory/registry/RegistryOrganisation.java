@@ -26,7 +26,7 @@ record RegistryOrganisation(String key, String title, String abbreviation, Strin
                 province, postalCode, country, latitude, longitude, endorsingNodeKey, endorsementApproved,
                 numPublishedDatasets,
                 contacts == null ? null : contacts.stream().map(RegistryContact::contact).toList(),
-                instant("created", created), instant("modified", modified));
+                instant("created", created), instant("modified", modified), null);
     }
 
     private static Instant instant(String field, String text) {

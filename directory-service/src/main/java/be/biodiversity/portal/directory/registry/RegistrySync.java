@@ -96,7 +96,7 @@ class RegistrySync {
         Tally tally = new Tally(read.organisations().size());
         return links.unlinked().collectList().map(ArrayList::new)
                 .flatMapMany(unlinked -> Flux.fromIterable(read.organisations())
-                        .concatMap(organisation -> one(organisation, unlinked, tally)
+                        .concatMap(organisation -> one(organisation, unlinked, read.occurrences(), tally)
                                 .onErrorResume(error -> {
                                     tally.failed.add(new SyncReport.Failed(organisation.key(),
                                             "could not be written: " + error.getMessage()));
@@ -125,14 +125,17 @@ class RegistrySync {
                 .then();
     }
 
-    private Mono<Void> one(RegistryOrganisation organisation, List<RegistryLinks.Unlinked> unlinked, Tally tally) {
+    private Mono<Void> one(RegistryOrganisation organisation, List<RegistryLinks.Unlinked> unlinked,
+            PublisherSources.Occurrences occurrences, Tally tally) {
         Optional<ImportReport.Rejected> problem = records.problem(organisation);
         if (problem.isPresent()) {
             tally.failed.add(new SyncReport.Failed(organisation.key(),
                     problem.get().field() + " " + problem.get().message()));
             return Mono.empty();
         }
-        RegistryRecords.Checked record = records.checked(organisation);
+        RegistryRecords.Checked checked = records.checked(organisation);
+        RegistryRecords.Checked record = new RegistryRecords.Checked(checked.key(),
+                checked.data().withOccurrences(occurrences.of(organisation)));
         return organisations.exists(record.key()).flatMap(known -> {
             if (known) {
                 return merge.upsert(record.key(), record.data()).doOnNext(tally::count).then();

@@ -115,7 +115,7 @@ class OrganisationSearchTests {
         expectSlugs("q=natuur&sort=name", "iucn", "natuurpunt", "inbo", "rbins");
         Organisation rbins = repository.findBySlug("rbins").block();
         RegistryData data = new RegistryData("RBINS", null, null, null, null, null, null, null, "Brussels", null,
-                null, "BE", null, null, null, true, 40, null, null, null);
+                null, "BE", null, null, null, true, 40, null, null, null, null);
         repository.save(rbins.withRegistry(data, rbins.modifiedAt())).then(organisations.reindex()).block();
         expectSlugs("q=natuur&sort=datasets", "rbins", "iucn", "natuurpunt", "inbo");
         expectSlugs("role=member&endorsed=true", "rbins");

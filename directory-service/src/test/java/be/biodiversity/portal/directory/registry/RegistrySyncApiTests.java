@@ -22,10 +22,12 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
@@ -37,7 +39,7 @@ import static org.hamcrest.Matchers.startsWith;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "portal.editor.token=" + RegistrySyncApiTests.TOKEN, "portal.registry.page-size=2",
                 "portal.gbif.retries=1", "portal.gbif.retry-backoff=1ms", "portal.gbif.cache-ttl=0s",
-                "portal.gbif.breaker.minimum-calls=1000", "portal.registry.sync.keep-reports=3",
+                "portal.gbif.breaker.window=1000", "portal.gbif.breaker.minimum-calls=1000", "portal.registry.sync.keep-reports=3",
                 "portal.registry.sync.node-key=" + RegistrySyncApiTests.NODE,
                 "portal.registry.sync.partners=" + RegistrySyncApiTests.CORNELL,
                 "portal.registry.sync.keys.inbo=" + RegistrySyncApiTests.INBO })
@@ -58,6 +60,11 @@ class RegistrySyncApiTests {
     static final String MEISE_SEED = seedKey("meise-botanic-garden");
     static final GbifApiStub GBIF = new GbifApiStub();
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The occurrence search's shape with limit=0 and a publishingOrg facet (the numbers are the test's). */
+    static final String OCCURRENCE_FACETS = """
+            {"offset":0,"limit":0,"endOfRecords":false,"count":17777,"results":[],"facets":[{"field":"PUBLISHING_ORG",
+             "counts":[{"name":"%s","count":12000},{"name":"%s","count":5000},{"name":"%s","count":777}]}]}
+            """.formatted(RBINS, MEISE, CORNELL);
 
     @Autowired
     WebTestClient client;
@@ -98,7 +105,8 @@ class RegistrySyncApiTests {
                         like(INBO, "Instituut voor Natuur- en Bosonderzoek", "INBO", 80),
                         like(MEISE, "Meise Botanic Garden", null, 120)))
                 .answer("/organization/" + CORNELL, GbifApiStub.resource("gbif/organization-e2e717bf.json"))
-                .answer("/node/" + NODE, GbifApiStub.resource("gbif/node-c2690fde.json"));
+                .answer("/node/" + NODE, GbifApiStub.resource("gbif/node-c2690fde.json"))
+                .answer("/occurrence/search", OCCURRENCE_FACETS);
     }
 
     @Test
@@ -106,7 +114,7 @@ class RegistrySyncApiTests {
         sync().expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("COMPLETE")
                 .jsonPath("$.trigger").isEqualTo("ON_DEMAND")
-                .jsonPath("$.sources.length()").isEqualTo(4)
+                .jsonPath("$.sources.length()").isEqualTo(6)
                 .jsonPath("$.received").isEqualTo(6)
                 .jsonPath("$.created[*].key").isEqualTo(List.of(ARGOS, CORNELL))
                 .jsonPath("$.rekeyed[?(@.key == '" + MEISE + "')].matchedBy").isEqualTo(List.of("TITLE"))
@@ -119,10 +127,19 @@ class RegistrySyncApiTests {
                 .jsonPath("$.unchanged").isEqualTo(0);
         client.get().uri(ORGANISATIONS + "/" + ARGOS).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.roles").isEqualTo(List.of("PUBLISHER"))
-                .jsonPath("$.registry.title").isEqualTo("Fundación Grupo Argos");
+                .jsonPath("$.registry.title").isEqualTo("Fundación Grupo Argos")
+                // in Colombia, not a partner: no count query covers it, its count is unknown rather than 0
+                .jsonPath("$.registry.numOccurrences").doesNotExist();
         client.get().uri(ORGANISATIONS + "/" + CORNELL).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.registry.city").isEqualTo("Ithaca")
-                .jsonPath("$.registry.numPublishedDatasets").isEqualTo(3);
+                .jsonPath("$.registry.numPublishedDatasets").isEqualTo(3)
+                .jsonPath("$.registry.numOccurrences").isEqualTo(777);
+        // a Belgian publisher the country's facet does not list has published no occurrences
+        client.get().uri(ORGANISATIONS + "/" + INBO).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.registry.numOccurrences").isEqualTo(0);
+        assertThat(GBIF.requests).contains(
+                "/v1/occurrence/search?publishingCountry=BE&limit=0&facet=publishingOrg&facetLimit=1000",
+                "/v1/occurrence/search?publishingOrg=" + CORNELL + "&limit=0&facet=publishingOrg&facetLimit=1000");
     }
 
     @Test
@@ -134,6 +151,7 @@ class RegistrySyncApiTests {
                 .jsonPath("$.roles").isEqualTo(List.of("MEMBER"))
                 .jsonPath("$.type").isEqualTo("MUSEUM_OR_BOTANIC_GARDEN")
                 .jsonPath("$.registry.numPublishedDatasets").isEqualTo(120)
+                .jsonPath("$.registry.numOccurrences").isEqualTo(5000)
                 .jsonPath("$.registry.logoUrl").doesNotExist();
         client.get().uri(ORGANISATIONS + "/" + MEISE_SEED).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.key").isEqualTo(MEISE);
@@ -144,6 +162,19 @@ class RegistrySyncApiTests {
                 .jsonPath("$.results[0].key").isEqualTo(MEISE);
         client.get().uri(ORGANISATIONS + "?limit=0").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.count").isEqualTo(24 + 2);
+    }
+
+    @Test
+    void anUploadOfRegistryDataKeepsTheSyncsOccurrenceCount() {
+        sync().expectStatus().isOk();
+        String page = "{\"offset\":0,\"limit\":1,\"endOfRecords\":true,\"count\":1,\"results\":["
+                + like(MEISE, "Meise Botanic Garden", "MBG", 121) + "]}";
+        client.post().uri("/api/directory/v1/imports/registry").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(page).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.updated").isEqualTo(1);
+        client.get().uri(ORGANISATIONS + "/" + MEISE).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.registry.numPublishedDatasets").isEqualTo(121)
+                .jsonPath("$.registry.numOccurrences").isEqualTo(5000);
     }
 
     @Test
