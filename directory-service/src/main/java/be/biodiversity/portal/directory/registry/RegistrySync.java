@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,7 @@ class RegistrySync {
     private final OutageLog outages;
     private final NodePeople people;
     private final Validator validator;
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Map<String, Object> running = new ConcurrentHashMap<>();
 
     RegistrySync(PublisherSources sources, RegistryRecords records, RegistryMerge merge, RegistryLinks links,
             OrganisationService organisations, SyncReports reports, SyncProperties properties, OutageLog outages,
@@ -61,11 +62,19 @@ class RegistrySync {
         this.validator = validator;
     }
 
-    /** Runs one sync and keeps its report; a 409 when one is running for the site already. */
+    /**
+     * Runs one sync and keeps its report; a 409 when one is running for the site already. The sync runs to its end
+     * even when the caller goes away (an editor's request that times out): its report is kept all the same.
+     */
     Mono<SyncReport> run(SyncReport.Trigger trigger) {
+        return Mono.defer(() -> Mono.fromFuture(start(trigger).toFuture(), true));
+    }
+
+    private Mono<SyncReport> start(SyncReport.Trigger trigger) {
         String site = properties.site();
+        Object token = new Object();
         return Mono.defer(() -> {
-            if (!running.add(site)) {
+            if (running.putIfAbsent(site, token) != null) {
                 return Mono.error(new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(
                         HttpStatus.CONFLICT, "A sync from the GBIF registry is running; try again when it is done"),
                         null));
@@ -76,7 +85,9 @@ class RegistrySync {
                             : apply(read).map(tally -> tally.report(site, trigger, started, read)))
                     .flatMap(reports::save)
                     .doOnNext(report -> outages.record(report, properties.interval()))
-                    .doFinally(signal -> running.remove(site));
+                    // Not running any more before the report is handed over: the caller may start the next at once.
+                    .doOnNext(report -> running.remove(site, token))
+                    .doFinally(signal -> running.remove(site, token));
         });
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -77,6 +78,12 @@ class RegistrySyncApiTests {
 
     @Autowired
     OrganisationService organisations;
+
+    @Autowired
+    RegistrySync sync;
+
+    @Autowired
+    SyncReports reports;
 
     @DynamicPropertySource
     static void gbif(DynamicPropertyRegistry properties) {
@@ -175,6 +182,14 @@ class RegistrySyncApiTests {
         client.get().uri(ORGANISATIONS + "/" + MEISE).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.registry.numPublishedDatasets").isEqualTo(121)
                 .jsonPath("$.registry.numOccurrences").isEqualTo(5000);
+    }
+
+    @Test
+    void aSyncWhoseCallerGoesAwayRunsToItsEndAndIsReported() {
+        StepVerifier.create(sync.run(SyncReport.Trigger.ON_DEMAND)).thenCancel().verify(Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30)).until(() -> reports.newest("gbif-be").count().block() == 1);
+        reports().jsonPath("$[0].status").isEqualTo("COMPLETE")
+                .jsonPath("$[0].rekeyed.length()").isEqualTo(3);
     }
 
     @Test
