@@ -87,6 +87,27 @@ public final class Portal {
         return URI.create(gateway.url() + path);
     }
 
+    /** The gateway's management port (health, Prometheus), which visitors never reach. */
+    public URI managementUri(String path) {
+        return URI.create(gateway.managementUrl() + path);
+    }
+
+    /**
+     * The addresses ({@code host:port}) only the portal itself uses: the three services behind the gateway and the
+     * gateway's management port. No answer to a visitor may name one.
+     */
+    public List<String> internalAddresses() {
+        return List.of("127.0.0.1:" + content.port, "127.0.0.1:" + directory.port, "127.0.0.1:" + render.port,
+                "127.0.0.1:" + gateway.managementPort, "localhost:" + content.port, "localhost:" + directory.port,
+                "localhost:" + render.port);
+    }
+
+    /** The log file a service of this portal writes (standard output and error). */
+    public Path log(String service) {
+        return all().stream().filter(s -> s.name.equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + service)).log();
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -47,6 +47,10 @@ final class ServiceProcess {
         return "http://127.0.0.1:" + managementPort;
     }
 
+    Path log() {
+        return log;
+    }
+
     void start() throws IOException {
         Path jar = jar(name);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -21,7 +21,11 @@ import be.biodiversity.portal.system.Portal;
 /**
  * Hostile input through the gateway of a running portal (issue #8): malformed and huge bodies, invalid UTF-8,
  * path traversal, header injection, stored and reflected script, regular-expression bombs, odd parameters, and
- * writes without the editor's token. Every case must be answered without a server error, change no data unless
+ * writes without the editor's token; and variants of what two outside probes found (issues #11 and #18): files read
+ * through Liquid, drafts read without the token, hostile Liquid and YAML, NoSQL operators, pages at reserved paths,
+ * junk spellings and floods of the page cache, removed pages, editors locked out, links that leave the site,
+ * broken feeds, amplified searches, e-mail addresses, slow connections and unauthenticated uploads. Every answer is
+ * checked for {@link Leaks} (file content, the token, internal addresses, draft text to visitors). Every case must be answered without a server error, change no data unless
  * it is meant to, and leave no markup of its making in a page. Each case is a test of its own in the report;
  * {@code target/hostile-input/summary.md} counts them per category.
  */
@@ -33,6 +37,8 @@ class HostileInputIT {
     static Supplier<String> addresses;
     static Snapshot snapshot;
     static Fixtures fixtures;
+    static Secrets secrets;
+    static Leaks leaks;
     static final Summary summary = new Summary();
 
     @BeforeAll
@@ -45,7 +51,9 @@ class HostileInputIT {
             int n = next.getAndIncrement();
             return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
         };
+        leaks = new Leaks(Portal.EDITOR_TOKEN, Portal.get().internalAddresses());
         fixtures = Fixtures.create(client());
+        secrets = Secrets.create(client());
         snapshot = new Snapshot(http, addresses);
     }
 
@@ -57,7 +65,7 @@ class HostileInputIT {
 
     @TestFactory
     @DisplayName("—")
-    Stream<DynamicContainer> hostileInput() {
+    Stream<DynamicContainer> hostileInput() throws Exception {
         List<HostileCase> cases = new ArrayList<>();
         cases.addAll(BodyCases.all(fixtures));
         cases.addAll(AwkwardValueCases.all());
@@ -70,6 +78,23 @@ class HostileInputIT {
         cases.addAll(SearchCases.unknownAndRepeated());
         cases.addAll(SearchCases.paging());
         cases.addAll(TokenCases.all(fixtures, Portal.EDITOR_TOKEN));
+        // Issues #11 and #18: variants of what two outside probes found.
+        Portal portal = Portal.get();
+        cases.addAll(FileDisclosureCases.all());
+        cases.addAll(DraftCases.all(secrets));
+        cases.addAll(ParameterCases.all());
+        cases.addAll(NoSqlOperatorCases.all(fixtures, secrets));
+        cases.addAll(ReservedPathCases.all(fixtures));
+        cases.addAll(PageCacheCases.spellings());
+        cases.addAll(RemovedPageCases.all());
+        cases.addAll(EditorLockoutCases.all(WriteEndpoint.all(fixtures)));
+        cases.addAll(UrlPolicyCases.all());
+        cases.addAll(XmlCases.all());
+        cases.addAll(AmplificationCases.all());
+        cases.addAll(PersonalDataCases.all(secrets));
+        cases.addAll(PageCacheCases.flood(new GatewayMetrics(portal.managementUri("/actuator/prometheus"))));
+        cases.addAll(ConnectionCases.all(portal.managementUri("/actuator/health"), portal.log("gateway")));
+        cases.addAll(EvaluationBudgetCases.all());
         return Stream.of(Category.values()).map(category -> DynamicContainer.dynamicContainer(category.title,
                 cases.stream().filter(c -> c.category() == category)
                         .map(c -> DynamicTest.dynamicTest(c.name(), () -> run(c)))));
@@ -99,6 +124,6 @@ class HostileInputIT {
     }
 
     private static Client client() {
-        return new Client(http, addresses, Portal.EDITOR_TOKEN);
+        return new Client(http, addresses, Portal.EDITOR_TOKEN, leaks);
     }
 }

@@ -52,6 +52,64 @@ final class HtmlSafety {
         return problems;
     }
 
+    /**
+     * Links and sources that leave the site for {@code host} or carry their content inline ({@code data:}), read as a
+     * browser reads them: surrounding spaces and control characters trimmed, tabs and line breaks anywhere dropped,
+     * backslashes taken for slashes, so {@code /<TAB>/host} and {@code /\host} are {@code //host}.
+     */
+    static List<String> offSiteLinks(String html, String host) {
+        List<String> problems = new ArrayList<>();
+        for (Element element : Jsoup.parse(html).getAllElements()) {
+            for (Attribute attribute : element.attributes()) {
+                String name = attribute.getKey().toLowerCase(Locale.ROOT);
+                if (!URL_ATTRIBUTES.contains(name)) {
+                    continue;
+                }
+                List<String> values = name.equals("srcset")
+                        ? List.of(attribute.getValue().split(",")) : List.of(attribute.getValue());
+                for (String value : values) {
+                    String url = asBrowserReads(name.equals("srcset") ? value.strip().split("\\s+")[0] : value);
+                    if (url.toLowerCase(Locale.ROOT).startsWith("data:")) {
+                        problems.add("a data: URL in " + name + "=\"" + shorten(attribute.getValue()) + "\" on <"
+                                + element.normalName() + ">");
+                    }
+                    else if (host.equalsIgnoreCase(hostOf(url))) {
+                        problems.add("a link to " + host + " in " + name + "=\"" + shorten(attribute.getValue()) + "\" on <"
+                                + element.normalName() + ">");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    static String asBrowserReads(String value) {
+        return value.replaceAll("^[\\x00-\\x20]+|[\\x00-\\x20]+$", "").replaceAll("[\\t\\n\\r]", "").replace('\\', '/');
+    }
+
+    /** The host a link leads to, or "" for a link on this site (a path, a query, a fragment). */
+    static String hostOf(String url) {
+        String rest = url;
+        java.util.regex.Matcher scheme = java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):").matcher(url);
+        if (scheme.find()) {
+            String name = scheme.group(1).toLowerCase(Locale.ROOT);
+            if (!name.equals("http") && !name.equals("https")) {
+                return "";
+            }
+            rest = url.substring(scheme.end());
+            if (!rest.startsWith("/")) {
+                return "";
+            }
+            rest = "//" + rest.replaceFirst("^/+", "");
+        }
+        if (!rest.startsWith("//")) {
+            return "";
+        }
+        String authority = rest.substring(2).split("[/?#]", 2)[0];
+        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        return authority.replaceFirst(":\\d*$", "").replaceFirst("\\.$", "").toLowerCase(Locale.ROOT);
+    }
+
     static boolean isScriptUrl(String value) {
         String url = value.replaceAll("[\\x00-\\x20]", "").toLowerCase(Locale.ROOT);
         return url.startsWith("javascript:") || url.startsWith("vbscript:") || url.startsWith("data:text/html");

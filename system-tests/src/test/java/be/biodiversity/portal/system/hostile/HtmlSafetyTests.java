@@ -31,4 +31,18 @@ class HtmlSafetyTests {
         assertThat(HtmlSafety.problems("<textarea>\"><img src=x onerror=alert(1)></textarea>", List.of(Payloads.IMG)))
                 .containsExactly("the payload unescaped: " + Payloads.IMG);
     }
+
+    @Test
+    void linksThatBrowsersReadAsAnotherHostAreFound() {
+        for (String href : List.of("//evil.example/x", "/\tvil", "/\t/evil.example/x", "/\\evil.example", "\\\\evil.example/x",
+                " /\n/evil.example", "https://evil.example", "HTTPS:/\\evil.example/", "http://user@evil.example:8080/")) {
+            String page = "<a href=\"" + href.replace("\"", "&quot;") + "\">x</a>";
+            if (href.contains("evil")) {
+                assertThat(HtmlSafety.offSiteLinks(page, "evil.example")).as(href).hasSize(1);
+            }
+        }
+        assertThat(HtmlSafety.offSiteLinks("<img src=\"data:image/png;base64,AAAA\">", "evil.example")).hasSize(1);
+        assertThat(HtmlSafety.offSiteLinks("<a href=\"/%09/evil.example/x\">x</a><a href=\"/evil.example\">x</a>"
+                + "<a href=\"https://www.gbif.org/x\">x</a><a href=\"https:evil.example\">x</a>", "evil.example")).isEmpty();
+    }
 }

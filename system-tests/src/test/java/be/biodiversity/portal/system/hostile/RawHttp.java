@@ -35,6 +35,14 @@ final class RawHttp {
         this.clientHeader = clientHeader;
     }
 
+    String host() {
+        return host;
+    }
+
+    int port() {
+        return port;
+    }
+
     /** Sends the request as the client with that address (the gateway's rate limits count per client). */
     Answer send(Request request, String client) throws IOException {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
