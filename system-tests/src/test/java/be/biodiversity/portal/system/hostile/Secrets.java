@@ -12,8 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * person with an e-mail address. Their text carries {@link #DRAFT_MARK} (capitalised; the cases search for it in
  * lower case, so a search box that shows the query is not mistaken for a leak) and the person {@link #EMAIL}: no
  * answer to a visitor without the token may hold either ({@link Leaks}, checked on every answer).
- *
- * @param unpublishedVersions the revisions of the page taken back to draft: 1 published, 2 the draft
  */
 record Secrets(String draftPageId, String draftPostId, String draftTranslationId, String unpublishedId,
         String personKey, String personSlug) {
