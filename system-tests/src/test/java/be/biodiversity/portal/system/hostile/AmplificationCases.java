@@ -57,9 +57,12 @@ final class AmplificationCases {
                         assertThat(last.status()).as("after %d unique searches", answered).isEqualTo(429);
                         assertThat(last.header("retry-after")).as("Retry-After of the 429").isPresent();
                         // A page another visitor just had is answered from the cache, which costs no budget.
+                        // (A URL with a query string is kept on its second request.)
                         String page = "/nl/community?warm=" + System.nanoTime();
-                        Answer warm = client.another().send(Request.get(page));
-                        assertThat(warm.status()).isEqualTo(200);
+                        Client other = client.another();
+                        for (int i = 0; i < 2; i++) {
+                            assertThat(other.send(Request.get(page)).status()).isEqualTo(200);
+                        }
                         Answer cached = client.send(Request.get(page));
                         assertThat(cached.status()).as("a cached page for the throttled client: %s", cached).isEqualTo(200);
                     }));

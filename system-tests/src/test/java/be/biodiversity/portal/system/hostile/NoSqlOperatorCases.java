@@ -30,7 +30,11 @@ final class NoSqlOperatorCases {
         return cases;
     }
 
-    /** With the editor's token: an operator in place of a value is a 400 (or 404/409/415), and nothing changes. */
+    /**
+     * With the editor's token: an operator in place of a value is a 400 (or 404/409/415), and nothing changes. (A
+     * page has no {@code version} field in its body, so an operator there beside a right {@code ?version=} is an
+     * unknown field, ignored, and the write a valid one: not a case.)
+     */
     private static List<HostileCase> inBodies(Fixtures f) {
         List<HostileCase> cases = new ArrayList<>();
         String page = "/api/content/v1/pages/" + f.pageId();
@@ -46,9 +50,6 @@ final class NoSqlOperatorCases {
                             "{\"lang\":\"en\",\"permalink\":\"/hostile/nosql\",\"title\":" + op + ",\"body\":\"x\"}" },
                     new String[] { "POST", "/api/content/v1/pages", "{\"lang\":\"en\",\"permalink\":\"/hostile/nosql\","
                             + "\"title\":\"x\",\"body\":\"x\",\"status\":" + op + ",\"kind\":" + op + "}" },
-                    new String[] { "PUT", page + "?version=" + f.pageVersion(),
-                            "{\"lang\":\"en\",\"permalink\":\"/hostile/fixture\",\"title\":\"x\",\"body\":\"x\",\"version\":"
-                                    + op + "}" },
                     new String[] { "PUT", page, "{\"lang\":\"en\",\"permalink\":\"/hostile/fixture\",\"title\":\"x\","
                             + "\"body\":\"x\",\"version\":" + op + "}" },
                     new String[] { "PUT", "/api/content/v1/data/" + Fixtures.DATA_NAME,
