@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -106,6 +107,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     Mono<ProblemDetail> undecodable(DecodingException ex) {
         return Mono.just(problem(HttpStatus.BAD_REQUEST,
                 "The request body cannot be decoded (a malformed multipart upload or encoding)", null));
+    }
+
+    /** A parameter or header name or value Spring Security's firewall refuses (a blank name, a NUL): the caller's. */
+    @ExceptionHandler
+    Mono<ProblemDetail> rejected(ServerExchangeRejectedException ex) {
+        return Mono.just(problem(HttpStatus.BAD_REQUEST,
+                "The request holds a parameter or header name or value that is not allowed", null));
     }
 
     /** Anything not foreseen: a 500 that says nothing of the inside; the log has the exception, once. */
