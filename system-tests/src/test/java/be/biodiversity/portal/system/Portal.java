@@ -24,6 +24,8 @@ public final class Portal {
     public static final String CLIENT_ADDRESS_HEADER = "X-Real-IP";
 
     public static final String EDITOR_TOKEN = "system-test-editor-token";
+    /** No GBIF here: a closed local port, refused at once (a name that does not resolve can take seconds). */
+    static final String NO_GBIF = "http://127.0.0.1:9/v1";
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static Portal running;
 
@@ -40,12 +42,14 @@ public final class Portal {
                 "--portal.editor.token=" + EDITOR_TOKEN,
                 // The literature sample (marked sample: true, labelled as such on the pages), no sync with GBIF:
                 // these machines have no internet.
-                "--portal.content.literature.sample=true", "--portal.content.literature.sync.interval=0"));
+                "--portal.content.literature.sample=true", "--portal.content.literature.sync.interval=0",
+                "--portal.gbif.api-url=" + NO_GBIF));
         contentArgs.addAll(contentArguments);
         content = new ServiceProcess("content-service", logs, contentArgs);
         directory = new ServiceProcess("directory-service", logs, List.of(
                 "--portal.mongodb.embedded.data-dir=" + work.resolve("directory"),
-                "--portal.editor.token=" + EDITOR_TOKEN));
+                "--portal.editor.token=" + EDITOR_TOKEN, "--portal.gbif.api-url=" + NO_GBIF,
+                "--portal.registry.sync.scheduled=false"));
         render = new ServiceProcess("render-service", logs, List.of(
                 "--portal.content.url=" + content.url(), "--portal.directory.url=" + directory.url()));
         gateway = new ServiceProcess("gateway", logs, List.of(

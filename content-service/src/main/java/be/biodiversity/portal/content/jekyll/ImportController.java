@@ -35,7 +35,10 @@ class ImportController {
     Mono<ImportReport> upload(@RequestPart("file") Mono<FilePart> file,
             @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "true") boolean prune,
             @AuthenticationPrincipal Editor editor) {
-        return file.flatMap(part -> bytes(part.filename(), part.content())
+        // A part without a Content-Disposition name makes the multipart reader fail with IllegalStateException.
+        return file.onErrorMap(IllegalStateException.class,
+                ex -> new ArchiveRejectedException("upload", "is not a well-formed multipart upload (a part has no name)"))
+                .flatMap(part -> bytes(part.filename(), part.content())
                 .flatMap(bytes -> importer.importArchive(part.filename(), bytes, dryRun, prune, editor.name())));
     }
 

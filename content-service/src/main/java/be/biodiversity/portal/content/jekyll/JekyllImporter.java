@@ -102,6 +102,13 @@ public class JekyllImporter {
         SiteContext context = SiteDataService.unstored(dataFiles, site.includesByName());
         List<Problem> problems = new ArrayList<>(site.problems());
         problems.addAll(new SiteChecks(resolver, new HashSet<>(properties.layouts())).check(site, context));
+        // The services' own paths (/api, /actuator, /_gateway) and robots.txt, sitemap.xml, feed.xml, favicon.ico
+        // are never a page of the site: left out with a warning; the rest of the site is imported.
+        for (ImportedItem item : site.items()) {
+            rules.reservedForImport(item.page().permalink()).ifPresent(reserved -> problems.add(new Problem(
+                    Problem.Severity.WARNING, item.path(), item.lineOf("permalink"), reserved.getMessage()
+                            + "; the portal answers this path itself, so the page is not imported", Problem.SKIPPED)));
+        }
         ReadSite checked = new ReadSite(site.items(), site.data(), site.includes(), problems);
         java.util.Set<String> skipped = checked.skipped();
         return new ReadSite(site.items().stream().filter(i -> !skipped.contains(i.path())).toList(), site.data(),

@@ -76,6 +76,12 @@ public class PageRules {
                 .map(reason -> new InvalidFieldException("permalink", "'" + permalink + "' is reserved: " + reason));
     }
 
+    /** Where an imported page may not stand: {@link ReservedPaths#systemReason}. */
+    public Optional<InvalidFieldException> reservedForImport(String permalink) {
+        return ReservedPaths.systemReason(Permalinks.normalise(permalink), properties.languages())
+                .map(reason -> new InvalidFieldException("permalink", "'" + permalink + "' is reserved: " + reason));
+    }
+
     private static Optional<InvalidFieldException> fail(String field, String message) {
         return Optional.of(new InvalidFieldException(field, message));
     }

@@ -30,6 +30,19 @@ final class ReservedPaths {
 
     /** Why the portal keeps this permalink for itself, or empty when a page may have it. */
     static Optional<String> reason(String permalink, Collection<String> languages) {
+        return reason(permalink, languages, true);
+    }
+
+    /**
+     * Why no page may ever stand at this permalink: the services' own paths and the files every site has. An imported
+     * site's own pages where render-service answers (the theme's publisher and literature searches, its privacy page)
+     * are not among them: they are imported and simply not shown.
+     */
+    static Optional<String> systemReason(String permalink, Collection<String> languages) {
+        return reason(permalink, languages, false);
+    }
+
+    private static Optional<String> reason(String permalink, Collection<String> languages, boolean renderRoutes) {
         List<String> segments = Arrays.stream(permalink.split("/")).filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(Locale.ROOT)).toList();
         Optional<String> anywhere = segments.stream().filter(ANYWHERE::contains).findFirst();
@@ -44,6 +57,9 @@ final class ReservedPaths {
         String first = rest.get(0);
         if (TREES.contains(first)) {
             return Optional.of("the portal serves everything under /" + first + " itself");
+        }
+        if (!renderRoutes && ("privacy".equals(first) || BELOW.contains(first))) {
+            return Optional.empty();
         }
         if (BELOW.contains(first) && rest.size() > 1) {
             return Optional.of("the portal serves the pages under /" + first + "/ itself (searches and records)");

@@ -104,4 +104,29 @@ class ImportSandboxTests {
                 .anySatisfy(p -> assertThat(p).startsWith("en/ok.md:").contains("max-iterations").endsWith("(skipped)"));
         get("/en/ok").jsonPath("$.html").value(html -> assertThat((String) html).contains("<p class=\"note\">Hello!</p>"));
     }
+
+    @Test
+    void pagesAtThePortalsOwnPathsAreLeftOutWithAWarningAndTheRestIsImported() {
+        Map<String, String> site = new LinkedHashMap<>();
+        site.put("_config.yml", "title: Reserved\n");
+        site.put("en/fine.md", page("/en/fine-reserved-test", "Fine"));
+        site.put("en/robots.md", page("/robots.txt", "Disallow: nothing"));
+        site.put("en/api.md", page("/api/imported", "x"));
+        site.put("en/actuator.md", page("/actuator/env", "x"));
+        site.put("nl/feed.md", page("/nl/feed.xml", "x"));
+        ImportReport report = upload(site);
+
+        assertThat(report.imported()).isTrue();
+        assertThat(report.problems()).filteredOn(p -> p.file().matches("(en/(robots|api|actuator)|nl/feed)\\.md"))
+                .hasSize(4).allSatisfy(p -> {
+                    assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+                    assertThat(p.action()).isEqualTo("skipped");
+                    assertThat(p.message()).contains("is reserved");
+                });
+        for (String path : new String[] { "/robots.txt", "/api/imported", "/actuator/env" }) {
+            web.get().uri(uri -> uri.path("/api/content/v1/pages").queryParam("lang", "en").queryParam("path", path)
+                    .build()).exchange().expectStatus().isNotFound();
+        }
+        get("/en/fine-reserved-test").jsonPath("$.html").value(html -> assertThat((String) html).contains("Fine"));
+    }
 }
