@@ -224,6 +224,7 @@ final class ConnectionCases {
                         "--b\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--b--\r\n" },
                 new String[] { "a cut-off part", "multipart/form-data; boundary=b",
                         "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"site.zip\"\r\nContent-Type: application/zip\r\n\r\nPK" },
+                new String[] { "a part without headers", "multipart/form-data; boundary=b", "--b\r\n\r\n\r\n--b--\r\n" },
                 new String[] { "two file parts that are no zips", "multipart/form-data; boundary=b",
                         "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.zip\"\r\n\r\nnot a zip\r\n"
                                 + "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.zip\"\r\n\r\nnor this\r\n--b--\r\n" },

@@ -38,7 +38,15 @@ final class ReservedPathCases {
                             + f.pageVersion()).json("{\"lang\":\"en\",\"permalink\":\"" + path
                             + "\",\"title\":\"Moved\",\"body\":\"x\"}")))));
         }
-        // Imports of pages at reserved paths: still stored (a hole, reported), the cases on branch hostile-open-holes.
+        for (String path : List.of("/robots.txt", "/api/imported", "/actuator/env", "/sitemap.xml", "/_gateway/imported")) {
+            cases.add(HostileCase.writing(Category.RESERVED_PATHS, "an import of a page at " + path, client -> {
+                Answer answer = Expect.answered(client.asEditor(Request.of("POST", "/api/content/v1/imports?prune=false")
+                        .body("application/zip", Archives.site("reserved.md", Archives.page(path, "Reserved", "x")))));
+                Answer stored = client.send(Request.get("/api/content/v1/pages?lang=en&path=" + path));
+                assertThat(stored.status()).as("the page at %s after an import answered %s: %s", path, answer.status(), stored)
+                        .isEqualTo(404);
+            }));
+        }
         cases.add(HostileCase.of(Category.RESERVED_PATHS, "the sitemap lists no reserved path", client -> {
             Answer sitemap = client.send(Request.get("/sitemap.xml"));
             assertThat(sitemap.status()).isEqualTo(200);
