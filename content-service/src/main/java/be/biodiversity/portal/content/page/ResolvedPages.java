@@ -1,12 +1,16 @@
 package be.biodiversity.portal.content.page;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -24,8 +28,10 @@ import be.biodiversity.portal.content.web.InvalidFieldException;
 /**
  * Resolves stored pages against the stored site data, on the render scheduler, keeping the outcome per page
  * version and site data (data files and includes at their versions): a page is resolved again only when it or
- * the site's data changed. A page whose Liquid went over a limit keeps that failure the same way, so each read
- * answers the error at once instead of spending the render budget again.
+ * the site's data changed. A page whose Liquid went over a limit that does not depend on the machine (size,
+ * steps, depth, nesting, memory) keeps that failure the same way, so each read answers the error at once instead
+ * of spending the render budget again; a time-limit failure is kept for {@link #TIMING_FAILURE_KEPT} only, as a
+ * busy machine may have caused it.
  */
 @Component
 public class ResolvedPages {
@@ -40,13 +46,28 @@ public class ResolvedPages {
     private final PageResolver resolver;
     private final SiteDataService data;
     private final RenderScheduler render;
-    private final Cache<Key, Outcome> outcomes = Caffeine.newBuilder().maximumSize(2_000).build();
+    /** How long a time-limit failure is kept: the machine may only have been busy, so it is tried again soon. */
+    static final Duration TIMING_FAILURE_KEPT = Duration.ofSeconds(30);
 
+    private final Cache<Key, Outcome> outcomes;
+
+    @Autowired
     ResolvedPages(PageResolver resolver, SiteDataService data, RenderScheduler render) {
+        this(resolver, data, render, Ticker.systemTicker());
+    }
+
+    /** @param ticker the clock a time-limit failure expires by (tests move it instead of waiting) */
+    ResolvedPages(PageResolver resolver, SiteDataService data, RenderScheduler render, Ticker ticker) {
         this.resolver = resolver;
         this.data = data;
         this.render = render;
+        this.outcomes = Caffeine.newBuilder().maximumSize(2_000).ticker(ticker)
+                .expireAfter(Expiry.<Key, Outcome>creating((key, outcome) -> outcome.failure() != null
+                        && outcome.failure().timing() ? TIMING_FAILURE_KEPT : FOREVER))
+                .build();
     }
+
+    private static final Duration FOREVER = Duration.ofNanos(Long.MAX_VALUE);
 
     Mono<PageView> view(Page page) {
         return data.context().flatMap(site -> Mono.fromCallable(() -> resolve(page, site))

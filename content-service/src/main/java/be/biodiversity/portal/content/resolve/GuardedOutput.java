@@ -6,7 +6,7 @@ import liqp.TemplateContext;
 /**
  * How liqp builds the output of a template and of every block ({@code for}, {@code capture}, {@code if}):
  * each appended piece is a step of the {@link RenderBudget} (so a long loop meets the clock) and no output may
- * grow past the string limit.
+ * grow past the string limit; every appended character counts towards the page's total.
  */
 final class GuardedOutput implements RenderTransformer {
 
@@ -18,15 +18,10 @@ final class GuardedOutput implements RenderTransformer {
             @Override
             public void append(Object value) {
                 budget.step();
-                if (value instanceof CharSequence text) {
-                    budget.length((long) out.length() + text.length());
-                    out.append(text);
-                }
-                else {
-                    String text = String.valueOf(value);
-                    budget.length((long) out.length() + text.length());
-                    out.append(text);
-                }
+                CharSequence text = value instanceof CharSequence chars ? chars : String.valueOf(value);
+                budget.checkLength((long) out.length() + text.length());
+                budget.produced(text.length());
+                out.append(text);
             }
 
             @Override

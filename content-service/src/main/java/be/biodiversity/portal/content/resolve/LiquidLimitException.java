@@ -9,14 +9,26 @@ package be.biodiversity.portal.content.resolve;
 public class LiquidLimitException extends RuntimeException {
 
     private final String field;
+    private final boolean timing;
 
     LiquidLimitException(String message) {
-        this(null, message);
+        this(null, message, false);
     }
 
-    private LiquidLimitException(String field, String message) {
+    private LiquidLimitException(String field, String message, boolean timing) {
         super(message, null, false, false);
         this.field = field;
+        this.timing = timing;
+    }
+
+    /** The time limit, which a busy machine may pass where an idle one would not (so not a lasting verdict). */
+    static LiquidLimitException timing(String message) {
+        return new LiquidLimitException(null, message, true);
+    }
+
+    /** True when the page went over the time limit; false for the limits that do not depend on the machine. */
+    public boolean timing() {
+        return timing;
     }
 
     /** The page field whose Liquid went over the limit ({@code body}, {@code title}, a front-matter key). */
@@ -25,6 +37,6 @@ public class LiquidLimitException extends RuntimeException {
     }
 
     LiquidLimitException in(String field) {
-        return this.field != null ? this : new LiquidLimitException(field, getMessage());
+        return this.field != null ? this : new LiquidLimitException(field, getMessage(), timing);
     }
 }

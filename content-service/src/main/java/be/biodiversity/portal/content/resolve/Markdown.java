@@ -31,7 +31,7 @@ final class Markdown {
     private final TextContentRenderer text = TextContentRenderer.builder().build();
 
     Output render(String markdown) {
-        Node document = parser.parse(HeaderlessTables.addHeaders(markdown == null ? "" : markdown));
+        Node document = parser.parse(HeaderlessTables.addHeaders(markdown == null ? "" : MarkdownNesting.cap(markdown)));
         KramdownAttributes kramdown = new KramdownAttributes();
         document.accept(kramdown);
         Map<Node, Map<String, String>> attributes = kramdown.attributes;

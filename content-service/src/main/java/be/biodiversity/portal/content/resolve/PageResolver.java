@@ -41,6 +41,21 @@ public class PageResolver {
      * @throws LiquidLimitException when the page's Liquid goes over a limit: the page cannot be resolved
      */
     public ResolvedPage resolve(PageSource source, SiteContext site) {
+        try {
+            return resolveGuarded(source, site);
+        }
+        catch (StackOverflowError ex) {
+            // markdown or HTML nested beyond what the parsers can follow (Liquid's own is caught in Liquid)
+            throw new LiquidLimitException("the page nests too deeply to be resolved (markdown or HTML nesting)")
+                    .in("body");
+        }
+        catch (OutOfMemoryError ex) {
+            throw new LiquidLimitException("the page needs more memory to be resolved than the service can give")
+                    .in("body");
+        }
+    }
+
+    private ResolvedPage resolveGuarded(PageSource source, SiteContext site) {
         try (RenderBudget budget = RenderBudget.open(limits, nanoTime, name -> include(site, name))) {
             List<ResolveProblem> problems = new ArrayList<>();
             Map<String, Object> page = PageVariables.of(source);
@@ -58,9 +73,14 @@ public class PageResolver {
         }
     }
 
-    /** Renders markdown (no Liquid) to sanitized HTML, e.g. an image credit. */
+    /** Renders markdown (no Liquid) to sanitized HTML, e.g. an image credit; text nested too deeply is escaped. */
     public String inlineHtml(String markdownText) {
-        return HtmlPolicy.sanitize(markdown.render(markdownText).html());
+        try {
+            return HtmlPolicy.sanitize(markdown.render(markdownText).html());
+        }
+        catch (StackOverflowError ex) {
+            return org.springframework.web.util.HtmlUtils.htmlEscape(markdownText);
+        }
     }
 
     /** The names of the includes the portal ships. */

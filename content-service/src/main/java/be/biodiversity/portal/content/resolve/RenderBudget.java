@@ -32,6 +32,7 @@ final class RenderBudget implements AutoCloseable {
     private final Deque<String> includes = new ArrayDeque<>();
     private final List<IncludeProblem> includeProblems = new ArrayList<>();
     private long operations;
+    private long produced;
     private LiquidLimitException exceeded;
 
     private RenderBudget(LiquidLimits limits, LongSupplier nanoTime, Function<String, Optional<String>> includeSource) {
@@ -73,8 +74,9 @@ final class RenderBudget implements AutoCloseable {
                     + " steps (loop iterations and filter calls; portal.content.liquid.max-iterations)");
         }
         if (nanoTime.getAsLong() - deadline > 0) {
-            fail("Liquid takes longer than " + limits.maxRenderMillis()
+            exceeded = LiquidLimitException.timing("Liquid takes longer than " + limits.maxRenderMillis()
                     + " ms to evaluate (portal.content.liquid.max-render-millis)");
+            throw exceeded;
         }
     }
 
@@ -95,10 +97,38 @@ final class RenderBudget implements AutoCloseable {
         return value;
     }
 
+    /** A string about to be built or just built: no longer than the limit, and counted in the page's total. */
     void length(long length) {
+        checkLength(length);
+        produced(length);
+    }
+
+    /** A string of {@code length} characters may be built (not counted: the caller counts what is new in it). */
+    void checkLength(long length) {
+        if (exceeded != null) {
+            throw exceeded;
+        }
         if (length > limits.maxStringLength()) {
             fail("Liquid builds a string longer than " + limits.maxStringLength()
                     + " characters (portal.content.liquid.max-string-length)");
+        }
+    }
+
+    /** Characters Liquid produced: all of one page's together may not pass the total limit. */
+    void produced(long length) {
+        produced += length;
+        if (produced > limits.maxTotalLength()) {
+            fail("Liquid produces more than " + limits.maxTotalLength()
+                    + " characters in all (portal.content.liquid.max-total-length)");
+        }
+    }
+
+    /** A filter is about to build a string of about {@code length} characters: refused before it is built. */
+    void project(long length) {
+        checkLength(length);
+        if (produced + length > limits.maxTotalLength()) {
+            fail("Liquid produces more than " + limits.maxTotalLength()
+                    + " characters in all (portal.content.liquid.max-total-length)");
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +56,43 @@ class ResolvedPagesTests {
         assertThat(pages.resolve(page(2, "fixed"), site("b")).html()).contains("fixed");
         assertThat(pages.resolve(page(2, "fixed"), site("b")).html()).contains("fixed");
         assertThat(resolutions).hasValue(3);
+    }
+
+    @Test
+    void aTimeLimitFailureIsTriedAgainAfterAWhileTheOtherLimitsAreKept() {
+        AtomicLong nanos = new AtomicLong();
+        // a time limit in the past: any Liquid step is over it, whatever this machine's speed
+        PageResolver late = new PageResolver(new LiquidLimits(null, null, -1L, null, null)) {
+            @Override
+            public ResolvedPage resolve(PageSource source, SiteContext site) {
+                resolutions.incrementAndGet();
+                return super.resolve(source, site);
+            }
+        };
+        ResolvedPages timed = new ResolvedPages(late, null, null, nanos::get);
+        Page slow = page(1, "{% for i in (1..3) %}{{ i }}{% endfor %}");
+        assertThatThrownBy(() -> timed.resolve(slow, site("a"))).hasMessageContaining("max-render-millis");
+        assertThatThrownBy(() -> timed.resolve(slow, site("a"))).hasMessageContaining("max-render-millis");
+        assertThat(resolutions).hasValue(1);
+        nanos.addAndGet(ResolvedPages.TIMING_FAILURE_KEPT.toNanos() + 1);
+        assertThatThrownBy(() -> timed.resolve(slow, site("a"))).hasMessageContaining("max-render-millis");
+        assertThat(resolutions).hasValue(2);
+
+        Page big = page(1, "{% for i in (1..1000000000) %}{% endfor %}");
+        ResolvedPages kept = new ResolvedPages(counting, null, null, nanos::get);
+        assertThatThrownBy(() -> kept.resolve(big, site("a"))).hasMessageContaining("max-iterations");
+        nanos.addAndGet(java.time.Duration.ofDays(1).toNanos());
+        assertThatThrownBy(() -> kept.resolve(big, site("a"))).hasMessageContaining("max-iterations");
+        assertThat(resolutions).hasValue(3);
+    }
+
+    @Test
+    void aPageNestedTooDeeplyForTheStackIsARememberedFailure() {
+        Page deep = page(1, "x\n\n" + "*".repeat(200_000) + "a" + "*".repeat(200_000));
+        for (int read = 0; read < 2; read++) {
+            assertThatThrownBy(() -> pages.resolve(deep, site("a"))).isInstanceOf(ResponseStatusException.class)
+                    .hasMessageContaining("422");
+        }
+        assertThat(resolutions).hasValue(1);
     }
 }

@@ -120,10 +120,70 @@ class LiquidSandboxTests {
 
     @Test
     void theLimitsAreSettings() {
-        PageResolver small = new PageResolver(new LiquidLimits(100, 50, 250L, 2), STOPPED);
+        PageResolver small = new PageResolver(new LiquidLimits(100, 50, 250L, 2, null), STOPPED);
         assertThatThrownBy(() -> resolve(small, "{{ \"x\" | append: \"" + "y".repeat(100) + "\" }}"))
                 .hasMessageContaining("longer than 100 characters");
         assertThatThrownBy(() -> resolve(small, "{% for i in (1..60) %}{% endfor %}")).hasMessageContaining("50");
         assertThatThrownBy(() -> resolve(small, "{% include a.html %}")).hasMessageContaining("deeper than 2");
+    }
+
+    /** A 512K-character string: each of its doublings is under the string limit. */
+    private static final String BIG = "{% assign big = \"" + "a".repeat(1024) + "\" %}"
+            + "{% assign big = big | append: big %}".repeat(9);
+
+    @Test
+    void aReplaceThatWouldMultiplyAStringIsRefusedBeforeItRuns() {
+        String b = "b".repeat(1000);
+        assertThatThrownBy(() -> resolve(BIG + "{{ big | replace: \"a\", \"" + b + "\" }}"))
+                .isInstanceOf(LiquidLimitException.class).hasMessageContaining("portal.content.liquid.max-string-length");
+        assertThatThrownBy(() -> resolve(BIG + "{{ big | replace: \"\", \"" + b + "\" }}"))
+                .isInstanceOf(LiquidLimitException.class).hasMessageContaining("portal.content.liquid.max-string-length");
+        assertThatThrownBy(() -> resolve(BIG + "{% assign l = \"\" | split: \",\" %}"
+                + "{% for i in (1..3) %}{% assign l = l | push: big %}{% endfor %}{{ l | join: big }}"))
+                .isInstanceOf(LiquidLimitException.class).hasMessageContaining("portal.content.liquid.max-string-length");
+    }
+
+    @Test
+    void manyStringsEachUnderTheLimitStopAtTheTotal() {
+        String body = BIG + "{% assign l = \"\" | split: \",\" %}{% for i in (1..30) %}"
+                + "{% assign s = big | append: i %}{% assign l = l | push: s %}{% endfor %}{{ l | size }}";
+        assertThatThrownBy(() -> resolve(body)).isInstanceOf(LiquidLimitException.class)
+                .hasMessageContaining("portal.content.liquid.max-total-length");
+        PageResolver small = new PageResolver(new LiquidLimits(1000, 100_000, 250L, 10, 5000L), STOPPED);
+        assertThatThrownBy(() -> resolve(small, "{% for i in (1..20) %}{% assign s = \"" + "x".repeat(500) + "\" | append: i %}{% endfor %}"))
+                .hasMessageContaining("more than 5000 characters in all");
+    }
+
+    @Test
+    void stripHtmlAndRstripAreOurOwnLinearOnesWithLiqpsResults() {
+        liqp.filters.Filter liqps = liqp.parser.Flavor.JEKYLL.getFilters().get("strip_html");
+        assertThat(GuardedFilter.own(liqps)).isInstanceOf(LinearFilters.StripHtml.class);
+        assertThat(GuardedFilter.own(liqp.parser.Flavor.JEKYLL.getFilters().get("rstrip")))
+                .isInstanceOf(LinearFilters.Rstrip.class);
+        for (String html : List.of("<p>a</p><script>x</script>b<style>y</style><!-- c -->d", "a < b > c", "<<<<<a",
+                "<a\n>b", "<script>\n</script>x", "<!--->x-->y", "<i>a</i>\n<script>z</script><b", "a<<b>>c",
+                "<script <script>q</script>", "<a <script>x</script> b>z")) {
+            assertThat(new LinearFilters.StripHtml().apply(html, null)).as(html).isEqualTo(liqps.apply(html, null));
+        }
+        String hostile = "<".repeat(1_000_000);
+        assertThat(resolve("{% assign h = \"" + "<".repeat(1000) + "\" %}" + "{% assign h = h | append: h %}".repeat(9)
+                + "{{ h | strip_html | size }} {{ h | rstrip | size }}").html()).contains("512000 512000");
+        assertThat(new LinearFilters.StripHtml().apply(hostile, null)).isEqualTo(hostile);
+        assertThat(new LinearFilters.Rstrip().apply(" ".repeat(100_000) + "x" + " \n\t", null)).isEqualTo(" ".repeat(100_000) + "x");
+    }
+
+    @Test
+    void markdownNestedThousandsDeepIsTextNotAStackOverflow() {
+        for (String marker : List.of(">", "- ", "1. ", "> - ")) {
+            ResolvedPage page = resolve("Intro\n\n" + marker.repeat(20_000) + "deep");
+            assertThat(page.html()).contains("deep");
+        }
+    }
+
+    @Test
+    void markdownNestedAFewLevelsStaysNested() {
+        assertThat(resolve("> > > quoted").html()).contains("<blockquote>\n<blockquote>\n<blockquote>");
+        assertThat(MarkdownNesting.cap(">".repeat(40) + " x\nok")).isEqualTo(">".repeat(32) + "\\" + ">".repeat(8) + " x\nok");
+        assertThat(MarkdownNesting.cap("1. ".repeat(33))).isEqualTo("1. ".repeat(32) + "1\\. ");
     }
 }
