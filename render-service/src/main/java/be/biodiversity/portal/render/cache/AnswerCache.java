@@ -27,7 +27,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * revision cannot be read they are not kept.</li>
  * <li>directory-service has no revision: its answers are used again for at most {@code directory-max-age}.</li>
  * </ul>
- * Only answers are kept (an empty one too, e.g. "no such page"), never failures. Requests for the same answer
+ * Only answers are kept (an empty one too, e.g. "no such page"), never failures, and an answer not there
+ * within {@link #ANSWER_TIMEOUT} fails and is forgotten. Requests for the same answer
  * made while it is on its way share the one call.
  */
 public class AnswerCache {
@@ -49,6 +50,13 @@ public class AnswerCache {
     private final Cache<String, Entry> entries;
     private final ObjectProvider<MeterRegistry> meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    /**
+     * The longest a kept answer may be on its way: longer than any client's own timeout. An answer that never
+     * completes (a provider that hangs, an error thrown past Reactor) would otherwise be shared by every later
+     * request for it, each of them hanging; after this it fails, is forgotten and the next request asks again.
+     */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private record Entry(Mono<Optional<Object>> answer, boolean content, String dependsOn, long bornNanos) {
     }
@@ -117,8 +125,9 @@ public class AnswerCache {
             if (old != null && now - old.bornNanos() < maxAge.toNanos()) {
                 return old;
             }
-            Mono<Optional<Object>> answer = fetch.get().map(value -> Optional.<Object>of(value))
+            Mono<Optional<Object>> answer = Mono.defer(fetch).map(value -> Optional.<Object>of(value))
                     .defaultIfEmpty(Optional.empty())
+                    .timeout(ANSWER_TIMEOUT)
                     .doOnError(ex -> entries.asMap().remove(k, created[0]))
                     .cache();
             created[0] = new Entry(answer, dependsOn != null, dependsOn, now);

@@ -2,6 +2,7 @@ package be.biodiversity.portal.render.page;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
@@ -21,6 +22,7 @@ import org.commonmark.renderer.html.UrlSanitizer;
 import be.biodiversity.portal.render.site.SafeUrls;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Markdown from content-service or directory-service to HTML. Content is untrusted: raw HTML in it is escaped, not
@@ -45,6 +47,10 @@ public class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
+        return guarded(markdown, () -> blockHtml(markdown));
+    }
+
+    private String blockHtml(String markdown) {
         Node document = parse(markdown);
         document.accept(new AbstractVisitor() {
             @Override
@@ -61,7 +67,7 @@ public class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return null;
         }
-        return this.inlineRenderer.render(parse(markdown)).strip();
+        return guarded(markdown, () -> this.inlineRenderer.render(parse(markdown)).strip());
     }
 
     /**
@@ -72,6 +78,10 @@ public class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
+        return guarded(markdown, () -> htmlWithoutRawHtml(markdown));
+    }
+
+    private String htmlWithoutRawHtml(String markdown) {
         Node document = parse(KRAMDOWN_ATTRIBUTES.matcher(markdown).replaceAll(""));
         List<Node> raw = new ArrayList<>();
         document.accept(new AbstractVisitor() {
@@ -89,9 +99,23 @@ public class Markdown {
         return this.blockRenderer.render(document);
     }
 
+    /**
+     * The HTML, or the text escaped when it nests deeper than the parser and renderer can follow: a stack overflow
+     * on a Netty thread would otherwise leave the request (and any answer cached for it) hanging. Container
+     * nesting is capped before parsing ({@link MarkdownNesting}); this is the backstop for what else nests.
+     */
+    private static String guarded(String markdown, Supplier<String> html) {
+        try {
+            return html.get();
+        }
+        catch (StackOverflowError ex) {
+            return "<p>" + HtmlUtils.htmlEscape(markdown) + "</p>";
+        }
+    }
+
     /** Parsed, with the links and images the URL policy refuses taken out. */
     private Node parse(String markdown) {
-        Node document = this.parser.parse(markdown);
+        Node document = this.parser.parse(MarkdownNesting.cap(markdown));
         List<Node> refused = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override

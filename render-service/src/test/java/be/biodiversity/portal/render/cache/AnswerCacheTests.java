@@ -147,4 +147,20 @@ class AnswerCacheTests {
     private Mono<String> answer(String key, String dependsOn) {
         return cache.content(key, dependsOn, () -> Mono.fromSupplier(() -> "answer " + calls.incrementAndGet()));
     }
+
+    @Test
+    void anAnswerThatNeverComesFailsAfterTheTimeoutAndIsAskedForAgain() {
+        revision.read(7);
+        AtomicInteger asked = new AtomicInteger();
+        StepVerifier.withVirtualTime(() -> cache.content("hanging", AnswerCache.SITE, () -> {
+            asked.incrementAndGet();
+            return Mono.<String>never();
+        })).expectSubscription().thenAwait(AnswerCache.ANSWER_TIMEOUT.plusSeconds(1))
+            .expectError(java.util.concurrent.TimeoutException.class).verify(Duration.ofSeconds(5));
+        assertThat(cache.content("hanging", AnswerCache.SITE, () -> {
+            asked.incrementAndGet();
+            return Mono.just("now");
+        }).block()).isEqualTo("now");
+        assertThat(asked).hasValue(2);
+    }
 }

@@ -55,4 +55,20 @@ class MarkdownTests {
         assertThat(this.markdown.toInlineHtml(null)).isNull();
     }
 
+
+    @org.junit.jupiter.api.Test
+    void markdownNestedThousandsDeepIsRenderedNotAStackOverflow() {
+        for (String marker : java.util.List.of(">", "- ", "1. ", "> - ")) {
+            String text = "Intro\n\n" + marker.repeat(20_000) + "deep";
+            assertThat(this.markdown.toHtml(text)).contains("deep");
+            assertThat(this.markdown.toHtmlWithoutRawHtml(text)).contains("deep");
+        }
+        assertThat(this.markdown.toHtml("> > quoted")).contains("<blockquote>\n<blockquote>");
+    }
+
+    @org.junit.jupiter.api.Test
+    void whatStillOverflowsTheStackIsShownAsEscapedText() {
+        String deep = "<b>x</b> " + "*".repeat(200_000) + "a" + "*".repeat(200_000);
+        assertThat(this.markdown.toHtmlWithoutRawHtml(deep)).isNotNull().doesNotContain("<b>");
+    }
 }
