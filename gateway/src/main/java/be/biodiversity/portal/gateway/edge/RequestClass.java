@@ -44,6 +44,9 @@ public record RequestClass(Kind kind, String path, boolean plain, String service
     /** The exchange attribute holding a request's {@link RequestClass}. */
     public static final String ATTRIBUTE = RequestClass.class.getName();
 
+    /** content-service's change feed: read by render-service and the gateway from content-service itself. */
+    private static final String CHANGE_FEED = "/api/content/v1/changes";
+
     private static final Set<String> ASSET_FOLDERS = Set.of("assets", "css", "js", "img", "images", "fonts");
 
     private static final Set<String> ASSET_EXTENSIONS = Set.of("css", "js", "mjs", "map", "svg", "png", "jpg",
@@ -57,7 +60,7 @@ public record RequestClass(Kind kind, String path, boolean plain, String service
         ASSET,
         /** {@code /api/{service}/…}: content-service or directory-service. */
         API,
-        /** An {@code actuator} or {@code _gateway} segment on the public port: never forwarded. */
+        /** An {@code actuator} or {@code _gateway} segment, or the content change feed, on the public port: never forwarded. */
         INTERNAL,
         /** Any request on the management port. */
         MANAGEMENT
@@ -114,6 +117,10 @@ public record RequestClass(Kind kind, String path, boolean plain, String service
         boolean dotSegments = raw.contains("/.") || raw.contains("%2e") || raw.contains("%2E");
         if (segments.stream().map(s -> s.toLowerCase(Locale.ROOT))
                 .anyMatch(s -> s.equals("actuator") || s.equals("_gateway"))) {
+            return new RequestClass(Kind.INTERNAL, path, plain, "", false);
+        }
+        // content-service's change feed is for the services that read it directly (it names removed paths)
+        if (path.equalsIgnoreCase(CHANGE_FEED)) {
             return new RequestClass(Kind.INTERNAL, path, plain, "", false);
         }
         String first = segments.isEmpty() ? "" : segments.get(0).toLowerCase(Locale.ROOT);

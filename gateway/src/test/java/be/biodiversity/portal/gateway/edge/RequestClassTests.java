@@ -32,7 +32,10 @@ class RequestClassTests {
             "/css/x.css,                           ASSET,    /css/x.css,               true,  false",
             "/nl/actuator/health,                  INTERNAL, /nl/actuator/health,      true,  false",
             "/_GATEWAY/fallback/page,              INTERNAL, /_GATEWAY/fallback/page,  true,  false",
-            "/x/%2e%2e/actuator,                   INTERNAL, /actuator,                false, false" })
+            "/x/%2e%2e/actuator,                   INTERNAL, /actuator,                false, false",
+            "/api/content/v1/changes,              INTERNAL, /api/content/v1/changes,  true,  false",
+            "/api/Content/v1/changes/,             INTERNAL, /api/Content/v1/changes,  false, false",
+            "/api/content/v1/pages,                API,      /api/content/v1/pages,    true,  false" })
     void eachRequestIsClassifiedFromItsNormalisedPath(String sent, RequestClass.Kind kind, String path, boolean plain,
             boolean disguised) {
         var exchange = MockServerWebExchange.from(MockServerHttpRequest.method(HttpMethod.GET, URI.create("http://portal" + sent)).build());
