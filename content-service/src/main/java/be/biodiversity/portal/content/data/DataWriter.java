@@ -1,6 +1,7 @@
 package be.biodiversity.portal.content.data;
 
 import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Flux;
@@ -11,10 +12,13 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 
 import be.biodiversity.portal.content.jekyll.Yaml;
 import be.biodiversity.portal.content.page.UnsafeMarkup;
+import be.biodiversity.portal.content.resolve.RenderScheduler;
 import be.biodiversity.portal.content.revision.SiteRevision;
 import be.biodiversity.portal.content.web.ConflictException;
 import be.biodiversity.portal.content.web.InvalidFieldException;
@@ -30,11 +34,13 @@ public class DataWriter {
     private final ReactiveMongoTemplate mongo;
     private final SiteDataService data;
     private final SiteRevision revision;
+    private final RenderScheduler render;
 
-    DataWriter(ReactiveMongoTemplate mongo, SiteDataService data, SiteRevision revision) {
+    DataWriter(ReactiveMongoTemplate mongo, SiteDataService data, SiteRevision revision, RenderScheduler render) {
         this.mongo = mongo;
         this.data = data;
         this.revision = revision;
+        this.render = render;
     }
 
     /** Creates the file ({@code version} null) or replaces it if {@code version} is still its version. */
@@ -58,8 +64,8 @@ public class DataWriter {
     private Mono<SiteData> put(String name, String lang, String source, Long version, String author, String action) {
         return Mono.defer(() -> {
             String language = data.knownLanguage(lang == null ? "" : lang);
-            check(name, source);
-            return data.stored(name, language).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+            // parsing and scanning up to a megabyte of YAML is CPU work: on the render scheduler, not the event loop
+            return checked(name, source).then(data.stored(name, language)).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                     .flatMap(current -> {
                         if (current.isPresent() && !current.get().version().equals(version)) {
                             return Mono.error(stale(current.get()));
@@ -99,6 +105,12 @@ public class DataWriter {
 
     public Mono<Void> importDelete(SiteData current, String author) {
         return delete(current.name(), current.lang(), current.version(), author);
+    }
+
+    Mono<Void> checked(String name, String source) {
+        return Mono.<Void>fromRunnable(() -> check(name, source)).subscribeOn(render.scheduler())
+                .onErrorMap(RejectedExecutionException.class, ex -> new ResponseStatusException(
+                        HttpStatus.SERVICE_UNAVAILABLE, "Too many pages are being resolved; try again"));
     }
 
     private void check(String name, String source) {

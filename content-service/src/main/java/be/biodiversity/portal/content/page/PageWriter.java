@@ -1,5 +1,7 @@
 package be.biodiversity.portal.content.page;
 
+import java.util.concurrent.RejectedExecutionException;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -8,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import be.biodiversity.portal.content.resolve.RenderScheduler;
 import be.biodiversity.portal.content.web.ConflictException;
 import be.biodiversity.portal.content.web.NotFoundException;
 
@@ -22,28 +25,41 @@ public class PageWriter {
     private final PageRules rules;
     private final PageHistory history;
     private final ResolvedPages resolved;
+    private final RenderScheduler render;
 
-    PageWriter(ReactiveMongoTemplate mongo, PageRules rules, PageHistory history, ResolvedPages resolved) {
+    PageWriter(ReactiveMongoTemplate mongo, PageRules rules, PageHistory history, ResolvedPages resolved,
+            RenderScheduler render) {
         this.mongo = mongo;
         this.rules = rules;
         this.history = history;
         this.resolved = resolved;
+        this.render = render;
+    }
+
+    /**
+     * What every editor's write must pass: {@link PageRules} (fields, unsafe markup, reserved paths), then the
+     * page's Liquid against the site as it is ({@link ResolvedPages#check}). CPU work over text as long as the body
+     * limit: on the render scheduler, never on the event loop that received the request.
+     */
+    Mono<Void> checked(NewPage request) {
+        return Mono.fromRunnable(() -> rules.check(request).or(() -> rules.reserved(request.permalink()))
+                .ifPresent(ex -> {
+                    throw ex;
+                }))
+                .subscribeOn(render.scheduler())
+                .onErrorMap(RejectedExecutionException.class, ex -> ResolvedPages.busy())
+                .then(Mono.defer(() -> resolved.check(request)));
     }
 
     /** Creates a page; a page at the same language and permalink makes the insert fail with 409. */
     public Mono<Page> create(NewPage request, String author) {
-        return Mono.defer(() -> {
-            rules.check(request).or(() -> rules.reserved(request.permalink())).ifPresent(ex -> { throw ex; });
-            return resolved.check(request).then(mongo.insert(PageDocuments.of(request, null, null, author, null, null)));
-        }).flatMap(page -> history.record(null, page, "create", author));
+        return checked(request).then(Mono.defer(() -> mongo.insert(PageDocuments.of(request, null, null, author, null,
+                null)))).flatMap(page -> history.record(null, page, "create", author));
     }
 
     /** Replaces the content of a page, if {@code version} is still its version. */
     Mono<Page> update(String id, NewPage request, long version, String author) {
-        return Mono.defer(() -> {
-            rules.check(request).or(() -> rules.reserved(request.permalink())).ifPresent(ex -> { throw ex; });
-            return resolved.check(request).then(existing(id));
-        }).flatMap(current -> current.version() == null || current.version() != version ? Mono.error(stale(current))
+        return checked(request).then(Mono.defer(() -> existing(id))).flatMap(current -> current.version() == null || current.version() != version ? Mono.error(stale(current))
                 // checked here too, so that `current` is the page this save replaces: the paths it changed
                 : save(PageDocuments.of(request, id, version, author, current.sourcePath(), null), current, "update",
                         author));
@@ -61,10 +77,15 @@ public class PageWriter {
         });
     }
 
-    /** Brings back a page as it was at an old revision, as a new version (also a deleted page). */
+    /**
+     * Brings back a page as it was at an old revision, as a new version (also a deleted page). The old content
+     * passes the same checks as an update: it may predate a rule (a path now reserved, markup now refused, Liquid
+     * over a limit against today's data).
+     */
     Mono<Page> restore(String id, long revision, Long version, String author) {
         return history.at(id, revision)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("Page " + id + " has no revision " + revision)))
+                .flatMap(old -> checked(history.snapshot(old).content()).thenReturn(old))
                 .flatMap(old -> mongo.findById(id, Page.class)
                         .flatMap(current -> {
                             if (version == null || !version.equals(current.version())) {

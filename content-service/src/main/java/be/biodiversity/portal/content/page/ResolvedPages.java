@@ -76,7 +76,7 @@ public class ResolvedPages {
     }
 
     /** Every render thread busy and the queue full: refused at once, the client may retry. */
-    private static ResponseStatusException busy() {
+    static ResponseStatusException busy() {
         return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Too many pages are being resolved; try again");
     }
 

@@ -30,4 +30,22 @@ class ReservedPathWritesTests {
         web.get().uri(b -> b.path("/api/content/v1/pages").queryParam("lang", lang).queryParam("path", permalink)
                 .build()).exchange().expectStatus().isNotFound();
     }
+
+    @Autowired
+    PageWriter writer;
+
+    @org.junit.jupiter.api.Test
+    void anOldRevisionAtAPathNowReservedIsNotRestored() {
+        // stored before the path was reserved (the importer's own checks are not under test here)
+        Page old = writer.importPage(NewPage.page("en", "/robots.txt", null, "Robots", null, null, null, "x",
+                java.util.Map.of()), null, "robots.md", "h", "importer").block();
+        web.put().uri("/api/content/v1/pages/" + old.id() + "?version=" + old.version())
+                .header("Authorization", "Bearer test-editor-secret").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"lang\":\"en\",\"permalink\":\"/en/robots-moved\",\"title\":\"Moved\"}")
+                .exchange().expectStatus().isOk();
+        web.post().uri("/api/content/v1/pages/" + old.id() + "/revisions/" + old.version() + "/restore?version="
+                + (old.version() + 1)).header("Authorization", "Bearer test-editor-secret").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("permalink");
+        web.get().uri("/api/content/v1/pages?lang=en&path=/en/robots-moved").exchange().expectStatus().isOk();
+    }
 }
