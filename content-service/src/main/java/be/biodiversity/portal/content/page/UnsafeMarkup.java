@@ -11,8 +11,14 @@ import java.util.regex.Pattern;
  */
 public final class UnsafeMarkup {
 
+    /**
+     * An event handler is {@code on...=} after whitespace, {@code /} ({@code <svg/onload=}) or a quote, within
+     * 2000 characters of its tag's name and before any other {@code <} or {@code >}: bounded and possessive, so
+     * the search is linear in the text (an unbounded {@code [^>]*} takes quadratic time on {@code <a<a<a...}).
+     */
     private static final Pattern UNSAFE = Pattern.compile(
-            "(?i)<\\s*(script|iframe|object|embed)\\b|<[a-z][^>]*\\son[a-z]+\\s*=|(javascript|vbscript)\\s*:|data\\s*:\\s*text/html");
+            "(?i)<\\s*+(script|iframe|object|embed)\\b|<[a-z][^<>]{0,2000}?[\\s/\"']on[a-z]++\\s*+="
+                    + "|(javascript|vbscript)\\s*+:|data\\s*+:\\s*+text/html");
 
     private UnsafeMarkup() {
     }
