@@ -35,12 +35,15 @@ public class DataWriter {
     private final SiteDataService data;
     private final SiteRevision revision;
     private final RenderScheduler render;
+    private final DataUsers users;
 
-    DataWriter(ReactiveMongoTemplate mongo, SiteDataService data, SiteRevision revision, RenderScheduler render) {
+    DataWriter(ReactiveMongoTemplate mongo, SiteDataService data, SiteRevision revision, RenderScheduler render,
+            DataUsers users) {
         this.mongo = mongo;
         this.data = data;
         this.revision = revision;
         this.render = render;
+        this.users = users;
     }
 
     /** Creates the file ({@code version} null) or replaces it if {@code version} is still its version. */
@@ -75,8 +78,10 @@ public class DataWriter {
                         }
                         String id = current.map(SiteData::id).orElse(null);
                         String path = current.map(SiteData::sourcePath).orElse(null);
-                        return save(new SiteData(id, name, language, source, version, Instant.now(), author, path, null),
-                                action != null ? action : current.isEmpty() ? "create" : "update", author);
+                        // the pages that read the file, resolved against it as it would be: none may go over a limit
+                        return users.check(name, language, source).then(Mono.defer(() -> save(new SiteData(id, name,
+                                language, source, version, Instant.now(), author, path, null),
+                                action != null ? action : current.isEmpty() ? "create" : "update", author)));
                     });
         });
     }

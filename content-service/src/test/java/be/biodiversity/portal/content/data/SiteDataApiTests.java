@@ -97,4 +97,33 @@ class SiteDataApiTests {
                 .expectStatus().isUnauthorized();
         assertThat(database()).isEqualTo(before);
     }
+
+    @Test
+    void aDataWriteThatWouldTakeAPageOverALimitIsRefusedNamingThePage() {
+        put("knobs", null, "k: x\n", null).expectStatus().isCreated();
+        // harmless while k is one character: 2^15 of them; a hundred characters make 3.2 million
+        String body = "{% assign s = site.data.knobs.k %}" + "{% assign s = s | append: s %}".repeat(15)
+                + "{{ s | size }}";
+        web.post().uri("/api/content/v1/pages").header(HttpHeaders.AUTHORIZATION, TOKEN)
+                .bodyValue(Map.of("lang", "nl", "permalink", "/nl/knobs", "title", "Knobs", "body", body))
+                .exchange().expectStatus().isCreated();
+        List<Long> before = database();
+        put("knobs", null, "k: " + "x".repeat(100) + "\n", 0L).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.field").isEqualTo("source")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("/nl/knobs")
+                        .contains("portal.content.liquid.max-string-length"));
+        assertThat(database()).isEqualTo(before);
+        put("knobs", null, "k: xy\n", 0L).expectStatus().isOk();
+        put("other", null, "k: " + "x".repeat(100) + "\n", null).expectStatus().isCreated();
+    }
+
+    @Test
+    void aPageReadsADataFileWhenItNamesItOrTheWholeData() {
+        assertThat(DataUsers.mentions("{{ site.data.knobs.k }}", "knobs")).isTrue();
+        assertThat(DataUsers.mentions("{{ site.data.fr.knobs.k }}", "knobs")).isTrue();
+        assertThat(DataUsers.mentions("{% for f in site.data %}", "knobs")).isTrue();
+        assertThat(DataUsers.mentions("{{ site.data[\"knobs\"] }}", "knobs")).isTrue();
+        assertThat(DataUsers.mentions("{{ site.data.nav.knobs2 }} {{ site.data.knobs2 }}", "knobs")).isFalse();
+        assertThat(DataUsers.mentions("{{ site.data.a.b }}", "a/b")).isTrue();
+    }
 }

@@ -73,6 +73,12 @@ class LiquidWriteTests {
         assertThat(database()).isEqualTo(before);
     }
 
+    @Autowired
+    be.biodiversity.portal.content.data.DataWriter dataWriter;
+
+    @Autowired
+    be.biodiversity.portal.content.data.SiteDataService siteData;
+
     @Test
     void aPageThatNoLongerResolvesAnswersAClearErrorNotA500() {
         putData("grid", "rows: [1, 2, 3]\n", null).expectStatus().isCreated();
@@ -83,7 +89,12 @@ class LiquidWriteTests {
         for (int i = 0; i < 400; i++) {
             rows.append("  - ").append(i).append('\n');
         }
-        putData("grid", rows.toString(), 0L).expectStatus().isOk();
+        // an editor's data write that arms the page is refused, naming it
+        putData("grid", rows.toString(), 0L).expectStatus().isBadRequest().expectBody().jsonPath("$.detail")
+                .value(d -> assertThat((String) d).contains("/en/grid").contains("max-iterations"));
+        // the importer stores what it reads (its own checks aside): the page answers a clear error on every read
+        dataWriter.importFile("grid", "", rows.toString(), siteData.stored("grid", "").block(), null, null, "importer")
+                .block();
         for (int read = 0; read < 2; read++) {
             web.get().uri("/api/content/v1/pages?lang=en&path=/en/grid").exchange().expectStatus().isEqualTo(422)
                     .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("max-iterations"));
