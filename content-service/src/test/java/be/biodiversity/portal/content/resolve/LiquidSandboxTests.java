@@ -186,4 +186,10 @@ class LiquidSandboxTests {
         assertThat(MarkdownNesting.cap(">".repeat(40) + " x\nok")).isEqualTo(">".repeat(32) + "\\" + ">".repeat(8) + " x\nok");
         assertThat(MarkdownNesting.cap("1. ".repeat(33))).isEqualTo("1. ".repeat(32) + "1\\. ");
     }
+
+    @Test
+    void builtInIncludesComeOnlyFromOurOwnClasses() {
+        // src/test/resources/includes/not-ours.html stands for another jar's includes/ folder on the class path
+        assertThat(BuiltInIncludes.fromClasspath().names()).contains("figure.html").doesNotContain("not-ours.html");
+    }
 }
