@@ -59,6 +59,7 @@ class PageController {
         RequestParams.text("lang", lang, 20);
         RequestParams.text("path", path, PERMALINK_LENGTH);
         return pages.find(lang, path, drafts && editor != null).flatMap(resolved::view)
+                .map(view -> editor != null ? view : view.forAnonymous())
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No page at " + path + " in language " + lang)));
     }
 
@@ -106,7 +107,7 @@ class PageController {
         RequestParams.pageId(id);
         return pages.byId(id).filter(page -> editor != null || page.published())
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No page with id " + id)))
-                .flatMap(resolved::view);
+                .flatMap(resolved::view).map(view -> editor != null ? view : view.forAnonymous());
     }
 
     @PostMapping(path = "/pages", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -23,6 +23,24 @@ record PageView(String id, String lang, String permalink, String translationKey,
             Map<String, Object> frontMatter, List<ResolveProblem> problems) {
     }
 
+    /**
+     * What anyone may see: without the editor's name ({@code updatedBy}), the file the page was imported from
+     * ({@code sourcePath}) and the parser's own words in {@code resolved.problems} (the kind of problem, field and
+     * line stay). Editors see the page as it is.
+     */
+    PageView forAnonymous() {
+        List<ResolveProblem> problems = resolved.problems() == null ? List.of() : resolved.problems().stream()
+                .map(p -> p.message() != null && (p.message().startsWith("Liquid error") || p.message().startsWith("Liquid:"))
+                        ? new ResolveProblem(p.error(), p.field(), p.line(), p.error() ? "Liquid error" : "Liquid warning",
+                                p.tag())
+                        : p)
+                .toList();
+        return new PageView(id, lang, permalink, translationKey, title, description, heroImage, heroImageCredit, body,
+                frontMatter, version, updatedAt, null, kind, layout, categories, date, status, null, html, toc,
+                excerpt, new Resolved(resolved.title(), resolved.description(), resolved.heroImage(),
+                        resolved.heroImageCredit(), resolved.frontMatter(), problems));
+    }
+
     static PageView of(Page p, ResolvedPage r) {
         return new PageView(p.id(), p.lang(), p.permalink(), p.translationKey(), p.title(), p.description(),
                 p.heroImage(), p.heroImageCredit(), p.body(), p.frontMatter(), p.version(), p.updatedAt(),

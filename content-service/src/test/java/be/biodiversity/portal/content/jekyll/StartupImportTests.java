@@ -9,7 +9,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** {@code portal.content.import.dir} imports a repository folder before the service is ready, instead of the demo. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.mongodb.database=content-startup-import", "portal.content.import.dir=src/test/resources/jekyll/site" })
+        "spring.mongodb.database=content-startup-import", "portal.content.import.dir=src/test/resources/jekyll/site",
+        "portal.editor.token=test-editor-secret" })
 @AutoConfigureWebTestClient
 class StartupImportTests {
 
@@ -18,7 +19,9 @@ class StartupImportTests {
 
     @Test
     void theFolderIsImportedAtStartUpAndTheDemoIsNotLoaded() {
-        web.get().uri("/api/content/v1/pages?lang=nl&path=/nl/about").exchange().expectStatus().isOk()
+        // the source path is shown to editors only
+        web.get().uri("/api/content/v1/pages?lang=nl&path=/nl/about")
+                .header("Authorization", "Bearer test-editor-secret").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.title").isEqualTo("Over ons").jsonPath("$.sourcePath").isEqualTo("nl/about.md");
         web.get().uri("/api/content/v1/pages?lang=nl&path=/nl/community").exchange().expectStatus().isNotFound();
         web.get().uri("/api/content/v1/data/images?lang=fr").exchange().expectStatus().isOk()

@@ -193,4 +193,20 @@ class PageEditingTests {
     private WebTestClient.ResponseSpec post(Map<String, Object> page) {
         return web.post().uri("/api/content/v1/pages").header(HttpHeaders.AUTHORIZATION, TOKEN).bodyValue(page).exchange();
     }
+
+    @Test
+    void whoEditedAPageWhereItCameFromAndTheParsersWordsAreForEditorsOnly() {
+        Map<String, Object> created = create(page("/nl/editor-only", "Wie", Map.of("body", "Tekst {{ 'a' | nosuchfilter }}")));
+        Object id = created.get("id");
+        web.get().uri("/api/content/v1/pages/" + id).header(HttpHeaders.AUTHORIZATION, TOKEN).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.updatedBy").isNotEmpty()
+                .jsonPath("$.resolved.problems[0].message").value(m -> assertThat((String) m).contains("nosuchfilter"));
+        for (String uri : List.of("/api/content/v1/pages/" + id, "/api/content/v1/pages?lang=nl&path=/nl/editor-only")) {
+            web.get().uri(uri).exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.resolved.problems[0].message").isEqualTo("Liquid error");
+            String json = web.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                    .getResponseBody();
+            assertThat(json).contains("Tekst").doesNotContain("\"updatedBy\":\"").doesNotContain("\"sourcePath\":\"");
+        }
+    }
 }
