@@ -192,4 +192,24 @@ class LiquidSandboxTests {
         // src/test/resources/includes/not-ours.html stands for another jar's includes/ folder on the class path
         assertThat(BuiltInIncludes.fromClasspath().names()).contains("figure.html").doesNotContain("not-ours.html");
     }
+
+    @Test
+    void aTableSeparatorIsRecognisedInLinearTimeWithoutRecursion() {
+        java.util.regex.Pattern regex = java.util.regex.Pattern
+                .compile("^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
+        for (String line : List.of("|---|---|", "| --- | :---: |", "---|---", " |:--- ", "|--|---|", "| a | b |", "|",
+                "||", "|---||---|", "---", ":---:", "| ---: |  ", "|---|---|x", "- - -")) {
+            assertThat(HeaderlessTables.isSeparator(line)).as(line).isEqualTo(regex.matcher(line).matches());
+        }
+        java.util.regex.Pattern emptyHead = java.util.regex.Pattern
+                .compile("<thead>\\s*<tr>(\\s*<th[^>]*>\\s*</th>)*\\s*</tr>\\s*</thead>\\s*");
+        for (String html : List.of("<table>\n<thead>\n<tr>\n<th></th>\n<th align=\"left\"></th>\n</tr>\n</thead>\n<tbody>",
+                "<thead><tr><th>A</th></tr></thead>", "<thead><tr></tr></thead>x", "a<thead>\n<tr><th></th></tr></thead> b "
+                        + "<thead><tr><th>x</th></tr></thead><thead><tr><th></th></tr></thead>", "<thead><tr><th></th>")) {
+            assertThat(HeaderlessTables.withoutEmptyHeads(html)).as(html).isEqualTo(emptyHead.matcher(html).replaceAll(""));
+        }
+        // as regular expressions, a wide separator row overflowed the stack (the page could not be shown)
+        ResolvedPage page = resolve("Intro\n\n" + "|---".repeat(5_000) + "|\n| a |\n");
+        assertThat(page.html()).contains("<td>a</td>");
+    }
 }
