@@ -165,4 +165,24 @@ class ChangeLogTests {
         assertThat(behind.revision()).isEqualTo(last);
         assertThat(smallFeed.since(last + 1).block().complete()).as("a revision not reached yet is unknown").isFalse();
     }
+
+    @Test
+    void oneAnswerReadsOnlySoManyWindowsAndSaysWhereToGoOn() {
+        ChangeFeed narrow = new ChangeFeed(log, 2, 2);
+        long start = watermark();
+        for (int i = 0; i < 5; i++) {
+            // a draft's edit moves the revision and lists nothing
+            log.record(List.of()).block();
+        }
+        long last = log.record(page("/nl/after-drafts")).block();
+        Changes first = narrow.since(start).block();
+        assertThat(first.complete()).isTrue();
+        assertThat(first.more()).isTrue();
+        assertThat(first.changes()).isEmpty();
+        assertThat(first.through()).isEqualTo(start + 4);
+        Changes rest = narrow.since(first.through()).block();
+        assertThat(rest.more()).isFalse();
+        assertThat(rest.changes()).extracting(Changes.Entry::path).containsExactly("/nl/after-drafts");
+        assertThat(rest.through()).isEqualTo(last);
+    }
 }
