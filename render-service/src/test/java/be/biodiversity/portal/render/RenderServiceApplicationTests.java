@@ -83,7 +83,7 @@ class RenderServiceApplicationTests {
     void theResolvedFormOfAPageIsShownNotItsLiquidSource() {
         String html = get("/nl/over", HttpStatus.OK);
         assertThat(html).contains("<title>Over GBIF.be | GBIF.be</title>", "<h1>Over GBIF.be</h1>",
-                "content=\"Wat GBIF.be doet\"", "<img src=\"/assets/images/YB02.jpg\"", "Foto: <em>Yves Bastin</em>",
+                "content=\"Wat GBIF.be doet\"", "class=\"hero-photo\" src=\"/assets/images/YB02.jpg\"", "Foto: <em>Yves Bastin</em>",
                 "<h2 id=\"gbifbe\">GBIF.be</h2>", "<a href=\"/nl/community\">gemeenschap</a>");
         assertThat(html).doesNotContain("{{");
     }
@@ -104,7 +104,7 @@ class RenderServiceApplicationTests {
     @Test
     void aPageMissingInTheVisitorsLanguageIsShownInEnglishWithANotice() {
         String html = get("/fr/community-only-in-english", HttpStatus.OK);
-        assertThat(html).contains("<html lang=\"fr\">", "<main id=\"main\" lang=\"en\">",
+        assertThat(html).contains("<html lang=\"fr\">", "<main id=\"main\" class=\"page-main\" lang=\"en\">",
                 "Cette page n’existe pas encore en français ; en voici la version anglaise.", "<h1>Community</h1>",
                 "<link rel=\"canonical\" href=\"http://localhost:8080/community-only-in-english\">");
         get("/fr/nowhere-at-all", HttpStatus.NOT_FOUND);
@@ -116,7 +116,7 @@ class RenderServiceApplicationTests {
         assertThat(html).contains("<html lang=\"nl\">", "<title>Gemeenschap | GBIF.be</title>",
                 "<meta name=\"description\" content=\"Wie de Belgische open biodiversiteitsdata-gemeenschap vormt\">",
                 "<h1>Gemeenschap</h1>", "<h2>Wie we zijn</h2>", "<table>",
-                "<img src=\"/assets/images/community.jpg\"", "Foto: <em>iemand</em>",
+                "class=\"hero-photo\" src=\"/assets/images/community.jpg\"", "Foto: <em>iemand</em>",
                 "href=\"https://creativecommons.org/licenses/by/4.0/\"",
                 "<h2 id=\"directory-block-1\">Belgische BIF-leden</h2>",
                 "<h2 id=\"directory-block-2\">Internationale partners</h2>",
@@ -125,7 +125,7 @@ class RenderServiceApplicationTests {
         assertThat(text(html)).doesNotContain("Royal Belgian Institute of Natural Sciences",
                 "Institut royal des Sciences naturelles de Belgique");
         assertThat(count(html, "<h1")).isOne();
-        assertThat(html).contains("<header class=\"site-header\">", "<nav class=\"language-switch\"", "<main id=\"main\">",
+        assertThat(html).contains("<header class=\"site-header\">", "<nav class=\"language-switch\"", "<main id=\"main\" class=\"page-main\">",
                 "<footer class=\"site-footer\">", "href=\"#main\">Naar de hoofdinhoud</a>");
     }
 

@@ -47,6 +47,14 @@ class BlockText {
                 List.of());
     }
 
+    /** The theme's {@code blank} and {@code markdown} blocks: their {@code markdownContent}, raw HTML dropped. */
+    BlockView prose(JsonNode data) {
+        String text = text(data, "markdownContent");
+        return text == null || text.isBlank() ? null
+                : new BlockView("prose", null, markdown.toHtmlWithoutRawHtml(text), List.of(), null, null, false,
+                        List.of());
+    }
+
     BlockView split(JsonNode data) {
         List<BlockView.Button> buttons = new ArrayList<>();
         JsonNode cta = data.get("cta");

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.content.LiteratureClient;
 import be.biodiversity.portal.render.content.Page;
 import be.biodiversity.portal.render.directory.DirectoryClient;
+import be.biodiversity.portal.render.site.SiteLanguages;
 
 /**
  * The blocks a page's front matter composes ({@code composition:}), filled from the site data it names
@@ -30,6 +32,7 @@ import be.biodiversity.portal.render.directory.DirectoryClient;
 public class CompositionAssembler {
 
     private static final Logger logger = LoggerFactory.getLogger(CompositionAssembler.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ContentClient content;
     private final LiteratureClient literature;
@@ -39,10 +42,12 @@ public class CompositionAssembler {
     private final LatestPostsBlock latestPosts;
     private final PeopleBlock people;
     private final OrganisationsBlock organisations;
+    private final SiteLanguages languages;
 
     CompositionAssembler(ContentClient content, LiteratureClient literature, DirectoryClient directory,
             BlockText text, MessageSource messages, LatestPostsBlock latestPosts, PeopleBlock people,
-            OrganisationsBlock organisations) {
+            OrganisationsBlock organisations, SiteLanguages languages) {
+        this.languages = languages;
         this.content = content;
         this.literature = literature;
         this.directory = directory;
@@ -72,11 +77,19 @@ public class CompositionAssembler {
         String type = String.valueOf(block.get("type"));
         return switch (type) {
             case "pageMarkdown" -> Mono.just(BlockView.markdown());
-            case "features", "split" -> data(String.valueOf(block.get("data")), lang)
-                    .map(data -> type.equals("features") ? text.features(data) : text.split(data));
+            case "features", "split", "media" -> content(block, lang).map(data -> switch (type) {
+                case "features" -> text.features(data);
+                case "media" -> text.features(data).withType("media");
+                default -> text.split(data);
+            });
+            // the theme's text-beside-an-image blocks: shown as a split (image, title, text, buttons)
+            case "product", "floatingText" -> content(block, lang).map(text::split);
+            case "blank", "markdown" -> content(block, lang).mapNotNull(text::prose);
             case "stats" -> stats(lang);
-            case "stories" -> data(String.valueOf(block.get("data")), lang).map(data -> text.stories(data,
+            case "stories" -> content(block, lang).map(data -> text.stories(data,
                     messages.getMessage("stories.more", null, "See them on GBIF.org", Locale.forLanguageTag(lang))));
+            // the page's own hero (title, description, image, buttons) is shown above the blocks
+            case "heroImage", "heroBox", "heroVideo", "postHeader" -> Mono.empty();
             case "latestPosts", "people", "organisations" -> options(block, lang).flatMap(options -> {
                 BlockIntro intro = text.intro(options);
                 return switch (type) {
@@ -85,8 +98,42 @@ public class CompositionAssembler {
                     default -> organisations.block(options, intro, lang);
                 };
             });
-            default -> Mono.empty();
+            default -> {
+                logger.debug("Composition block type {} is not shown", type);
+                yield Mono.empty();
+            }
         };
+    }
+
+    /**
+     * What a block shows, as the theme finds it: the site data its {@code data:} names, else its own
+     * {@code inlineData:}; empty when it has neither.
+     */
+    private Mono<JsonNode> content(Map<String, Object> block, String lang) {
+        Object reference = block.get("data");
+        if (reference instanceof String name && !name.isBlank()) {
+            return data(name.strip(), lang);
+        }
+        Object inline = block.get("inlineData");
+        return inline instanceof Map<?, ?> map ? Mono.just(JSON.valueToTree(map)) : Mono.empty();
+    }
+
+    /**
+     * The side menu the front matter names ({@code sideNavigation: sideNavigation.guides}), with the page at
+     * {@code path} marked; none when it names none or the data cannot be had (the page is shown without it).
+     */
+    public Mono<SideNavigation> sideNavigation(Page page, String lang, String path) {
+        Page.FrontMatter front = page.shownFrontMatter();
+        String reference = front == null ? null : front.sideNavigation();
+        if (reference == null || reference.isBlank()) {
+            return Mono.just(SideNavigation.NONE);
+        }
+        return data(reference.strip(), lang).map(data -> SideNavigation.of(data, path))
+                .defaultIfEmpty(SideNavigation.NONE)
+                .onErrorResume(ex -> {
+                    logger.warn("Rendering {} without its side navigation: {}", page.permalink(), ex.getMessage());
+                    return Mono.just(SideNavigation.NONE);
+                });
     }
 
     /** The entry's options, with the site data it names when it names one ({@code data: node.team}). */
@@ -97,12 +144,22 @@ public class CompositionAssembler {
                 : data(reference, lang).map(options::withData).defaultIfEmpty(options);
     }
 
-    /** {@code node.staff}: the {@code staff} entry of the {@code node} data file of the language. */
+    /**
+     * {@code node.staff}: the {@code staff} entry of the {@code node} data file of the page's language;
+     * {@code nl.node.staff}: of the Dutch one ({@code _data/nl/node.yml}), as Jekyll reads {@code site.data.nl}.
+     */
     private Mono<JsonNode> data(String reference, String lang) {
         String[] path = reference.split("\\.");
-        return content.data(path[0], lang).mapNotNull(root -> {
+        int start = 0;
+        String fileLang = lang;
+        if (path.length > 1 && languages.all().contains(path[0])) {
+            fileLang = path[0];
+            start = 1;
+        }
+        int first = start;
+        return content.data(path[first], fileLang).mapNotNull(root -> {
             JsonNode node = root;
-            for (int i = 1; i < path.length && node != null; i++) {
+            for (int i = first + 1; i < path.length && node != null; i++) {
                 node = node.get(path[i]);
             }
             return node;

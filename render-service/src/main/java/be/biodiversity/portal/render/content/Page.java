@@ -16,7 +16,16 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record Page(String lang, String permalink, String translationKey, String title, String description,
         String heroImage, String heroImageCredit, String body, FrontMatter frontMatter, String html,
         Resolved resolved, String kind, String layout, List<String> categories, java.time.Instant date,
-        String excerpt) {
+        String excerpt, List<TocEntry> toc) {
+
+    /** A heading of the body, as content-service lists them for a table of contents (levels 2 to 4). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TocEntry(Integer level, String id, String text) {
+    }
+
+    public List<TocEntry> tocList() {
+        return this.toc == null ? List.of() : this.toc;
+    }
 
     public boolean isPost() {
         return "post".equals(this.kind);
@@ -68,10 +77,27 @@ public record Page(String lang, String permalink, String translationKey, String 
      * @param composition the hosted-portal theme's blocks ({@code type: features}, {@code data: node.staff}, ...),
      *                    in order; when present, the body is shown only where a {@code pageMarkdown} block is
      * @param cta         the hero's call-to-action buttons
+     * @param toc         {@code true}: the page shows a table of contents of its headings
+     * @param sideNavigation the site data listing the pages of a side menu ({@code sideNavigation.guides})
+     * @param author      a post's author (a name or a list of names)
+     * @param preTitle    the line the theme shows above a title (a post's date as its editor wrote it)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record FrontMatter(List<DirectoryBlock> directoryBlocks, List<Map<String, Object>> composition,
-            List<Cta> cta) {
+            List<Cta> cta, Object toc, String sideNavigation, Object author, String preTitle) {
+
+        /** {@code toc: true} (also written as the text "true"). */
+        public boolean wantsToc() {
+            return Boolean.TRUE.equals(this.toc) || "true".equalsIgnoreCase(String.valueOf(this.toc));
+        }
+
+        /** {@code author: Name} (a list of names is joined), or null. */
+        public String authorName() {
+            if (this.author instanceof List<?> names) {
+                return names.isEmpty() ? null : String.join(", ", names.stream().map(String::valueOf).toList());
+            }
+            return this.author instanceof String name && !name.isBlank() ? name.strip() : null;
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

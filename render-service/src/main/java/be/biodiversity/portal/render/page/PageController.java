@@ -8,6 +8,7 @@ import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.content.Page;
 import be.biodiversity.portal.render.content.ContentUnavailableException;
 import be.biodiversity.portal.render.compose.BlockView;
+import be.biodiversity.portal.render.compose.SideNavigation;
 import be.biodiversity.portal.render.compose.CompositionAssembler;
 import be.biodiversity.portal.render.news.NewsAssembler;
 import be.biodiversity.portal.render.site.SafeUrls;
@@ -155,15 +156,22 @@ class PageController {
             .filter((cta) -> cta != null && cta.text() != null && SafeUrls.link(cta.href()) != null)
             .map((cta) -> new BlockView.Button(cta.text(), SafeUrls.link(cta.href()), Boolean.TRUE.equals(cta.isPrimary())))
             .toList();
-        return this.composition.blocks(page, site.language())
-            .map((blocks) -> (Consumer<Rendering.Builder<?>>) (rendering) -> {
-                rendering.modelAttribute("heroButtons", buttons);
+        Mono<java.util.Optional<List<BlockView>>> composed = this.composition.blocks(page, site.language())
+            .map(java.util.Optional::of)
+            .defaultIfEmpty(java.util.Optional.empty());
+        Mono<SideNavigation> side = this.composition.sideNavigation(page, site.language(), site.path());
+        return Mono.zip(composed, side).map((parts) -> (Consumer<Rendering.Builder<?>>) (rendering) -> {
+            rendering.modelAttribute("heroButtons", buttons);
+            rendering.modelAttribute("sideNavigation", parts.getT2());
+            rendering.modelAttribute("toc", (front != null && front.wantsToc()) ? page.tocList() : List.of());
+            rendering.modelAttribute("author", (front != null) ? front.authorName() : null);
+            parts.getT1().ifPresent((blocks) -> {
                 if (blocks.stream().anyMatch(BlockView::unavailable)) {
                     rendering.header(PageCacheFilter.DEGRADED, "true");
                 }
                 rendering.modelAttribute("blocks", blocks);
-            })
-            .defaultIfEmpty((rendering) -> rendering.modelAttribute("heroButtons", buttons));
+            });
+        });
     }
 
     /** An archive page lists the posts; a post shows its date, categories and related posts. */

@@ -22,6 +22,27 @@ record PageView(String lang, String home, String title, String description, Stri
         String heroCreditHtml, String bodyHtml, String canonicalUrl, List<Alternate> alternates,
         List<LanguageLink> languageLinks, List<OrganisationBlock> blocks, boolean partial) {
 
+    private static final java.util.regex.Pattern BREAK = java.util.regex.Pattern.compile("(?i)<br\\s*/?>");
+
+    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("(?i)<h1[\\s>]");
+
+    /**
+     * The description's lines: the theme's descriptions break lines with a literal {@code <br>}, which is shown as
+     * a line break (the text itself stays text).
+     */
+    public List<String> descriptionLines() {
+        return (this.description == null) ? List.of()
+                : BREAK.splitAsStream(this.description).map(String::strip).filter((line) -> !line.isEmpty()).toList();
+    }
+
+    /**
+     * The body has a level-1 heading of its own (a post starting with {@code # Title}): as in the theme, the page
+     * title is then shown above it without being a heading, so the page keeps one h1.
+     */
+    public boolean bodyHasHeading() {
+        return this.bodyHtml != null && HEADING.matcher(this.bodyHtml).find();
+    }
+
     record Alternate(String hreflang, String href) {
     }
 
