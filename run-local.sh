@@ -53,7 +53,7 @@ port_of() {
 # Where each one answers /actuator/health: its own port, except the gateway (its management port).
 health_port_of() { if [ "$1" = gateway ]; then echo 8090; else port_of "$1"; fi; }
 
-JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
+. scripts/portal-jvm.sh
 logs=run/logs
 mkdir -p "$logs" data
 
@@ -70,11 +70,9 @@ else
 fi
 export PORTAL_EDITOR_TOKEN
 
-jar_of() { ls "$1"/target/"$1"-*.jar 2>/dev/null | grep -v -- '-plain\|\.original' | head -n 1; }
-
 needs_build() {
   for s in $services; do
-    local jar; jar=$(jar_of "$s")
+    local jar; jar=$(portal_jar_of "$s")
     [ -n "$jar" ] || return 0
     [ -z "$(find pom.xml "$s/pom.xml" "$s/src" embedded-mongodb/src -newer "$jar" -print -quit 2>/dev/null)" ] \
       || return 0
@@ -105,46 +103,7 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-# Class data sharing: once per build, each service is started up to the end of its Spring refresh with
-# -XX:ArchiveClassesAtExit, from its extracted jar; later starts map the archive instead of loading and verifying
-# every class again (about a third less CPU to start, and less memory). CDS=false skips it.
-cds_dir=run/cds
-prepare_cds() { # service
-  local s=$1 jar dir archive
-  jar=$(jar_of "$s"); dir="$cds_dir/$s"; archive="$cds_dir/$s.jsa"
-  if [ -f "$archive" ] && [ ! "$jar" -nt "$archive" ]; then
-    return 0
-  fi
-  rm -rf "$dir" "$archive"
-  java -Djarmode=tools -jar "$jar" extract --destination "$dir" >"$logs/$s-cds.log" 2>&1 || { rm -rf "$dir"; return 0; }
-  local training="--server.port=0 --portal.mongodb.embedded.in-memory=true"
-  [ "$s" != gateway ] || training="$training --management.server.port=0"
-  # shellcheck disable=SC2086
-  java $JAVA_OPTS -XX:ArchiveClassesAtExit="$archive" -Dspring.context.exit=onRefresh \
-    -jar "$dir/$(basename "$jar")" $training >>"$logs/$s-cds.log" 2>&1 || rm -f "$archive"
-}
-if [ "${CDS:-true}" = true ]; then
-  need_cds=false
-  for s in $services; do
-    jar=$(jar_of "$s")
-    if [ ! -f "$cds_dir/$s.jsa" ] || [ "$jar" -nt "$cds_dir/$s.jsa" ]; then need_cds=true; fi
-  done
-  if $need_cds; then
-    echo "Preparing start-up archives (class data sharing), once per build..."
-    mkdir -p "$cds_dir"
-    cds_pids=""
-    for s in $services; do prepare_cds "$s" & cds_pids="$cds_pids $!"; done
-    for pid in $cds_pids; do wait "$pid" || true; done
-  fi
-fi
-launch_args() { # service -> how to run its jar: from the extracted jar with its archive when there is one
-  local s=$1 jar; jar=$(jar_of "$s")
-  if [ "${CDS:-true}" = true ] && [ -f "$cds_dir/$s.jsa" ] && [ -f "$cds_dir/$s/$(basename "$jar")" ]; then
-    echo "-XX:SharedArchiveFile=$cds_dir/$s.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar $cds_dir/$s/$(basename "$jar")"
-  else
-    echo "-jar $jar"
-  fi
-}
+portal_prepare_cds "$logs"
 
 for s in $services; do
   args=""
@@ -152,7 +111,7 @@ for s in $services; do
     args="--portal.content.import.dir=$site"
   fi
   # shellcheck disable=SC2086
-  java $JAVA_OPTS $(launch_args "$s") $args >"$logs/$s.log" 2>&1 &
+  java $JAVA_OPTS $(portal_launch_args "$s") $args >"$logs/$s.log" 2>&1 &
   pids="$pids $!"
   echo "Started $s (pid $!, port $(port_of "$s"), log $logs/$s.log)"
 done

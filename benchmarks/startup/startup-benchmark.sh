@@ -7,24 +7,29 @@
 #   - the resident memory (VmRSS) of each JVM after those pages.
 # Appends one row per run to benchmarks/startup/RESULTS.md. Stop other JVMs first: two cores are shared.
 #
-#   RUNS=3 SITE=../shared/fixtures/hp-gbif-be JAVA_OPTS="-Xmx256m -XX:+UseSerialGC" benchmarks/startup/startup-benchmark.sh
+# The JVM options and class-data-sharing archives are run-local.sh's (scripts/portal-jvm.sh); the archives are built
+# before the first timed run. CDS=false measures without them; JAVA_OPTS overrides the options.
+#
+#   RUNS=3 SITE=../shared/fixtures/hp-gbif-be LABEL="after" benchmarks/startup/startup-benchmark.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RESULTS=benchmarks/startup/RESULTS.md
 RUNS=${RUNS:-3}
-JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 if [ -z "${SITE+x}" ]; then
   SITE=$([ -d ../shared/fixtures/hp-gbif-be ] && echo ../shared/fixtures/hp-gbif-be || echo "")
 fi
 LABEL=${LABEL:-}
 services="content-service directory-service render-service gateway"
+. scripts/portal-jvm.sh
 port_of() { case "$1" in content-service) echo 19281 ;; directory-service) echo 19282 ;; render-service) echo 19283 ;; gateway) echo 19280 ;; esac; }
 health_of() { if [ "$1" = gateway ]; then echo 19290; else port_of "$1"; fi; }
 
-jar() { ls "$1"/target/"$1"-*.jar 2>/dev/null | grep -v original | head -n 1; }
 for s in $services; do
-  [ -n "$(jar $s)" ] || { ./mvnw -q -DskipTests package; break; }
+  [ -n "$(portal_jar_of $s)" ] || { ./mvnw -q -DskipTests package; break; }
 done
+mkdir -p run/logs
+portal_prepare_cds run/logs
+cds_label=$([ "${CDS:-true}" = true ] && echo "CDS" || echo "no CDS")
 
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
@@ -63,7 +68,7 @@ for run in $(seq 1 "$RUNS"); do
         --portal.directory.url=http://127.0.0.1:19282 --portal.render.url=http://127.0.0.1:19283" ;;
     esac
     # shellcheck disable=SC2086
-    java $JAVA_OPTS -jar "$(jar $s)" $args >"$work/$s.log" 2>&1 &
+    java $JAVA_OPTS $(portal_launch_args "$s") $args >"$work/$s.log" 2>&1 &
     pids="$pids $!"
     eval "pid_${s//-/_}=$!"
   done
@@ -92,7 +97,7 @@ for run in $(seq 1 "$RUNS"); do
     pid_var="pid_${s//-/_}"; mb=$(rss_mb "${!pid_var}")
     rss="$rss${rss:+ / }$mb"; total=$((total + ${mb//\?/0}))
   done
-  row="| $(date -u +%Y-%m-%dT%H:%M) | $commit | $LABEL | $load | $site_label $ready | $all | $community | $home | $publisher | $rss | $total |"
+  row="| $(date -u +%Y-%m-%dT%H:%M) | $commit | $LABEL ($cds_label) | $load | $site_label $ready | $all | $community | $home | $publisher | $rss | $total |"
   echo "$row" | tee -a "$RESULTS"
   cleanup
   trap - EXIT
