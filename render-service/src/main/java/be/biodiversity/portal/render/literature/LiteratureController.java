@@ -24,6 +24,7 @@ import be.biodiversity.portal.render.content.LiteratureClient.InvalidSearchExcep
 import be.biodiversity.portal.render.content.LiteratureResults;
 import be.biodiversity.portal.render.page.ProblemView;
 import be.biodiversity.portal.render.site.SafeUrls;
+import be.biodiversity.portal.render.site.SearchFrame;
 import be.biodiversity.portal.render.site.SearchFilters;
 import be.biodiversity.portal.render.site.SearchLinks;
 import be.biodiversity.portal.render.site.SiteLanguages;
@@ -58,7 +59,7 @@ class LiteratureController {
             return Mono.just(problem(languages.defaultLanguage(), HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
         }
         Map<String, List<String>> filters = SearchFilters.of(query, LiteratureClient.FILTERS, SINGLE_VALUED);
-        long offset = offset(query.getFirst("offset"));
+        long offset = SearchFrame.offset(query.getFirst("offset"));
         SearchLinks links = new SearchLinks(searchPath(language), filters, SINGLE_VALUED);
         return literature.search(filters, offset, PAGE_SIZE)
                 .map(results -> Rendering.view("literature-search")
@@ -93,28 +94,21 @@ class LiteratureController {
                 .map(other -> new LiteratureViews.LanguageLink(other, links.in(searchPath(other)).page(offset),
                         other.equals(lang)))
                 .toList();
-        String q = links.filters().getOrDefault("q", List.of()).stream().findFirst().orElse("");
-        List<LiteratureViews.Hidden> keep = links.filters().entrySet().stream().filter(e -> !e.getKey().equals("q"))
-                .flatMap(e -> e.getValue().stream().map(v -> new LiteratureViews.Hidden(e.getKey(), v))).toList();
-        boolean filtered = !keep.isEmpty();
         if (results == null) {
-            return new LiteratureViews.Search(lang, languages.home(lang), switcher, q, 0, 0, 0, List.of(), List.of(),
-                    null, null, links.cleared(), filtered, keep, invalidField, invalidDetail);
+            return new LiteratureViews.Search(lang, languages.home(lang), switcher, SearchFrame.withoutResults(links),
+                    List.of(), List.of(), invalidField, invalidDetail);
         }
         List<LiteratureViews.Item> items = results.items().stream()
                 .map(r -> new LiteratureViews.Item(recordPath(lang, r.id()), r.title(), r.authorNames(), r.year(),
                         r.source(), labels.value(lang, "literatureType", r.literatureType()), r.isSample()))
                 .toList();
-        long to = offset + items.size();
-        String previous = offset > 0 ? links.page(Math.max(0, offset - PAGE_SIZE)) : null;
-        String next = to < results.total() ? links.page(to) : null;
-        return new LiteratureViews.Search(lang, languages.home(lang), switcher, q, results.total(),
-                items.isEmpty() ? 0 : offset + 1, to, items, facets(lang, links, results), previous, next,
-                links.cleared(), filtered, keep, null, null);
+        return new LiteratureViews.Search(lang, languages.home(lang), switcher,
+                SearchFrame.of(links, results.total(), offset, items.size(), PAGE_SIZE), items,
+                facets(lang, links, results), null, null);
     }
 
-    private List<LiteratureViews.FacetView> facets(String lang, SearchLinks links, LiteratureResults results) {
-        List<LiteratureViews.FacetView> facets = new ArrayList<>();
+    private List<SearchFrame.Facet> facets(String lang, SearchLinks links, LiteratureResults results) {
+        List<SearchFrame.Facet> facets = new ArrayList<>();
         for (LiteratureResults.Facet facet : results.facetList()) {
             if (!FacetLabels.SHOWN.contains(facet.field()) || facet.counts() == null || facet.counts().isEmpty()) {
                 continue;
@@ -123,8 +117,8 @@ class LiteratureController {
             if (facet.field().equals("year")) {
                 counts.sort(Comparator.comparing(LiteratureResults.Count::name).reversed());
             }
-            facets.add(new LiteratureViews.FacetView(facet.field(), counts.stream()
-                    .map(c -> new LiteratureViews.FacetValue(labels.value(lang, facet.field(), c.name()), c.count(),
+            facets.add(new SearchFrame.Facet(facet.field(), counts.stream()
+                    .map(c -> new SearchFrame.FacetValue(labels.value(lang, facet.field(), c.name()), c.count(),
                             links.toggle(facet.field(), c.name()), links.isSelected(facet.field(), c.name())))
                     .toList()));
         }
@@ -172,16 +166,6 @@ class LiteratureController {
     }
 
     private Rendering problem(String lang, HttpStatus status, String key) {
-        return Rendering.view("problem").status(status)
-                .modelAttribute("problem", new ProblemView(lang, languages.home(lang), key)).build();
-    }
-
-    private static long offset(String value) {
-        try {
-            return value == null ? 0 : Math.max(0, Long.parseLong(value));
-        }
-        catch (NumberFormatException ex) {
-            return 0;
-        }
+        return ProblemView.rendering(lang, languages.home(lang), status, key);
     }
 }

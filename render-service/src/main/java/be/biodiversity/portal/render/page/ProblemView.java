@@ -1,5 +1,8 @@
 package be.biodiversity.portal.render.page;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.result.view.Rendering;
+
 /**
  * A page that could not be shown.
  *
@@ -12,5 +15,11 @@ public record ProblemView(String lang, String home, String messageKey) {
     public static final String NOT_FOUND = "problem.not-found";
 
     public static final String UNAVAILABLE = "problem.unavailable";
+
+    /** The problem page with its status. */
+    public static Rendering rendering(String lang, String home, HttpStatus status, String messageKey) {
+        return Rendering.view("problem").status(status)
+                .modelAttribute("problem", new ProblemView(lang, home, messageKey)).build();
+    }
 
 }

@@ -30,6 +30,7 @@ import be.biodiversity.portal.render.directory.Organisation;
 import be.biodiversity.portal.render.page.Markdown;
 import be.biodiversity.portal.render.page.ProblemView;
 import be.biodiversity.portal.render.site.SafeUrls;
+import be.biodiversity.portal.render.site.SearchFrame;
 import be.biodiversity.portal.render.site.SearchFilters;
 import be.biodiversity.portal.render.site.SearchLinks;
 import be.biodiversity.portal.render.site.SiteLanguages;
@@ -66,7 +67,7 @@ class PublisherController {
             return Mono.just(problem(languages.defaultLanguage(), HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
         }
         Map<String, List<String>> filters = SearchFilters.of(query, DirectoryClient.FILTERS, SINGLE_VALUED);
-        long offset = offset(query.getFirst("offset"));
+        long offset = SearchFrame.offset(query.getFirst("offset"));
         SearchLinks links = new SearchLinks(prefix(language) + "/publisher/search", filters, SINGLE_VALUED);
         return directory.search(filters, offset, PAGE_SIZE)
                 .map(page -> render(HttpStatus.OK, view(language, links, page, offset, null, false)))
@@ -102,33 +103,28 @@ class PublisherController {
                 .map(other -> new PublisherViews.LanguageLink(other,
                         links.in(prefix(other) + "/publisher/search").page(offset), other.equals(lang)))
                 .toList();
-        String q = links.filters().getOrDefault("q", List.of()).stream().findFirst().orElse("");
-        List<PublisherViews.Hidden> keep = links.filters().entrySet().stream().filter(e -> !e.getKey().equals("q"))
-                .flatMap(e -> e.getValue().stream().map(v -> new PublisherViews.Hidden(e.getKey(), v))).toList();
         if (page == null) {
-            return new PublisherViews.Search(lang, languages.home(lang), switcher, q, 0, 0, 0, List.of(), List.of(),
-                    null, null, links.cleared(), !keep.isEmpty(), keep, invalid, unavailable);
+            return new PublisherViews.Search(lang, languages.home(lang), switcher, SearchFrame.withoutResults(links),
+                    List.of(), List.of(), invalid, unavailable);
         }
         List<PublisherViews.Item> items = page.items().stream()
                 .map(o -> new PublisherViews.Item(publisherPath(lang, o.key()), o.name(lang), o.acronym(),
                         label(lang, "type", o.type()), country(lang, o.country()), o.datasets()))
                 .toList();
-        long to = offset + items.size();
-        return new PublisherViews.Search(lang, languages.home(lang), switcher, q, page.total(),
-                items.isEmpty() ? 0 : offset + 1, to, items, facets(lang, links, page),
-                offset > 0 ? links.page(Math.max(0, offset - PAGE_SIZE)) : null,
-                to < page.total() ? links.page(to) : null, links.cleared(), !keep.isEmpty(), keep, null, false);
+        return new PublisherViews.Search(lang, languages.home(lang), switcher,
+                SearchFrame.of(links, page.total(), offset, items.size(), PAGE_SIZE), items, facets(lang, links, page),
+                null, false);
     }
 
-    private List<PublisherViews.FacetView> facets(String lang, SearchLinks links, OrganisationPage page) {
-        List<PublisherViews.FacetView> facets = new ArrayList<>();
+    private List<SearchFrame.Facet> facets(String lang, SearchLinks links, OrganisationPage page) {
+        List<SearchFrame.Facet> facets = new ArrayList<>();
         for (DirectoryClient.Facet facet : page.facetList()) {
             String field = facet.field() == null ? "" : facet.field().toLowerCase(Locale.ROOT);
             if (!DirectoryClient.FILTERS.contains(field) || facet.counts() == null || facet.counts().isEmpty()) {
                 continue;
             }
-            facets.add(new PublisherViews.FacetView(field, facet.counts().stream()
-                    .map(c -> new PublisherViews.FacetValue(field.equals("country") ? country(lang, c.name())
+            facets.add(new SearchFrame.Facet(field, facet.counts().stream()
+                    .map(c -> new SearchFrame.FacetValue(field.equals("country") ? country(lang, c.name())
                             : label(lang, field, c.name()), c.count(), links.toggle(field, c.name()),
                             links.isSelected(field, c.name())))
                     .toList()));
@@ -201,16 +197,6 @@ class PublisherController {
     }
 
     private Rendering problem(String lang, HttpStatus status, String key) {
-        return Rendering.view("problem").status(status)
-                .modelAttribute("problem", new ProblemView(lang, languages.home(lang), key)).build();
-    }
-
-    private static long offset(String value) {
-        try {
-            return value == null ? 0 : Math.max(0, Long.parseLong(value));
-        }
-        catch (NumberFormatException ex) {
-            return 0;
-        }
+        return ProblemView.rendering(lang, languages.home(lang), status, key);
     }
 }

@@ -2,6 +2,8 @@ package be.biodiversity.portal.render.publisher;
 
 import java.util.List;
 
+import be.biodiversity.portal.render.site.SearchFrame;
+
 /** What the publisher templates show. */
 final class PublisherViews {
 
@@ -11,21 +13,11 @@ final class PublisherViews {
     record LanguageLink(String lang, String href, boolean current) {
     }
 
-    record Search(String lang, String home, List<LanguageLink> languageLinks, String q, long count, long from,
-            long to, List<Item> results, List<FacetView> facets, String previousHref, String nextHref,
-            String clearHref, boolean filtered, List<Hidden> keep, String invalidDetail, boolean unavailable) {
+    record Search(String lang, String home, List<LanguageLink> languageLinks, SearchFrame frame, List<Item> results,
+            List<SearchFrame.Facet> facets, String invalidDetail, boolean unavailable) {
     }
 
     record Item(String href, String name, String acronym, String type, String country, int datasets) {
-    }
-
-    record FacetView(String field, List<FacetValue> values) {
-    }
-
-    record FacetValue(String label, long count, String href, boolean selected) {
-    }
-
-    record Hidden(String name, String value) {
     }
 
     record Publisher(String lang, String home, List<LanguageLink> languageLinks, String name, String acronym,
