@@ -41,7 +41,7 @@ class PageChanges {
         String self = after != null ? after.id() : before.id();
         return mongo.find(query, Page.class)
                 .filter(p -> !Objects.equals(p.id(), self))
-                .map(p -> Change.page(p.lang(), p.permalink(), p.kind(), false))
+                .map(p -> Change.page(p.id(), p.lang(), p.permalink(), p.kind(), false))
                 .collectList();
     }
 
@@ -50,10 +50,10 @@ class PageChanges {
         boolean isPublic = after != null && after.published();
         List<Change> changes = new ArrayList<>(2);
         if (wasPublic && (!isPublic || !samePath(before, after))) {
-            changes.add(Change.page(before.lang(), before.permalink(), before.kind(), true));
+            changes.add(Change.page(before.id(), before.lang(), before.permalink(), before.kind(), true));
         }
         if (isPublic) {
-            changes.add(Change.page(after.lang(), after.permalink(), after.kind(), false));
+            changes.add(Change.page(after.id(), after.lang(), after.permalink(), after.kind(), false));
         }
         return changes;
     }

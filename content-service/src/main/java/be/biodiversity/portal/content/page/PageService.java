@@ -12,18 +12,27 @@ import org.springframework.stereotype.Service;
 import be.biodiversity.portal.content.config.ContentProperties;
 import be.biodiversity.portal.content.web.InvalidFieldException;
 
-/** Reads pages and posts. Drafts are seen only when the caller asks for them (an editor). */
+/**
+ * Reads pages and posts. Drafts are seen only when the caller asks for them (an editor). What visitors ask for is
+ * read by key: a page by language and permalink through the unique index {@code lang_permalink} (MongoDB and the
+ * embedded server alike use a unique index for an equality on exactly its fields); translations and listings of
+ * published pages from the {@link PublishedIndex} kept in step with the site revision ({@link PublishedPages}).
+ * Editors' listings (drafts, {@code status=any}) and text searches ({@code q}) are MongoDB queries.
+ */
 @Service
 public class PageService {
 
     private final ReactiveMongoTemplate mongo;
     private final ContentProperties properties;
+    private final PublishedPages published;
 
-    PageService(ReactiveMongoTemplate mongo, ContentProperties properties) {
+    PageService(ReactiveMongoTemplate mongo, ContentProperties properties, PublishedPages published) {
         this.mongo = mongo;
         this.properties = properties;
+        this.published = published;
     }
 
+    /** Exactly the two fields of the unique index, so that the embedded server uses it too (no scan). */
     Mono<Page> find(String lang, String path, boolean drafts) {
         Criteria c = Criteria.where("lang").is(knownLanguage(lang)).and("permalink").is(Permalinks.normalise(path));
         return mongo.findOne(Query.query(c), Page.class).filter(p -> drafts || p.published());
@@ -35,6 +44,11 @@ public class PageService {
 
     /** Published translations only: a language switch must not lead to a draft. */
     Flux<Translation> translations(String translationKey) {
+        return published.current().flatMapIterable(index -> index.translations(translationKey));
+    }
+
+    /** The query {@link #translations} answers from the index; on MongoDB backed by the index {@code translationKey}. */
+    Flux<Translation> queryTranslations(String translationKey) {
         Query query = Query.query(Criteria.where("translationKey").is(translationKey).and("status").is(Page.PUBLISHED))
                 .with(Sort.by("lang"));
         return mongo.find(query, Page.class).map(Translation::of);
@@ -44,6 +58,14 @@ public class PageService {
         if (filter.lang() != null) {
             knownLanguage(filter.lang());
         }
+        if (PublishedIndex.answers(filter)) {
+            return published.current().map(index -> index.list(filter, offset, limit));
+        }
+        return query(filter, offset, limit);
+    }
+
+    /** A listing as a MongoDB query (editors, text search); on MongoDB backed by {@code kind_lang_date} for posts. */
+    Mono<PageList> query(PageFilter filter, long offset, int limit) {
         Query count = Query.query(filter.criteria());
         Query page = Query.query(filter.criteria()).with(filter.order()).skip(offset).limit(limit);
         page.fields().exclude("body", "searchText", "frontMatter");

@@ -78,6 +78,14 @@ public class SiteRevision {
         return log.counter().map(c -> new State(c.revision(), c.changedAt()));
     }
 
+    /**
+     * Which pages changed after revision {@code since} (for caches inside this service that follow the log):
+     * read by key from the log, up to the revision readers see.
+     */
+    public Mono<ChangedPages> pagesChangedSince(long since) {
+        return ChangedPages.since(log, since);
+    }
+
     private Mono<Void> commit(ChangeBatch batch) {
         return batch.revisions().flatMapMany(Flux::fromIterable).concatMap(log::record).then();
     }

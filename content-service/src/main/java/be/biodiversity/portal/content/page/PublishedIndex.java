@@ -1,0 +1,141 @@
+package be.biodiversity.portal.content.page;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The published pages of the site at one revision, as the listings need them (no bodies): sorted once, so that a
+ * listing, a language switch or a sitemap page is a slice of a list in memory instead of a scan and sort of the
+ * collection per request (the embedded server has no secondary indexes). Immutable: a newer revision is a new
+ * index, made from this one and the pages that changed ({@link #with}).
+ */
+final class PublishedIndex {
+
+    static final Comparator<PageSummary> BY_PERMALINK = Comparator.comparing(PageSummary::permalink)
+            .thenComparing(PageSummary::lang, Comparator.nullsFirst(Comparator.naturalOrder()));
+    /** As MongoDB sorts: a missing date is the lowest value. */
+    static final Comparator<PageSummary> BY_DATE = Comparator.comparing(PageSummary::date,
+            Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(PageSummary::permalink);
+    static final Comparator<PageSummary> NEWEST_FIRST = Comparator.comparing(PageSummary::date,
+            Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder()).reversed())
+            .thenComparing(PageSummary::permalink);
+
+    /** The key of the posts of every language in {@link #posts}. */
+    private static final String ALL = "";
+
+    private final long revision;
+    private final Map<String, PageSummary> byId;
+    private final List<PageSummary> byPermalink;
+    private final Map<String, List<PageSummary>> posts;
+    private final Map<String, List<Translation>> translations;
+
+    private PublishedIndex(long revision, Map<String, PageSummary> byId) {
+        this.revision = revision;
+        this.byId = byId;
+        this.byPermalink = byId.values().stream().sorted(BY_PERMALINK).toList();
+        Map<String, List<PageSummary>> postsByLang = new HashMap<>();
+        Map<String, List<Translation>> byKey = new HashMap<>();
+        for (PageSummary page : byPermalink) {
+            if (Page.POST.equals(page.kind())) {
+                postsByLang.computeIfAbsent(page.lang(), l -> new ArrayList<>()).add(page);
+                postsByLang.computeIfAbsent(ALL, l -> new ArrayList<>()).add(page);
+            }
+            if (page.translationKey() != null) {
+                byKey.computeIfAbsent(page.translationKey(), k -> new ArrayList<>())
+                        .add(new Translation(page.lang(), page.permalink(), page.title()));
+            }
+        }
+        postsByLang.values().forEach(list -> list.sort(NEWEST_FIRST));
+        byKey.values().forEach(list -> list.sort(Comparator.comparing(Translation::lang)));
+        this.posts = postsByLang;
+        this.translations = byKey;
+    }
+
+    /** @param pages the published pages at {@code revision} (others are left out) */
+    static PublishedIndex of(long revision, Collection<PageSummary> pages) {
+        Map<String, PageSummary> byId = new HashMap<>();
+        pages.stream().filter(p -> Page.PUBLISHED.equals(p.status())).forEach(p -> byId.put(p.id(), p));
+        return new PublishedIndex(revision, byId);
+    }
+
+    /**
+     * This index brought to a newer revision.
+     *
+     * @param changed the ids of the pages that may have changed
+     * @param now     those of them that exist now, as they are now (a missing or unpublished one leaves the index)
+     */
+    PublishedIndex with(long revision, Set<String> changed, Collection<PageSummary> now) {
+        Map<String, PageSummary> byId = new HashMap<>(this.byId);
+        changed.forEach(byId::remove);
+        now.stream().filter(p -> changed.contains(p.id()) && Page.PUBLISHED.equals(p.status()))
+                .forEach(p -> byId.put(p.id(), p));
+        return new PublishedIndex(revision, byId);
+    }
+
+    long revision() {
+        return revision;
+    }
+
+    int size() {
+        return byId.size();
+    }
+
+    /** Whether this index can answer the listing: published pages, no text search (that goes to MongoDB). */
+    static boolean answers(PageFilter filter) {
+        return (filter.status() == null || Page.PUBLISHED.equals(filter.status()))
+                && (filter.q() == null || filter.q().isBlank());
+    }
+
+    /** The listing {@code filter} asks for, as the query of {@link PageFilter#criteria()} sorted by its order. */
+    PageList list(PageFilter filter, long offset, int limit) {
+        List<PageSummary> candidates = candidates(filter);
+        Predicate<PageSummary> matches = matcher(filter);
+        List<PageSummary> results = new ArrayList<>(Math.min(limit, 100));
+        long count = 0;
+        for (PageSummary page : candidates) {
+            if (!matches.test(page)) {
+                continue;
+            }
+            if (count >= offset && results.size() < limit) {
+                results.add(page);
+            }
+            count++;
+        }
+        return new PageList(offset, limit, count, offset + results.size() >= count, results);
+    }
+
+    /** Published language versions of a translation key, by language. */
+    List<Translation> translations(String key) {
+        return translations.getOrDefault(key, List.of());
+    }
+
+    /** The narrowest sorted list that holds every answer, already in the order asked for. */
+    private List<PageSummary> candidates(PageFilter filter) {
+        String order = filter.sort() != null ? filter.sort() : Page.POST.equals(filter.kind()) ? "-date" : "permalink";
+        if (Page.POST.equals(filter.kind()) && "-date".equals(order)) {
+            return posts.getOrDefault(filter.lang() == null ? ALL : filter.lang(), List.of());
+        }
+        return switch (order) {
+            case "-date" -> byPermalink.stream().sorted(NEWEST_FIRST).toList();
+            case "date" -> byPermalink.stream().sorted(BY_DATE).toList();
+            default -> byPermalink;
+        };
+    }
+
+    private static Predicate<PageSummary> matcher(PageFilter filter) {
+        return page -> (filter.lang() == null || filter.lang().equals(page.lang()))
+                && (filter.kind() == null || filter.kind().equals(page.kind()))
+                && (filter.layout() == null || filter.layout().equals(page.layout()))
+                && (filter.category() == null || page.categories().contains(filter.category()))
+                && (filter.year() == null || page.date() != null
+                        && Objects.equals(filter.year(), page.date().atZone(ZoneOffset.UTC).getYear()));
+    }
+}
