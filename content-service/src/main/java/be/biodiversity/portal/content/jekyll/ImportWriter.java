@@ -1,5 +1,6 @@
 package be.biodiversity.portal.content.jekyll;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ class ImportWriter {
                 .then(includes.all().filter(i -> !skipped.contains(i.sourcePath()))
                         .collectMap(SiteInclude::name, Function.identity()))
                 .flatMap(stored -> writeIncludes(site.includes(), stored, prune, author, counts))
-                .then(pages.all().filter(p -> !skipped.contains(p.sourcePath()))
+                .then(pages.stored().filter(p -> !skipped.contains(p.sourcePath()))
                         .collectMap(p -> p.lang() + " " + p.permalink(), Function.identity()))
                 .flatMap(stored -> writePages(site.items(), stored, prune, author, counts))
                 .thenReturn(counts));
@@ -113,19 +114,20 @@ class ImportWriter {
     private Mono<Void> writePages(List<ImportedItem> items, Map<String, Page> stored, boolean prune, String author,
             Counts counts) {
         Set<String> seen = items.stream().map(i -> i.page().lang() + " " + i.page().permalink()).collect(Collectors.toSet());
-        // independent documents (one per language and permalink): a few writes in flight hide the round trips
-        Flux<Page> writes = Flux.fromIterable(items).flatMap(item -> {
+        // new pages in bulk (one insert per 500, their history too), changed ones each guarded by its version
+        List<PageWriter.Imported> writes = new ArrayList<>();
+        for (ImportedItem item : items) {
             Page current = stored.get(item.page().lang() + " " + item.page().permalink());
             if (current != null && item.hash().equals(current.sourceHash())) {
                 counts.unchanged().incrementAndGet();
-                return Mono.empty();
+                continue;
             }
             (current == null ? counts.created() : counts.updated()).incrementAndGet();
-            return pageWriter.importPage(item.page(), current, item.path(), item.hash(), author);
-        }, WRITES_IN_FLIGHT);
+            writes.add(new PageWriter.Imported(item.page(), current, item.path(), item.hash()));
+        }
         Flux<Void> deletes = Flux.fromIterable(prune ? stored.entrySet() : Set.<Map.Entry<String, Page>>of())
                 .filter(e -> !seen.contains(e.getKey()) && e.getValue().sourcePath() != null)
                 .concatMap(e -> pageWriter.importDelete(e.getValue(), author).doOnSuccess(v -> counts.deleted().incrementAndGet()));
-        return writes.thenMany(deletes).then();
+        return pageWriter.importPages(writes, author).thenMany(deletes).then();
     }
 }

@@ -1,6 +1,7 @@
 package be.biodiversity.portal.content.page;
 
 import java.time.Instant;
+import java.util.List;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,6 +31,22 @@ class PageHistory {
     /** @param before the page as it was before this write (null: none), to tell which public paths changed */
     Mono<Page> record(Page before, Page page, String action, String author) {
         return write(page, action, author, before, page);
+    }
+
+    /**
+     * Records the creation of many pages at once (an import): their revisions in one insert, then what each
+     * changed (inside an import's batch only gathered, see {@link SiteRevision#batch}).
+     */
+    Flux<Page> recordAll(List<Page> created, String action, String author) {
+        Instant now = Instant.now();
+        List<PageRevision> revisions = created.stream().map(page -> {
+            org.bson.Document snapshot = new org.bson.Document();
+            mongo.getConverter().write(page, snapshot);
+            return new PageRevision(null, page.id(), page.version() == null ? 0 : page.version(), action, author,
+                    now, snapshot);
+        }).toList();
+        return mongo.insertAll(revisions).thenMany(Flux.fromIterable(created).concatMap(page -> siteRevision
+                .record(PageChanges.between(null, page), changes.translations(null, page)).thenReturn(page)));
     }
 
     /** Records that {@code page} was deleted: its public path, if it had one, is gone. */

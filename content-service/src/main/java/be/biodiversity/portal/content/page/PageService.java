@@ -79,6 +79,16 @@ public class PageService {
         return mongo.findAll(Page.class);
     }
 
+    /**
+     * Every stored page and post without its text (body, front matter): what the importer compares against (the
+     * fingerprint of its file) and needs to replace it (id, version, path, status, title, translation key).
+     */
+    public Flux<Page> stored() {
+        Query query = new Query();
+        query.fields().exclude("body", "searchText", "frontMatter");
+        return mongo.find(query, Page.class);
+    }
+
     public Mono<Long> countAll() {
         return mongo.count(new Query(), Page.class);
     }

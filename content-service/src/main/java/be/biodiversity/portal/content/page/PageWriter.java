@@ -1,7 +1,9 @@
 package be.biodiversity.portal.content.page;
 
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -105,6 +107,28 @@ public class PageWriter {
                 current == null ? null : current.version(), author, sourcePath, sourceHash);
         return current == null ? mongo.insert(page).flatMap(p -> history.record(null, p, "import", author))
                 : save(page, current, "import", author);
+    }
+
+    /** A page the importer read, with the stored page it replaces (null: a new one). */
+    public record Imported(NewPage page, Page current, String sourcePath, String sourceHash) {
+    }
+
+    /** New pages go to MongoDB in one insert per this many (a round trip and a commit each, not one per page). */
+    static final int INSERT_CHUNK = 500;
+
+    /**
+     * Saves many pages the importer read: the new ones inserted in bulk (with their history, also in bulk), the
+     * changed ones replaced one by one (each guarded by its version, as an editor's save). Answers how many.
+     */
+    public Mono<Long> importPages(List<Imported> items, String author) {
+        Flux<Page> inserted = Flux.fromIterable(items).filter(i -> i.current() == null)
+                .map(i -> PageDocuments.of(i.page(), null, null, author, i.sourcePath(), i.sourceHash()))
+                .buffer(INSERT_CHUNK)
+                .concatMap(chunk -> mongo.insertAll(chunk).collectList()
+                        .flatMapMany(saved -> history.recordAll(saved, "import", author)));
+        Flux<Page> replaced = Flux.fromIterable(items).filter(i -> i.current() != null)
+                .flatMap(i -> importPage(i.page(), i.current(), i.sourcePath(), i.sourceHash(), author), 4);
+        return inserted.concatWith(replaced).count();
     }
 
     public Mono<Void> importDelete(Page current, String author) {
