@@ -3,7 +3,6 @@ package be.biodiversity.portal.directory.organisation;
 import java.net.URI;
 import java.util.List;
 
-import be.biodiversity.portal.directory.web.FieldProblem;
 import be.biodiversity.portal.directory.web.RequestParams;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
@@ -68,15 +67,7 @@ class OrganisationController {
 
     @PutMapping(path = "/{key}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<OrganisationResponse> update(@PathVariable String key, @Valid @RequestBody OrganisationRequest request) {
-        RequestParams.key("key", key);
-        if (request.key() != null && !request.key().equals(key)) {
-            return Mono.error(FieldProblem.badRequest("key",
-                    "The key in the body ('" + request.key() + "') is not the key of the URL ('" + key + "')"));
-        }
-        if (request.version() == null) {
-            return Mono.error(FieldProblem.badRequest("version",
-                    "version is required to update: send the version you read"));
-        }
+        RequestParams.update(key, request.key(), request.version());
         return organisations.update(key, request).map(OrganisationResponse::of);
     }
 

@@ -81,15 +81,7 @@ class PersonController {
 
     @PutMapping(path = "/{key}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<PersonResponse> update(@PathVariable String key, @Valid @RequestBody PersonRequest request) {
-        RequestParams.key("key", key);
-        if (request.key() != null && !request.key().equals(key)) {
-            return Mono.error(FieldProblem.badRequest("key",
-                    "The key in the body ('" + request.key() + "') is not the key of the URL ('" + key + "')"));
-        }
-        if (request.version() == null) {
-            return Mono.error(FieldProblem.badRequest("version",
-                    "version is required to update: send the version you read"));
-        }
+        RequestParams.update(key, request.key(), request.version());
         return people.update(key, request).map(PersonResponse::of);
     }
 

@@ -85,6 +85,22 @@ public final class RequestParams {
         return key;
     }
 
+    /**
+     * The checks of an update by key: the key of the URL, the key in the body (none, or the same), and the version
+     * the client read (optimistic locking needs it).
+     */
+    public static String update(String key, String bodyKey, Long version) {
+        key("key", key);
+        if (bodyKey != null && !bodyKey.equals(key)) {
+            throw FieldProblem.badRequest("key", "The key in the body ('" + Shown.value(bodyKey)
+                    + "') is not the key of the URL ('" + key + "')");
+        }
+        if (version == null) {
+            throw FieldProblem.badRequest("version", "version is required to update: send the version you read");
+        }
+        return key;
+    }
+
     /** A slug: lowercase letters and digits, words joined by single hyphens, at most 100 characters. */
     public static String slug(String slug) {
         if (slug == null || slug.length() > 100 || !SLUG.matcher(slug).matches()) {
