@@ -33,6 +33,8 @@ public class NewsAssembler {
     static final int RELATED = 3;
     private static final int RECENT = 50;
     private static final int ALL = 1000;
+    /** The largest offset content-service takes. */
+    static final long MAX_OFFSET = 100_000;
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
     private static final Logger logger = LoggerFactory.getLogger(NewsAssembler.class);
 
@@ -42,24 +44,59 @@ public class NewsAssembler {
         this.content = content;
     }
 
-    public Mono<NewsViews.Archive> archive(String lang, String path, String category, long offset) {
-        Mono<PageList> page = content.posts(lang, category, offset, PAGE_SIZE);
+    /**
+     * One numbered page of the archive ({@code ?page=2}, from 1), {@value #PAGE_SIZE} posts a page, newest first:
+     * content-service pages the posts (offset and limit) and says how many there are, so every page costs the same.
+     * A listing that fails is {@code available: false} (a notice, never "no news").
+     */
+    public Mono<NewsViews.Archive> archive(String lang, String path, String category, long page) {
+        long number = Math.max(1, Math.min(page, lastPage()));
+        Mono<PageList> shown = content.posts(lang, category, (number - 1) * PAGE_SIZE, PAGE_SIZE);
         Mono<PageList> all = content.posts(lang, null, 0, ALL);
-        return Mono.zip(page, all).map(lists -> {
+        return Mono.zip(shown, all).map(lists -> {
             List<String> names = new TreeSet<>(lists.getT2().items().stream()
                     .flatMap(post -> post.categoryList().stream()).toList()).stream().toList();
             List<NewsViews.CategoryLink> categories = names.stream()
-                    .map(name -> new NewsViews.CategoryLink(name, link(path, name, 0), name.equals(category)))
+                    .map(name -> new NewsViews.CategoryLink(name, link(path, name, 1), name.equals(category)))
                     .toList();
-            PageList shown = lists.getT1();
-            long next = offset + shown.items().size();
-            return new NewsViews.Archive(true, categories, path, category != null, cards(shown.items(), lang),
-                    offset > 0 ? link(path, category, Math.max(0, offset - PAGE_SIZE)) : null,
-                    next < shown.total() ? link(path, category, next) : null);
+            long pages = Math.max(1, (lists.getT1().total() + PAGE_SIZE - 1) / PAGE_SIZE);
+            return new NewsViews.Archive(true, categories, path, category != null,
+                    cards(lists.getT1().items(), lang),
+                    number > 1 && number <= pages ? link(path, category, number - 1) : null,
+                    number < pages ? link(path, category, number + 1) : null,
+                    pager(path, category, number, pages));
         }).onErrorResume(ex -> {
             logger.warn("News archive {} without posts: {}", path, ex.getMessage());
-            return Mono.just(new NewsViews.Archive(false, List.of(), path, false, List.of(), null, null));
+            return Mono.just(new NewsViews.Archive(false, List.of(), path, false, List.of(), null, null, List.of()));
         });
+    }
+
+    /** The last page content-service can serve (its largest offset is 100,000). */
+    static long lastPage() {
+        return MAX_OFFSET / PAGE_SIZE + 1;
+    }
+
+    /**
+     * Numbered links: the first and last page, and two either side of the current one; a gap between them is a
+     * {@code null} number (shown as an ellipsis). None when everything fits on one page.
+     */
+    static List<NewsViews.PageLink> pager(String path, String category, long current, long pages) {
+        if (pages <= 1) {
+            return List.of();
+        }
+        List<NewsViews.PageLink> links = new java.util.ArrayList<>();
+        long previous = 0;
+        for (long n = 1; n <= pages; n++) {
+            if (n != 1 && n != pages && Math.abs(n - current) > 2) {
+                continue;
+            }
+            if (n > previous + 1) {
+                links.add(new NewsViews.PageLink(null, null, false));
+            }
+            links.add(new NewsViews.PageLink(n, link(path, category, n), n == current));
+            previous = n;
+        }
+        return links;
     }
 
     /**
@@ -68,7 +105,7 @@ public class NewsAssembler {
      */
     public Mono<NewsViews.Post> post(Page post, String lang, String archivePath) {
         List<NewsViews.CategoryLink> categories = post.categoryList().stream()
-                .map(name -> new NewsViews.CategoryLink(name, link(archivePath, name, 0), false)).toList();
+                .map(name -> new NewsViews.CategoryLink(name, link(archivePath, name, 1), false)).toList();
         return content.posts(lang, null, 0, RECENT)
                 .map(list -> cards(list.items().stream()
                         .filter(other -> !Objects.equals(other.permalink(), post.permalink()))
@@ -92,13 +129,13 @@ public class NewsAssembler {
                 .withLocale(Locale.forLanguageTag(lang)).withZone(BRUSSELS).format(date);
     }
 
-    private static String link(String path, String category, long offset) {
+    private static String link(String path, String category, long page) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
         if (category != null) {
             uri.queryParam("category", category);
         }
-        if (offset > 0) {
-            uri.queryParam("offset", offset);
+        if (page > 1) {
+            uri.queryParam("page", page);
         }
         return uri.encode().build().toUriString();
     }

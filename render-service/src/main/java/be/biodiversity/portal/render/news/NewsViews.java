@@ -21,7 +21,16 @@ public final class NewsViews {
      * @param available false when content-service could not list the posts: a notice is shown instead
      */
     public record Archive(boolean available, List<CategoryLink> categories, String allHref, boolean filtered,
-            List<Card> posts, String previousHref, String nextHref) {
+            List<Card> posts, String previousHref, String nextHref, List<PageLink> pages) {
+    }
+
+    /**
+     * A numbered link of the archive's pager.
+     *
+     * @param number  null for a gap between numbers (an ellipsis)
+     * @param current the page shown
+     */
+    public record PageLink(Long number, String href, boolean current) {
     }
 
     /** What a post page shows besides its text. */

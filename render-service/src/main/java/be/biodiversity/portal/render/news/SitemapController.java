@@ -1,7 +1,7 @@
 package be.biodiversity.portal.render.news;
 
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +10,13 @@ import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ServerWebExchange;
 
 import be.biodiversity.portal.render.cache.PageCacheFilter;
@@ -27,22 +29,28 @@ import be.biodiversity.portal.render.site.Xml;
 
 /**
  * {@code /sitemap.xml}: every published page and post of every language, each with its language versions as
- * alternates, and {@code /robots.txt} pointing to it.
+ * alternates, and {@code /robots.txt} pointing to it. Past {@code portal.sitemap.max-urls} (50,000, the sitemap
+ * protocol's limit) {@code /sitemap.xml} is a sitemap index naming {@code /sitemap-1.xml}, {@code /sitemap-2.xml}…,
+ * each of at most that many URLs. A sitemap is sent in parts of {@value #BATCH} URLs as it is written; it is written
+ * only once every listing it needs has been read, so a failing listing is a 503, never a short sitemap.
  */
 @Controller
 class SitemapController {
 
-    private static final int BATCH = 1000;
+    static final int BATCH = 1000;
     private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
 
     private final ContentClient content;
     private final String siteUrl;
+    private final int maxUrls;
 
-    SitemapController(ContentClient content, PortalProperties properties) {
+    SitemapController(ContentClient content, PortalProperties properties,
+            @Value("${portal.sitemap.max-urls:50000}") int maxUrls) {
         this.content = content;
         this.siteUrl = properties.siteUrl().toString().replaceAll("/+$", "");
+        this.maxUrls = Math.max(1, maxUrls);
     }
 
     @GetMapping("/robots.txt")
@@ -52,13 +60,35 @@ class SitemapController {
     }
 
     @GetMapping("/sitemap.xml")
-    Mono<ResponseEntity<String>> sitemap(ServerWebExchange exchange) {
+    Mono<ResponseEntity<Flux<String>>> sitemap(ServerWebExchange exchange) {
         PageCacheFilter.uses(exchange, List.of(PageCacheFilter.ALL_PAGES));
-        return all().collectList().map(pages -> ResponseEntity.ok().contentType(XML).body(xml(pages)))
+        return all().collectList()
+                .map(pages -> ResponseEntity.ok().contentType(XML).body(pages.size() <= maxUrls ? urlset(pages, pages)
+                        : index((pages.size() + maxUrls - 1) / maxUrls)))
                 .onErrorResume(ContentUnavailableException.class,
                         ex -> Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build()));
     }
 
+    /** One part of a sitemap index, from 1; 404 when the sitemap has no such part (or no parts at all). */
+    @GetMapping("/sitemap-{part}.xml")
+    Mono<ResponseEntity<Flux<String>>> part(@PathVariable String part, ServerWebExchange exchange) {
+        int number = part.matches("[1-9][0-9]{0,5}") ? Integer.parseInt(part) : 0;
+        if (number == 0) {
+            return Mono.just(ResponseEntity.notFound().build());
+        }
+        PageCacheFilter.uses(exchange, List.of(PageCacheFilter.ALL_PAGES));
+        return all().collectList().map(pages -> {
+            long from = (long) (number - 1) * maxUrls;
+            if (pages.size() <= maxUrls || from >= pages.size()) {
+                return ResponseEntity.notFound().<Flux<String>>build();
+            }
+            List<PageSummary> shown = pages.subList((int) from, (int) Math.min(pages.size(), from + maxUrls));
+            return ResponseEntity.ok().contentType(XML).body(urlset(shown, pages));
+        }).onErrorResume(ContentUnavailableException.class,
+                ex -> Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build()));
+    }
+
+    /** Every page to index, by permalink (content-service's order), read {@value #BATCH} at a time. */
     private Flux<PageSummary> all() {
         return content.everything(0, BATCH).expand(list -> list.last() || list.items().isEmpty() ? Mono.empty()
                 : content.everything(list.start() + list.items().size(), BATCH))
@@ -68,23 +98,48 @@ class SitemapController {
                         && !page.permalink().contains("/_key_"));
     }
 
-    private String xml(List<PageSummary> pages) {
-        Map<String, List<PageSummary>> versions = pages.stream().filter(p -> p.translationKey() != null)
-                .collect(Collectors.groupingBy(PageSummary::translationKey, LinkedHashMap::new, Collectors.toList()));
-        Xml xml = Xml.document().start("urlset").defaultNamespace(SITEMAP_NS).namespace("xhtml", XHTML_NS);
-        pages.stream().sorted(Comparator.comparing(PageSummary::permalink)).forEach(page -> {
-            xml.start("url").element("loc", siteUrl + page.permalink());
-            if (page.updatedAt() != null) {
-                xml.element("lastmod", DateTimeFormatter.ISO_INSTANT.format(page.updatedAt()));
+    private Flux<String> index(int parts) {
+        return Flux.defer(() -> {
+            Xml xml = Xml.document().start("sitemapindex").defaultNamespace(SITEMAP_NS);
+            for (int n = 1; n <= parts; n++) {
+                xml.start("sitemap").element("loc", siteUrl + "/sitemap-" + n + ".xml").end();
             }
-            List<PageSummary> alternates = page.translationKey() == null ? List.of()
-                    : versions.get(page.translationKey());
-            if (alternates.size() > 1) {
-                alternates.forEach(other -> xml.empty("xhtml", "link", XHTML_NS).attribute("rel", "alternate")
-                        .attribute("hreflang", other.lang()).attribute("href", siteUrl + other.permalink()));
-            }
-            xml.end();
+            return Flux.just(xml.end().finish());
         });
-        return xml.end().finish();
+    }
+
+    /**
+     * @param pages every page of this sitemap, sorted by permalink
+     * @param site  every page of the site, for the language versions of each
+     */
+    private Flux<String> urlset(List<PageSummary> pages, List<PageSummary> site) {
+        Map<String, List<PageSummary>> versions = site.stream().filter(p -> p.translationKey() != null)
+                .collect(Collectors.groupingBy(PageSummary::translationKey, LinkedHashMap::new, Collectors.toList()));
+        List<List<PageSummary>> batches = new ArrayList<>();
+        for (int from = 0; from < pages.size(); from += BATCH) {
+            batches.add(pages.subList(from, Math.min(pages.size(), from + BATCH)));
+        }
+        return Flux.defer(() -> {
+            Xml xml = Xml.document().start("urlset").defaultNamespace(SITEMAP_NS).namespace("xhtml", XHTML_NS);
+            // the root's start tag stays open until its first child: the first part is taken with the first batch
+            return Flux.fromIterable(batches).map(batch -> {
+                batch.forEach(page -> url(xml, page, versions));
+                return xml.take();
+            }).concatWith(Mono.fromSupplier(() -> xml.end().finish()));
+        });
+    }
+
+    private void url(Xml xml, PageSummary page, Map<String, List<PageSummary>> versions) {
+        xml.start("url").element("loc", siteUrl + page.permalink());
+        if (page.updatedAt() != null) {
+            xml.element("lastmod", DateTimeFormatter.ISO_INSTANT.format(page.updatedAt()));
+        }
+        List<PageSummary> alternates = page.translationKey() == null ? List.of()
+                : versions.getOrDefault(page.translationKey(), List.of());
+        if (alternates.size() > 1) {
+            alternates.forEach(other -> xml.empty("xhtml", "link", XHTML_NS).attribute("rel", "alternate")
+                    .attribute("hreflang", other.lang()).attribute("href", siteUrl + other.permalink()));
+        }
+        xml.end();
     }
 }

@@ -32,8 +32,6 @@ import org.springframework.web.reactive.result.view.Rendering;
 @Controller
 class PageController {
 
-    private static final long MAX_OFFSET = 100_000;
-
     private static final Logger logger = LoggerFactory.getLogger(PageController.class);
 
     private final ContentClient content;
@@ -178,7 +176,7 @@ class PageController {
     private Mono<Consumer<Rendering.Builder<?>>> withNews(Page page, SitePath site, ServerWebExchange exchange) {
         if (page.isArchive()) {
             String category = exchange.getRequest().getQueryParams().getFirst("category");
-            return this.news.archive(site.language(), site.path(), category, offset(exchange))
+            return this.news.archive(site.language(), site.path(), category, pageNumber(exchange))
                 .map((archive) -> (rendering) -> {
                     if (!archive.available()) {
                         rendering.header(PageCacheFilter.DEGRADED, "true");
@@ -198,14 +196,14 @@ class PageController {
         return (lang.equals(this.languages.defaultLanguage()) ? "" : "/" + lang) + "/news";
     }
 
-    /** The archive's offset, within what content-service serves (0 to 100,000; deeper is a 400 there). */
-    private static long offset(ServerWebExchange exchange) {
+    /** The archive's page number ({@code ?page=2}); 1 when absent or not a number (the assembler bounds it). */
+    private static long pageNumber(ServerWebExchange exchange) {
         try {
-            String value = exchange.getRequest().getQueryParams().getFirst("offset");
-            return value == null ? 0 : Math.min(MAX_OFFSET, Math.max(0, Long.parseLong(value)));
+            String value = exchange.getRequest().getQueryParams().getFirst("page");
+            return value == null ? 1 : Math.max(1, Long.parseLong(value));
         }
         catch (NumberFormatException ex) {
-            return 0;
+            return 1;
         }
     }
 

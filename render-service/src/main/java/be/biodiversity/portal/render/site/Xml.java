@@ -85,6 +85,17 @@ public final class Xml {
         });
     }
 
+    /**
+     * What was written since the last call, for a document sent in parts as it is written (call it after
+     * {@link #end()}, when no start tag is left open); {@link #finish()} then answers the rest.
+     */
+    public String take() {
+        write(writer::flush);
+        String part = out.toString();
+        out.getBuffer().setLength(0);
+        return part;
+    }
+
     /** The document, every element closed. */
     public String finish() {
         write(() -> {

@@ -1,5 +1,7 @@
 package be.biodiversity.portal.render.news;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,9 +71,45 @@ class NewsPagesTests {
     }
 
     @Test
-    void anOffsetBeyondWhatContentServiceServesIsAskedAsItsLast() {
-        web.get().uri("/nl/news?offset=9223372036854775807").exchange();
+    void aPageBeyondWhatContentServiceServesIsAskedAsItsLast() {
+        web.get().uri("/nl/news?page=9223372036854775807").exchange();
         assertThat(content.requests()).contains(POSTS + "?lang=nl&limit=10&offset=100000");
+    }
+
+    /** Page 2 of 4 (35 posts): content-service is asked for that page only, the pager numbers every page. */
+    @Test
+    void theArchiveIsPagedOnTheServerWithNumberedPagesAndRelNextPrev() {
+        String second = """
+                {"offset": 10, "limit": 10, "count": 35, "endOfRecords": false, "results": [
+                  {"lang": "nl", "permalink": "/nl/post/2020/page-two", "title": "Op pagina twee", "kind": "post",
+                   "date": "2020-01-01T09:00:00Z"}]}
+                """;
+        content.respond(POSTS + "?lang=nl&limit=10&offset=10", 200, "application/json", second);
+        String html = get("/nl/news?page=2", 200);
+        assertThat(content.requests()).contains(POSTS + "?lang=nl&limit=10&offset=10");
+        assertThat(html).contains("<a href=\"/nl/post/2020/page-two\">Op pagina twee</a>",
+                "<link rel=\"prev\" href=\"/nl/news\">", "<link rel=\"next\" href=\"/nl/news?page=3\">",
+                "<a href=\"/nl/news?page=2\" aria-current=\"page\" aria-label=\"Pagina 2\">2</a>",
+                "<a href=\"/nl/news?page=4\" aria-label=\"Pagina 4\">4</a>");
+        assertThat(html).doesNotContain("/nl/news?page=5");
+    }
+
+    @Test
+    void thePagerShowsTheEndsAndTheNeighboursOfTheCurrentPage() {
+        List<NewsViews.PageLink> links = NewsAssembler.pager("/news", null, 10, 30);
+        assertThat(links).extracting(NewsViews.PageLink::number)
+            .containsExactly(1L, null, 8L, 9L, 10L, 11L, 12L, null, 30L);
+        assertThat(links.get(0).href()).isEqualTo("/news");
+        assertThat(NewsAssembler.pager("/news", "GBIF", 1, 1)).isEmpty();
+        assertThat(NewsAssembler.pager("/news", "GBIF", 1, 2).get(1).href()).isEqualTo("/news?category=GBIF&page=2");
+    }
+
+    /** A listing that fails is a notice, never an archive that looks empty. */
+    @Test
+    void aFailingListingIsANoticeNotAnEmptyArchive() {
+        content.respond(POSTS + "?lang=nl&limit=10&offset=20", 500, "application/json", "{}");
+        String html = get("/nl/news?page=3", 200);
+        assertThat(html).contains("Het nieuws is tijdelijk niet beschikbaar").doesNotContain("Geen nieuws");
     }
 
     @Test
