@@ -72,7 +72,8 @@ final class ParameterCases {
                 "/api/content/v1/openapi?x=%00", "/literature/search?year=2147483647", "/literature/search?year=%00",
                 "/literature/search?offset=9223372036854775807", "/literature/search?offset=-9223372036854775809",
                 "/publisher/search?offset=9223372036854775807", "/publisher/search?q=%00", "/nl/news?offset=9223372036854775807",
-                "/nl/news?offset=99999999999999999999999", "/news?category=%00", "/literature/" + "l".repeat(3000),
+                "/nl/news?offset=99999999999999999999999", "/nl/news?page=9223372036854775807", "/nl/news?page=-1",
+                "/nl/news?page=99999999999999999999999", "/sitemap-99999999999.xml", "/news?category=%00", "/literature/" + "l".repeat(3000),
                 "/publisher/" + "p".repeat(3000), "/feed.xml?x=%00", "/sitemap.xml?offset=-1")) {
             cases.add(HostileCase.of(Category.PARAMETER_VALIDATION, "GET " + shown(target),
                     client -> Expect.safePage(client.send(Request.get(target)))));
