@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The paths the portal answers itself, where a page would never be shown (or would shadow the portal): the
  * gateway's and the services' own ({@code /api}, {@code /actuator}, {@code /_gateway}), the files every site has
- * ({@code /robots.txt}, {@code /sitemap.xml}, {@code /favicon.ico}, {@code /feed.xml}) and render-service's routes
+ * ({@code /robots.txt}, {@code /sitemap.xml} and its parts {@code /sitemap-n.xml}, {@code /favicon.ico},
+ * {@code /feed.xml}) and render-service's routes
  * (publisher and literature pages and searches, the privacy page, its assets). Each holds with a language prefix
  * too ({@code /nl/feed.xml}). Keep this list in step with render-service's controllers.
  */
@@ -24,6 +25,9 @@ final class ReservedPaths {
     private static final Set<String> BELOW = Set.of("publisher", "literature");
     /** Single paths (after the language). */
     private static final Set<String> EXACT = Set.of("robots.txt", "sitemap.xml", "favicon.ico", "feed.xml", "privacy");
+
+    /** The parts of a sitemap index ({@code /sitemap-2.xml}). */
+    private static final java.util.regex.Pattern SITEMAP_PART = java.util.regex.Pattern.compile("sitemap-[0-9]+\\.xml");
 
     private ReservedPaths() {
     }
@@ -64,7 +68,7 @@ final class ReservedPaths {
         if (BELOW.contains(first) && rest.size() > 1) {
             return Optional.of("the portal serves the pages under /" + first + "/ itself (searches and records)");
         }
-        if (rest.size() == 1 && EXACT.contains(first)) {
+        if (rest.size() == 1 && (EXACT.contains(first) || SITEMAP_PART.matcher(first).matches())) {
             return Optional.of("the portal serves /" + first + " itself");
         }
         return Optional.empty();

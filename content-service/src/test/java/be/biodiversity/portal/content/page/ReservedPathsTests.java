@@ -15,14 +15,15 @@ class ReservedPathsTests {
     @ValueSource(strings = { "/actuator/env", "/nl/actuator", "/x/actuator/health", "/robots.txt", "/sitemap.xml",
             "/feed.xml", "/nl/feed.xml", "/favicon.ico", "/_gateway/fallback/page", "/api/x", "/api", "/fr/api/x",
             "/publisher/search", "/nl/publisher/31bde907", "/literature/search", "/fr/literature/some-id",
-            "/privacy", "/nl/privacy", "/assets/portal/site.css", "/API/x" })
+            "/privacy", "/nl/privacy", "/assets/portal/site.css", "/API/x", "/sitemap-1.xml", "/sitemap-12.xml" })
     void thePortalsOwnPathsAreReserved(String permalink) {
         assertThat(ReservedPaths.reason(permalink, LANGUAGES)).isPresent();
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "/", "/nl", "/community", "/nl/community", "/publisher", "/literature", "/news",
-            "/nl/news", "/apis", "/about/api", "/post/2026/feed", "/privacy-policy", "/de/feed.xml/x" })
+            "/nl/news", "/apis", "/about/api", "/post/2026/feed", "/privacy-policy", "/de/feed.xml/x", "/sitemap-x.xml",
+            "/sitemap-1.xml/more" })
     void pagesMayHaveEveryOtherPath(String permalink) {
         assertThat(ReservedPaths.reason(permalink, LANGUAGES)).isEmpty();
     }
