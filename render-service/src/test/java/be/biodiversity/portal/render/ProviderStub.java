@@ -45,6 +45,8 @@ public final class ProviderStub implements AutoCloseable {
 
     private volatile Duration delay = Duration.ZERO;
 
+    private final List<String> userAgents = new CopyOnWriteArrayList<>();
+
     private volatile String heldPrefix;
 
     private volatile Mono<?> gate = Mono.empty();
@@ -110,6 +112,11 @@ public final class ProviderStub implements AutoCloseable {
         return List.copyOf(this.traceparents);
     }
 
+    /** The {@code User-Agent} headers received so far. */
+    public List<String> userAgents() {
+        return List.copyOf(this.userAgents);
+    }
+
     /** The requests received so far, as normalised {@code path?query}. */
     public List<String> requests() {
         return List.copyOf(this.requests);
@@ -132,6 +139,10 @@ public final class ProviderStub implements AutoCloseable {
     private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
         String key = key(request.uri());
         this.requests.add(key);
+        String userAgent = request.requestHeaders().get("User-Agent");
+        if (userAgent != null) {
+            this.userAgents.add(userAgent);
+        }
         String traceparent = request.requestHeaders().get("traceparent");
         if (traceparent != null) {
             this.traceparents.add(traceparent);

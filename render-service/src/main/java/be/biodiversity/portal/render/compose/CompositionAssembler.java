@@ -43,10 +43,11 @@ public class CompositionAssembler {
     private final PeopleBlock people;
     private final OrganisationsBlock organisations;
     private final SiteLanguages languages;
+    private final GbifStatsBlock gbifStats;
 
     CompositionAssembler(ContentClient content, LiteratureClient literature, DirectoryClient directory,
             BlockText text, MessageSource messages, LatestPostsBlock latestPosts, PeopleBlock people,
-            OrganisationsBlock organisations, SiteLanguages languages) {
+            OrganisationsBlock organisations, SiteLanguages languages, GbifStatsBlock gbifStats) {
         this.languages = languages;
         this.content = content;
         this.literature = literature;
@@ -56,6 +57,7 @@ public class CompositionAssembler {
         this.latestPosts = latestPosts;
         this.people = people;
         this.organisations = organisations;
+        this.gbifStats = gbifStats;
     }
 
     /** The composed blocks, or null when the page composes none (it is then shown as text). */
@@ -85,7 +87,8 @@ public class CompositionAssembler {
             // the theme's text-beside-an-image blocks: shown as a split (image, title, text, buttons)
             case "product", "floatingText" -> content(block, lang).map(text::split);
             case "blank", "markdown" -> content(block, lang).mapNotNull(text::prose);
-            case "stats" -> stats(lang);
+            // GBIF's figures when the block's data names GBIF queries (gbif/HeadlineNumbers), else our own counts
+            case "stats" -> gbifStats.block(content(block, lang), lang).switchIfEmpty(Mono.defer(() -> stats(lang)));
             case "stories" -> content(block, lang).map(data -> text.stories(data,
                     messages.getMessage("stories.more", null, "See them on GBIF.org", Locale.forLanguageTag(lang))));
             // the page's own hero (title, description, image, buttons) is shown above the blocks
