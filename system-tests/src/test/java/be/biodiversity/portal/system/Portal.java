@@ -39,6 +39,11 @@ public final class Portal {
     }
 
     private Portal(String name, List<String> contentArguments, List<String> gatewayArguments) throws Exception {
+        this(name, contentArguments, gatewayArguments, NO_GBIF);
+    }
+
+    private Portal(String name, List<String> contentArguments, List<String> gatewayArguments, String renderGbif)
+            throws Exception {
         Path work = Files.createTempDirectory("portal-system-test");
         Path logs = Path.of("target", "system-test-logs", name);
         List<String> contentArgs = new java.util.ArrayList<>(List.of(
@@ -54,8 +59,11 @@ public final class Portal {
                 "--portal.mongodb.embedded.data-dir=" + work.resolve("directory"),
                 "--portal.editor.token=" + EDITOR_TOKEN, "--portal.gbif.api-url=" + NO_GBIF,
                 "--portal.registry.sync.scheduled=false"));
+        // render-service asks GBIF for its occurrence, dataset and collection pages and the home figures: no GBIF
+        // here (these machines have no internet) unless a test gives it a stub (withGbif).
         render = new ServiceProcess("render-service", logs, List.of(
-                "--portal.content.url=" + content.url(), "--portal.directory.url=" + directory.url()));
+                "--portal.content.url=" + content.url(), "--portal.directory.url=" + directory.url(),
+                "--portal.gbif.api-url=" + renderGbif));
         List<String> gatewayArgs = new java.util.ArrayList<>(List.of(
                 "--portal.content.url=" + content.url(), "--portal.directory.url=" + directory.url(),
                 "--portal.render.url=" + render.url(), "--portal.limits.client-ip-header=" + CLIENT_ADDRESS_HEADER));
@@ -90,6 +98,11 @@ public final class Portal {
         // the per-client read budget allows a visitor (the budget itself is tested by HostileInputIT and the gateway).
         return new Portal("imported", List.of("--portal.content.import.dir=" + site.toAbsolutePath()),
                 List.of("--portal.limits.read.requests=100000"));
+    }
+
+    /** A portal of its own whose render-service asks this GBIF API (a stub); stop it with {@link #stop()}. */
+    static Portal withGbif(String gbifApiUrl) throws Exception {
+        return new Portal("gbif", List.of(), List.of(), gbifApiUrl);
     }
 
     void stop() {

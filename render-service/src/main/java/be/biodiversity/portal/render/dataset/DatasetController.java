@@ -95,7 +95,7 @@ class DatasetController {
                 Dataset.Count.class).map(Optional::of).onErrorResume(error -> Mono.just(Optional.empty()))
                 .defaultIfEmpty(Optional.empty());
         return gbif.get("/dataset/" + key, List.of(), Dataset.class)
-                .flatMap(answer -> Mono.zip(count, titles.of("organization",
+                .flatMap(answer -> Mono.zip(count, titles.waitingFor("organization",
                         answer.value().publishingOrganizationKey() == null ? List.of()
                                 : List.of(answer.value().publishingOrganizationKey())))
                         .map(parts -> record(language, key, answer, parts.getT1().orElse(null), parts.getT2(),

@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keepLastGood    the last good answer of a query stands in, labelled with its time, while GBIF cannot be
  *                        reached, for at most this long
  * @param cacheSize       answers kept at most (fresh and last good each)
+ * @param titleWait       how long a search page waits for the titles of the datasets and publishers it names by key
+ *                        (asked at the same time); a later title is kept for the next page
  * @param breaker         when to stop asking a GBIF that keeps failing
  * @param site            the part of GBIF's data this site shows
  */
@@ -37,6 +39,7 @@ public record GbifProperties(@DefaultValue("https://api.gbif.org/v1") URI apiUrl
         @DefaultValue("10m") Duration cacheTtl,
         @DefaultValue("24h") Duration keepLastGood,
         @DefaultValue("2000") long cacheSize,
+        @DefaultValue("150ms") Duration titleWait,
         @DefaultValue Breaker breaker,
         @DefaultValue Site site) {
 

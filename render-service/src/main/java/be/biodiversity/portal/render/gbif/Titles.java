@@ -11,26 +11,38 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * Titles of datasets and publishers named by key in facets and results. Each is asked of GBIF at the same time and
- * waited for at most {@value #WAIT_MILLIS} ms: a title that comes later is kept by the client's cache for the next
- * page, and this one shows the key's first characters. A page never waits a second round trip for its labels.
+ * Titles of datasets and publishers named by key in facets and results. Each is asked of GBIF at the same time; a
+ * search page waits for them at most {@code portal.gbif.title-wait} (150 ms): a title that comes later is kept by the
+ * client's cache for the next page, and this one shows the key's first characters, so a search never waits a second
+ * full round trip for its labels. A record page ({@link #waitingFor}) waits as long as for any answer.
  */
 @Component
 public class Titles {
 
-    static final long WAIT_MILLIS = 150;
-
     private final GbifClient gbif;
+    private final Duration wait;
+    private final Duration longest;
 
-    Titles(GbifClient gbif) {
+    Titles(GbifClient gbif, GbifProperties properties) {
         this.gbif = gbif;
+        this.wait = properties.titleWait();
+        this.longest = properties.responseTimeout().plusSeconds(1);
     }
 
-    /** {@code kind} is {@code dataset} or {@code organization}; the titles found, by key. */
+    /** {@code kind} is {@code dataset} or {@code organization}; the titles found within the short wait, by key. */
     public Mono<Map<String, String>> of(String kind, List<String> keys) {
+        return of(kind, keys, wait);
+    }
+
+    /** The titles for a record page: waited for as long as any GBIF answer. */
+    public Mono<Map<String, String>> waitingFor(String kind, List<String> keys) {
+        return of(kind, keys, longest);
+    }
+
+    private Mono<Map<String, String>> of(String kind, List<String> keys, Duration wait) {
         return Flux.fromIterable(keys).distinct().filter(key -> SearchSpec.UUID.matcher(key).matches())
                 .flatMap(key -> gbif.get("/" + kind + "/" + key, List.of(), Titled.class)
-                        .timeout(Duration.ofMillis(WAIT_MILLIS))
+                        .timeout(wait)
                         .filter(answer -> answer.value().title() != null)
                         .map(answer -> Map.entry(key, answer.value().title()))
                         .onErrorResume(error -> Mono.empty()))

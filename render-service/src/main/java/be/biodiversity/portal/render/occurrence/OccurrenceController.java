@@ -88,7 +88,7 @@ class OccurrenceController {
         }
         String gbifHref = pages.gbifOrg("/occurrence/" + key, List.of());
         return gbif.get("/occurrence/" + key, List.of(), Occurrence.class)
-                .flatMap(answer -> titles.of("dataset", answer.value().datasetKey() == null ? List.of()
+                .flatMap(answer -> titles.waitingFor("dataset", answer.value().datasetKey() == null ? List.of()
                         : List.of(answer.value().datasetKey()))
                         .map(named -> record(language, key, answer, named, gbifHref)))
                 .switchIfEmpty(Mono.fromSupplier(() -> pages.problem(language, HttpStatus.NOT_FOUND,
