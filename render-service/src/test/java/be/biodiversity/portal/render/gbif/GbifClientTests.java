@@ -36,7 +36,7 @@ class GbifClientTests {
         GbifProperties properties = new GbifProperties(java.net.URI.create(stub.baseUrl() + "/v1"),
                 java.net.URI.create("https://api.gbif.org/v2/map"), java.net.URI.create("https://tile.gbif.org/3857/omt"),
                 java.net.URI.create("https://www.gbif.org"), "GBIF.be-portal test", Duration.ofSeconds(1),
-                Duration.ofMillis(300), Duration.ofMinutes(10), Duration.ofHours(24), 100, Duration.ofMillis(150),
+                Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofHours(24), 100, Duration.ofMillis(150),
                 new GbifProperties.Breaker(breakerMinimumCalls, breakerMinimumCalls, 50, Duration.ofMinutes(1)),
                 null);
         return new GbifClient(WebClient.builder(), properties, ticker,
@@ -90,7 +90,7 @@ class GbifClientTests {
     @Test
     void aSlowAnswerIsGivenUpAfterTheResponseTimeout() {
         GbifClient gbif = client(100);
-        stub.delayBy(Duration.ofSeconds(3));
+        stub.delayBy(Duration.ofSeconds(5));
         StepVerifier.create(gbif.get("/occurrence/search", QUERY, Map.class))
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(GbifUnavailableException.class)
                         .hasMessageContaining("no answer within"))

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what a visitor sees when GBIF is slow, refuses, fails or is gone (always a page, never a 5xx, never invented data).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "portal.cache.enabled=false",
-        "portal.gbif.response-timeout=1s", "portal.gbif.breaker.minimum-calls=1000",
+        "portal.gbif.response-timeout=2s", "portal.gbif.breaker.minimum-calls=1000",
         // the titles of facet values: long enough for a busy build machine (the page waits 150 ms by default)
         "portal.gbif.title-wait=5s" })
 @AutoConfigureWebTestClient
@@ -130,7 +130,7 @@ class GbifPagesTests {
 
     @Test
     void aSlowOrFailingGbifGivesTheNoticeToo() {
-        gbif.delayBy(Duration.ofSeconds(3));
+        gbif.delayBy(Duration.ofSeconds(5));
         assertThat(get("/dataset/search", 200)).contains("GBIF.org cannot be reached just now");
         gbif.healthy();
         gbif.failWith(503);
