@@ -60,10 +60,12 @@ public class GbifClient {
     private final CircuitBreaker breaker;
     private final AsyncCache<Key, Stamped> fresh;
     private final Cache<Key, Stamped> lastGood;
+    private final Ticker ticker;
 
     GbifClient(WebClient.Builder boot, GbifProperties properties, Ticker ticker,
             ObjectProvider<MeterRegistry> meters) {
         this.properties = properties;
+        this.ticker = ticker;
         HttpClient netty = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()));
         this.http = boot.clone()
@@ -95,12 +97,13 @@ public class GbifClient {
         URI url = url(path, query);
         Key cacheKey = new Key(url, type);
         return Mono.defer(() -> {
+            forgetIfOld(cacheKey);
             // A failure completes the future normally (Caffeine would log every failed load at WARN), and is
             // forgotten at once: the next request asks GBIF again.
             CompletableFuture<Stamped> answer = fresh.get(cacheKey, (key, executor) -> fetch(url, type)
-                    .map(value -> new Stamped(value, Instant.now(), null))
+                    .map(value -> new Stamped(value, Instant.now(), ticker.read(), null))
                     .doOnNext(stamped -> lastGood.put(cacheKey, stamped))
-                    .onErrorResume(error -> Mono.just(new Stamped(null, null, error)))
+                    .onErrorResume(error -> Mono.just(new Stamped(null, null, 0, error)))
                     .toFuture());
             return Mono.fromFuture(answer, true).flatMap(stamped -> {
                 if (stamped.error() != null) {
@@ -117,6 +120,21 @@ public class GbifClient {
                     }
                     return Mono.just(new GbifAnswer<>(type.cast(kept.value()), kept.at(), true));
                 });
+    }
+
+    /**
+     * Caffeine sets an async entry's write time when its future completes, which may be a moment after the answer
+     * arrived; the answer's own arrival time decides here, so an answer is never used past {@code cache-ttl}.
+     */
+    private void forgetIfOld(Key key) {
+        CompletableFuture<Stamped> kept = fresh.getIfPresent(key);
+        if (kept != null && kept.isDone() && !kept.isCompletedExceptionally()) {
+            Stamped stamped = kept.getNow(null);
+            if (stamped != null && stamped.error() == null
+                    && ticker.read() - stamped.nanos() >= properties.cacheTtl().toNanos()) {
+                fresh.asMap().remove(key, kept);
+            }
+        }
     }
 
     /** The answer if one is kept fresh now, without asking GBIF (labels of facet values). */
@@ -204,7 +222,7 @@ public class GbifClient {
     }
 
     /** An answer and when GBIF gave it, or the failure of asking. */
-    private record Stamped(Object value, Instant at, Throwable error) {
+    private record Stamped(Object value, Instant at, long nanos, Throwable error) {
     }
 
     /** One URL may be read as different records (a dataset's title, the whole dataset): kept apart. */
