@@ -79,6 +79,9 @@ public class SearchPages {
                         .map(parts -> render(view(lang, spec, links, offset, answer.value(), parts.getT2(),
                                 parts.getT1(), pages.notice(lang, answer, gbifHref), null, gbifHref, chosen),
                                 HttpStatus.OK, answer.stale())))
+                // GBIF answered 404 to a search: nothing to show but the way to GBIF.org
+                .switchIfEmpty(Mono.fromSupplier(() -> render(view(lang, spec, links, offset, null, List.of(),
+                        List.of(), pages.notice(lang, null, gbifHref), null, gbifHref, chosen), HttpStatus.OK, true)))
                 .onErrorResume(GbifRefusedException.class, error -> Mono.just(render(view(lang, spec, links, offset,
                         null, List.of(), List.of(), null, error.getMessage(), gbifHref, chosen),
                         HttpStatus.BAD_REQUEST, false)))

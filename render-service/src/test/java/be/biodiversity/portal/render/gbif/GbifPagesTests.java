@@ -120,6 +120,16 @@ class GbifPagesTests {
     }
 
     @Test
+    void oddQueriesAreNeverA500() {
+        for (String path : new String[] { "/occurrence/search?q={x}", "/occurrence/search?q=%3Cscript%3E",
+                "/dataset/search?q={", "/occurrence/search?offset=-5", "/occurrence/search?offset=99999999999999999999",
+                "/collection/search?q=%7D%7B", "/institution/search?offset=abc" }) {
+            web.get().uri(path.replace("{", "%7B").replace("}", "%7D")).exchange()
+                    .expectStatus().value(status -> assertThat(status).as(path).isLessThan(500));
+        }
+    }
+
+    @Test
     void withGbifGoneTheSearchIsA200WithANoticeAndTheSameSearchOnGbifOrg() {
         gbif.goDown();
         String html = get("/occurrence/search?country=BE", 200);
