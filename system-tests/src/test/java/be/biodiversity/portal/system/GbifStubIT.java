@@ -122,7 +122,7 @@ class GbifStubIT {
 
     /** A page with the theme's stats block whose site data names GBIF queries, as GBIF.be's home does. */
     private static String homeWithFigures() throws Exception {
-        HttpResponse<String> data = send("PUT", "/api/content/v1/data/gbiffigures?lang=en", """
+        HttpResponse<String> data = send("PUT", "/api/content/v1/data/gbiffigures", """
                 {"source": "stats:\\n  features:\\n    - title: <span data-ajax-url=\\"https://api.gbif.org/v1/occurrence/search?country=BE&limit=0\\"></span>\\n      description: About Belgium\\n      href: /occurrence/search?country=BE\\n    - title: <span data-ajax-url=\\"https://api.gbif.org/v1/dataset/search?publishingCountry=BE&limit=0\\"></span>\\n      description: Datasets\\n      href: /dataset/search\\n"}""");
         assertThat(data.statusCode()).as(data.body()).isIn(200, 201);
         HttpResponse<String> page = send("POST", "/api/content/v1/pages", """
