@@ -94,6 +94,16 @@ class PageController {
         return list(lang, Page.POST, null, category, year, q, status, sort, offset, limit, editor);
     }
 
+    /**
+     * The categories of the published posts of a language, by name, with how many posts each: what an archive's
+     * category links need, without listing the posts.
+     */
+    @GetMapping("/posts/categories")
+    Flux<PostCategory> postCategories(@RequestParam(required = false) String lang) {
+        RequestParams.text("lang", lang, 20);
+        return pages.postCategories(lang);
+    }
+
     /** Every published language version of a page, by translation key (Jekyll's {@code lang-ref}). */
     @GetMapping("/pages/translations")
     Flux<Translation> translations(@RequestParam String key) {

@@ -47,6 +47,14 @@ public class PageService {
         return published.current().flatMapIterable(index -> index.translations(translationKey));
     }
 
+    /** The categories of the published posts of a language (null: every language), with how many posts each. */
+    Flux<PostCategory> postCategories(String lang) {
+        if (lang != null) {
+            knownLanguage(lang);
+        }
+        return published.current().flatMapIterable(index -> index.categories(lang));
+    }
+
     /** The query {@link #translations} answers from the index; on MongoDB backed by the index {@code translationKey}. */
     Flux<Translation> queryTranslations(String translationKey) {
         Query query = Query.query(Criteria.where("translationKey").is(translationKey).and("status").is(Page.PUBLISHED))

@@ -36,6 +36,8 @@ final class PublishedIndex {
     private final List<PageSummary> byPermalink;
     private final Map<String, List<PageSummary>> posts;
     private final Map<String, List<Translation>> translations;
+    /** Computed on first use, per language. */
+    private final Map<String, List<PostCategory>> categories = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PublishedIndex(long revision, Map<String, PageSummary> byId) {
         this.revision = revision;
@@ -110,6 +112,16 @@ final class PublishedIndex {
             count++;
         }
         return new PageList(offset, limit, count, offset + results.size() >= count, results);
+    }
+
+    /** The categories of the published posts of a language (null: of every language), by name, with their counts. */
+    List<PostCategory> categories(String lang) {
+        return categories.computeIfAbsent(lang == null ? ALL : lang, key -> {
+            java.util.TreeMap<String, Long> counts = new java.util.TreeMap<>();
+            posts.getOrDefault(key, List.of()).forEach(post -> post.categories().stream().distinct()
+                    .forEach(name -> counts.merge(name, 1L, Long::sum)));
+            return counts.entrySet().stream().map(e -> new PostCategory(e.getKey(), e.getValue())).toList();
+        });
     }
 
     /** Published language versions of a translation key, by language. */

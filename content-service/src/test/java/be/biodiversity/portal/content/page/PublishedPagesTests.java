@@ -76,6 +76,11 @@ class PublishedPagesTests {
                 assertThat(fromIndex).as(filter + " offset " + offset).isEqualTo(fromQuery);
             }
         }
+        web.get().uri("/api/content/v1/posts/categories?lang=nl").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.name == 'Data')].count").isEqualTo(2)
+                .jsonPath("$[?(@.name == 'GBIF')].count").isEqualTo(1);
+        web.get().uri("/api/content/v1/posts/categories?lang=xx").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("lang");
         assertThat(pages.translations("idx-a").collectList().block())
                 .isEqualTo(pages.queryTranslations("idx-a").collectList().block()).hasSize(2);
     }

@@ -19,6 +19,9 @@ public class ContentClient {
     private static final ParameterizedTypeReference<List<Translation>> TRANSLATIONS = new ParameterizedTypeReference<>() {
     };
 
+    private static final ParameterizedTypeReference<List<PostCategory>> CATEGORIES = new ParameterizedTypeReference<>() {
+    };
+
     private final WebClient http;
 
     private final AnswerCache answers;
@@ -78,6 +81,16 @@ public class ContentClient {
             .retrieve()
             .bodyToMono(PageList.class)
             .onErrorMap((ex) -> new ContentUnavailableException(ex));
+    }
+
+    /** The categories of a language's published posts, by name: the archive's category links, without its posts. */
+    public Mono<List<PostCategory>> postCategories(String lang) {
+        return this.answers.content("post categories " + lang, AnswerCache.POSTS, () -> this.http.get()
+            .uri((uri) -> uri.path("/api/content/v1/posts/categories").queryParam("lang", "{lang}").build(lang))
+            .retrieve()
+            .bodyToMono(CATEGORIES)
+            .defaultIfEmpty(List.of())
+            .onErrorMap((ex) -> new ContentUnavailableException(ex)));
     }
 
     /** Every published page and post of every language, one listing page at a time. */

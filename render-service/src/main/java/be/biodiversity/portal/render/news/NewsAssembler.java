@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +20,7 @@ import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.content.Page;
 import be.biodiversity.portal.render.content.PageList;
 import be.biodiversity.portal.render.content.PageSummary;
+import be.biodiversity.portal.render.content.PostCategory;
 
 /**
  * The news of a language: the archive (a page with the theme's {@code archive} layout, e.g. {@code /news}) with
@@ -32,7 +32,6 @@ public class NewsAssembler {
     static final int PAGE_SIZE = 10;
     static final int RELATED = 3;
     private static final int RECENT = 50;
-    private static final int ALL = 1000;
     /** The largest offset content-service takes. */
     static final long MAX_OFFSET = 100_000;
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
@@ -52,11 +51,10 @@ public class NewsAssembler {
     public Mono<NewsViews.Archive> archive(String lang, String path, String category, long page) {
         long number = Math.max(1, Math.min(page, lastPage()));
         Mono<PageList> shown = content.posts(lang, category, (number - 1) * PAGE_SIZE, PAGE_SIZE);
-        Mono<PageList> all = content.posts(lang, null, 0, ALL);
+        Mono<List<PostCategory>> all = content.postCategories(lang);
         return Mono.zip(shown, all).map(lists -> {
-            List<String> names = new TreeSet<>(lists.getT2().items().stream()
-                    .flatMap(post -> post.categoryList().stream()).toList()).stream().toList();
-            List<NewsViews.CategoryLink> categories = names.stream()
+            List<NewsViews.CategoryLink> categories = lists.getT2().stream()
+                    .filter(c -> c.name() != null && !c.name().isBlank()).map(PostCategory::name)
                     .map(name -> new NewsViews.CategoryLink(name, link(path, name, 1), name.equals(category)))
                     .toList();
             long pages = Math.max(1, (lists.getT1().total() + PAGE_SIZE - 1) / PAGE_SIZE);

@@ -1,6 +1,7 @@
 package be.biodiversity.portal.render.content;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import au.com.dius.pact.consumer.MockServer;
@@ -218,6 +219,33 @@ class ContentPactTests {
             .headers(JSON)
             .body(posts)
             .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = "render-service")
+    V4Pact theCategoriesOfTheNews(PactDslWithProvider builder) {
+        return builder.given("the demo pages are loaded")
+            .uponReceiving("the categories of the Dutch news, for the archive's category links")
+            .method("GET")
+            .path("/api/content/v1/posts/categories")
+            .query("lang=nl")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(au.com.dius.pact.consumer.dsl.PactDslJsonArray.arrayMinLike(1)
+                .stringType("name", "Portal")
+                .integerType("count", 2)
+                .closeObject())
+            .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "theCategoriesOfTheNews")
+    void readsTheCategoriesOfTheNews(MockServer server) {
+        List<PostCategory> categories = client(server).postCategories("nl").block(Duration.ofSeconds(5));
+        assertThat(categories).isNotEmpty().allSatisfy((category) -> {
+            assertThat(category.name()).isNotBlank();
+            assertThat(category.count()).isPositive();
+        });
     }
 
     @Pact(consumer = "render-service")

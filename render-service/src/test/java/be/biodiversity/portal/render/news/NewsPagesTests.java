@@ -31,7 +31,7 @@ class NewsPagesTests {
         .json("/api/content/v1/pages?lang=nl&path=/nl/post/2026/portal-opens", "contracts/content/page-nl-post.json")
         .json(POSTS + "?lang=nl&limit=10&offset=0", "contracts/content/posts-nl.json")
         .json(POSTS + "?category=Literature&lang=nl&limit=10&offset=0", "contracts/content/posts-nl.json")
-        .json(POSTS + "?lang=nl&limit=1000&offset=0", "contracts/content/posts-nl.json")
+        .json(POSTS + "/categories?lang=nl", "contracts/content/post-categories-nl.json")
         .json(POSTS + "?lang=nl&limit=50&offset=0", "contracts/content/posts-nl.json")
         .json(POSTS + "?lang=nl&limit=20&offset=0", "contracts/content/posts-nl.json")
         .json("/api/content/v1/pages?limit=1000&offset=0", "contracts/content/pages-all.json");
@@ -62,6 +62,14 @@ class NewsPagesTests {
                 "<a href=\"/nl/post/2026/literature-search\">Vind het onderzoek dat Belgische data gebruikt</a>",
                 "20 november 2026", "<a href=\"/nl/news?category=Literature\">Literature</a>",
                 "<a href=\"/nl/news\" aria-current=\"true\">Alle nieuws</a>");
+    }
+
+    /** The category links come from content-service's counts, not from listing every post of the language. */
+    @Test
+    void theCategoryLinksComeFromTheCategoriesNotFromEveryPost() {
+        get("/nl/news", 200);
+        assertThat(content.requests()).contains(POSTS + "/categories?lang=nl")
+            .noneMatch(r -> r.startsWith(POSTS + "?") && r.contains("limit=1000"));
     }
 
     @Test
