@@ -36,6 +36,8 @@ final class PublishedIndex {
     private final List<PageSummary> byPermalink;
     private final Map<String, List<PageSummary>> posts;
     private final Map<String, List<Translation>> translations;
+    /** Every page sorted by date, either way: computed on first use (no listing of pages asks for it today). */
+    private final Map<String, List<PageSummary>> sorted = new java.util.concurrent.ConcurrentHashMap<>();
     /** Computed on first use, per language. */
     private final Map<String, List<PostCategory>> categories = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -99,6 +101,13 @@ final class PublishedIndex {
     /** The listing {@code filter} asks for, as the query of {@link PageFilter#criteria()} sorted by its order. */
     PageList list(PageFilter filter, long offset, int limit) {
         List<PageSummary> candidates = candidates(filter);
+        if (exact(filter)) {
+            // every candidate matches: the answer is a slice, whatever the size of the site
+            int from = (int) Math.min(offset, candidates.size());
+            List<PageSummary> results = candidates.subList(from, (int) Math.min(candidates.size(), from + (long) limit));
+            return new PageList(offset, limit, candidates.size(), offset + results.size() >= candidates.size(),
+                    List.copyOf(results));
+        }
         Predicate<PageSummary> matches = matcher(filter);
         List<PageSummary> results = new ArrayList<>(Math.min(limit, 100));
         long count = 0;
@@ -136,10 +145,20 @@ final class PublishedIndex {
             return posts.getOrDefault(filter.lang() == null ? ALL : filter.lang(), List.of());
         }
         return switch (order) {
-            case "-date" -> byPermalink.stream().sorted(NEWEST_FIRST).toList();
-            case "date" -> byPermalink.stream().sorted(BY_DATE).toList();
+            case "-date", "date" -> sorted.computeIfAbsent(order, o -> byPermalink.stream()
+                    .sorted("date".equals(o) ? BY_DATE : NEWEST_FIRST).toList());
             default -> byPermalink;
         };
+    }
+
+    /** Whether {@link #candidates} holds exactly the answers (no filter left to apply to them). */
+    private static boolean exact(PageFilter filter) {
+        if (filter.layout() != null || filter.category() != null || filter.year() != null) {
+            return false;
+        }
+        String order = filter.sort() != null ? filter.sort() : Page.POST.equals(filter.kind()) ? "-date" : "permalink";
+        return Page.POST.equals(filter.kind()) && "-date".equals(order)
+                || filter.kind() == null && filter.lang() == null;
     }
 
     private static Predicate<PageSummary> matcher(PageFilter filter) {
