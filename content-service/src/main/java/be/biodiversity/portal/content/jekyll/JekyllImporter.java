@@ -14,6 +14,7 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.stereotype.Service;
 
+import be.biodiversity.portal.content.asset.AssetImport;
 import be.biodiversity.portal.content.config.ContentProperties;
 import be.biodiversity.portal.content.data.SiteData;
 import be.biodiversity.portal.content.data.SiteDataService;
@@ -38,10 +39,12 @@ public class JekyllImporter {
     private final PageResolver resolver;
     private final SiteDataService data;
     private final ImportWriter writer;
+    private final AssetImport assets;
     private final AtomicBoolean running = new AtomicBoolean();
 
     JekyllImporter(ContentProperties content, ImportProperties properties, PageRules rules, PageResolver resolver,
-            SiteDataService data, ImportWriter writer) {
+            SiteDataService data, ImportWriter writer, AssetImport assets) {
+        this.assets = assets;
         this.content = content;
         this.properties = properties;
         this.rules = rules;
@@ -65,12 +68,14 @@ public class JekyllImporter {
                     .subscribeOn(Schedulers.boundedElastic())
                     .flatMap(site -> {
                         if (site.hasErrors()) {
-                            return Mono.error(new ImportFailedException(report(source, site, dryRun, false, null)));
+                            return Mono.error(new ImportFailedException(report(source, site, dryRun, false, null, null)));
                         }
                         if (dryRun) {
-                            return Mono.just(report(source, site, true, false, null));
+                            return Mono.just(report(source, site, true, false, null, null));
                         }
-                        return writer.write(site, prune, author).map(c -> report(source, site, false, true, c));
+                        return writer.write(site, prune, author).flatMap(c -> assets
+                                .store(assets.plan(site.assets()), prune, site.skipped())
+                                .map(a -> report(source, site, false, true, c, a)));
                     })
                     // released before the answer goes out, so the caller's next import is not refused
                     .doOnTerminate(() -> running.set(false))
@@ -80,14 +85,14 @@ public class JekyllImporter {
 
     /** Imports a repository folder on this machine (the start-up option). */
     public Mono<ImportReport> importFolder(java.nio.file.Path folder, boolean dryRun, boolean prune, String author) {
-        return importFiles(folder.toString(), () -> SourceReader.folder(folder, properties.limits()), dryRun, prune,
+        return importFiles(folder.toString(), () -> SourceReader.folder(folder, properties.limits(), assets.reader()), dryRun, prune,
                 author);
     }
 
     /** Imports an uploaded {@code .zip} or {@code .tar.gz}. */
     public Mono<ImportReport> importArchive(String name, byte[] archive, boolean dryRun, boolean prune, String author) {
         return importFiles(name, () -> SourceReader.archive(name, archive,
-                properties.limits()), dryRun, prune, author);
+                properties.limits(), assets.reader()), dryRun, prune, author);
     }
 
     long maxUploadBytes() {
@@ -95,12 +100,16 @@ public class JekyllImporter {
     }
 
     ReadSite read(List<SourceFile> files) {
-        ReadSite site = new SiteReader(content.languages(), rules::check, Instant.now()).read(files);
+        ReadSite site = new SiteReader(content.languages(), rules::check, Instant.now(), assets.reader()).read(files);
+        // static files past the count or total-size limit: reported, left out, the rest imported
+        AssetImport.Plan plan = assets.plan(site.assets());
         List<SiteData> dataFiles = site.data().stream()
                 .map(d -> new SiteData(d.path(), d.name(), d.lang(), d.source(), 0L, null, null, d.path(), d.hash()))
                 .toList();
         SiteContext context = SiteDataService.unstored(dataFiles, site.includesByName());
         List<Problem> problems = new ArrayList<>(site.problems());
+        plan.refused().forEach((path, reason) -> problems.add(new Problem(Problem.Severity.ERROR, path, null, reason,
+                Problem.SKIPPED)));
         problems.addAll(new SiteChecks(resolver, new HashSet<>(properties.layouts())).check(site, context));
         // The services' own paths (/api, /actuator, /_gateway) and robots.txt, sitemap.xml, feed.xml, favicon.ico
         // are never a page of the site: left out with a warning; the rest of the site is imported.
@@ -112,11 +121,11 @@ public class JekyllImporter {
         ReadSite checked = new ReadSite(site.items(), site.data(), site.includes(), problems);
         java.util.Set<String> skipped = checked.skipped();
         return new ReadSite(site.items().stream().filter(i -> !skipped.contains(i.path())).toList(), site.data(),
-                site.includes(), problems);
+                site.includes(), problems, plan.accepted());
     }
 
     private static ImportReport report(String source, ReadSite site, boolean dryRun, boolean imported,
-            ImportWriter.Counts counts) {
+            ImportWriter.Counts counts, AssetImport.Counts files) {
         Map<String, Map<String, Integer>> perKind = new TreeMap<>();
         site.items().forEach(i -> perKind.computeIfAbsent(Page.DRAFT.equals(i.page().status()) ? "draft"
                 : i.page().kind(), k -> new TreeMap<>()).merge(i.page().lang(), 1, Integer::sum));
@@ -124,9 +133,14 @@ public class JekyllImporter {
                 .forEach(d -> perKind.computeIfAbsent("data", k -> new TreeMap<>()).merge(d.lang(), 1, Integer::sum));
         long errors = site.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
         site.includes().forEach(i -> perKind.computeIfAbsent("include", k -> new TreeMap<>()).merge("", 1, Integer::sum));
+        if (!site.assets().isEmpty()) {
+            perKind.put("asset", new TreeMap<>(Map.of("", site.assets().size())));
+        }
         return new ImportReport(source, dryRun, imported, perKind,
-                counts == null ? 0 : counts.created().get(), counts == null ? 0 : counts.updated().get(),
-                counts == null ? 0 : counts.unchanged().get(), counts == null ? 0 : counts.deleted().get(),
+                (counts == null ? 0 : counts.created().get()) + (files == null ? 0 : files.created()),
+                (counts == null ? 0 : counts.updated().get()) + (files == null ? 0 : files.updated()),
+                (counts == null ? 0 : counts.unchanged().get()) + (files == null ? 0 : files.unchanged()),
+                (counts == null ? 0 : counts.deleted().get()) + (files == null ? 0 : files.deleted()),
                 (int) errors, (int) (site.problems().size() - errors), site.problems());
     }
 }

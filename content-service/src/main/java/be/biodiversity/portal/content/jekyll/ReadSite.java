@@ -5,11 +5,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import be.biodiversity.portal.content.asset.AssetSource;
 import be.biodiversity.portal.content.page.Page;
 
-/** A repository as read, before anything is stored. */
+/**
+ * A repository as read, before anything is stored.
+ *
+ * @param assets the static files Jekyll would copy to the site as they are, by path (over-limit ones left out)
+ */
 record ReadSite(List<ImportedItem> items, List<ImportedData> data, List<ImportedInclude> includes,
-        List<Problem> problems) {
+        List<Problem> problems, Map<String, AssetSource> assets) {
+
+    ReadSite(List<ImportedItem> items, List<ImportedData> data, List<ImportedInclude> includes, List<Problem> problems) {
+        this(items, data, includes, problems, Map.of());
+    }
 
     /** An error that refuses the whole import. */
     boolean hasErrors() {

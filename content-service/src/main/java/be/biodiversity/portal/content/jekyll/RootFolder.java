@@ -21,6 +21,6 @@ final class RootFolder {
         if (!files.stream().allMatch(f -> f.path().startsWith(prefix))) {
             return files;
         }
-        return files.stream().map(f -> new SourceFile(f.path().substring(prefix.length()), f.content())).toList();
+        return files.stream().map(f -> new SourceFile(f.path().substring(prefix.length()), f.content(), f.asset())).toList();
     }
 }

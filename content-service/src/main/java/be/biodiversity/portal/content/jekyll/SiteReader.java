@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import be.biodiversity.portal.content.asset.AssetReader;
+import be.biodiversity.portal.content.asset.AssetSource;
 import be.biodiversity.portal.content.page.NewPage;
 import be.biodiversity.portal.content.page.UnsafeMarkup;
 import be.biodiversity.portal.content.resolve.IncludeNames;
@@ -27,6 +29,7 @@ final class SiteReader {
             "imageLicense", "translationKey", "lang-ref");
 
     private final List<String> languages;
+    private final AssetReader assetReader;
     private final Function<NewPage, Optional<InvalidFieldException>> rules;
     private final Instant now;
     private static final String INCLUDES = "_includes/";
@@ -35,6 +38,13 @@ final class SiteReader {
     private boolean configReadable;
 
     SiteReader(List<String> languages, Function<NewPage, Optional<InvalidFieldException>> rules, Instant now) {
+        this(languages, rules, now, null);
+    }
+
+    /** @param assetReader reads markdown and HTML files without front matter as static files; null: they are not */
+    SiteReader(List<String> languages, Function<NewPage, Optional<InvalidFieldException>> rules, Instant now,
+            AssetReader assetReader) {
+        this.assetReader = assetReader;
         this.languages = languages;
         this.rules = rules;
         this.now = now;
@@ -51,11 +61,25 @@ final class SiteReader {
         List<ImportedData> data = new ArrayList<>();
         List<ImportedInclude> includes = new ArrayList<>();
         List<ImportedItem> read = new ArrayList<>();
+        Map<String, AssetSource> assets = new java.util.TreeMap<>();
         for (SourceFile file : sorted) {
             String path = file.path();
             String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase();
             boolean yaml = ext.equals("yml") || ext.equals("yaml");
-            if (path.equals("_config.yml")) {
+            if (file.asset() != null) {
+                // a file Jekyll copies to the site as it is: an image, a PDF, a font
+                if (!ignored(path, excludes) && staticFile(path, file.asset())) {
+                    assets.put(path, file.asset());
+                }
+            }
+            else if (assetReader != null && !ignored(path, excludes) && !hasFrontMatter(file)) {
+                // a markdown, HTML or YAML file without front matter (a README.md): Jekyll copies it as it is too
+                AssetSource asset = assetReader.read(file.content());
+                if (staticFile(path, asset)) {
+                    assets.put(path, asset);
+                }
+            }
+            else if (path.equals("_config.yml")) {
                 if (configReadable) {
                     data.add(new ImportedData("_config", "", file.text(), path, Hashes.sha256(file.content())));
                 }
@@ -73,7 +97,26 @@ final class SiteReader {
                 items.page(file).ifPresent(read::add);
             }
         }
-        return new ReadSite(checked(read), data, includes, problems);
+        return new ReadSite(checked(read), data, includes, problems, assets);
+    }
+
+    private static boolean hasFrontMatter(SourceFile file) {
+        String text = file.text();
+        return text.startsWith("---\n") || text.startsWith("---\r\n") || text.equals("---");
+    }
+
+    /** Over a limit: reported and left out; with front matter (a css or js file Jekyll renders): left out. */
+    private boolean staticFile(String path, AssetSource asset) {
+        if (asset.refusal() != null) {
+            problems.add(Problem.skipped(path, null, asset.refusal()));
+            return false;
+        }
+        if (asset.frontMatter()) {
+            problems.add(Problem.warning(path, 1, "has front matter: Jekyll renders such a file; the portal only "
+                    + "imports pages and posts, so it is not imported"));
+            return false;
+        }
+        return true;
     }
 
     private SiteConfig config(SourceFile file) {

@@ -21,12 +21,16 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
+import be.biodiversity.portal.content.asset.AssetReader;
+import be.biodiversity.portal.content.asset.AssetSource;
+
 /**
  * Reads the text files of a Jekyll repository from a folder, a {@code .zip} or a {@code .tar.gz}, within
  * {@link ImportProperties.Limits}. Every entry counts towards the file limit; only the files Jekyll reads as
  * content ({@code .md}, {@code .markdown}, {@code .html}, {@code .yml}, {@code .yaml}, any file of {@code _includes})
  * are decompressed and count
- * towards the byte limits. An entry outside the root, a link, or a limit passed rejects the whole input.
+ * towards the byte limits; every other file is read as a static file of the site by an {@link AssetReader}, within
+ * its own limit per file. An entry outside the root, a link, or a limit passed rejects the whole input.
  * Blocking I/O: callers run this on a bounded-elastic thread.
  */
 final class SourceReader {
@@ -34,16 +38,23 @@ final class SourceReader {
     private static final Set<String> CONTENT = Set.of("md", "markdown", "html", "yml", "yaml");
 
     private final ImportProperties.Limits limits;
+    /** Reads every other file (images, PDFs, ...) as a static file of the site; null: they are not read. */
+    private final AssetReader assets;
     private final List<SourceFile> files = new ArrayList<>();
     private int entries;
     private long bytes;
 
-    private SourceReader(ImportProperties.Limits limits) {
+    private SourceReader(ImportProperties.Limits limits, AssetReader assets) {
         this.limits = limits;
+        this.assets = assets;
     }
 
     static List<SourceFile> folder(Path root, ImportProperties.Limits limits) {
-        SourceReader reader = new SourceReader(limits);
+        return folder(root, limits, null);
+    }
+
+    static List<SourceFile> folder(Path root, ImportProperties.Limits limits, AssetReader assets) {
+        SourceReader reader = new SourceReader(limits, assets);
         if (!Files.isDirectory(root)) {
             throw new ArchiveRejectedException(root.toString(), "is not a folder");
         }
@@ -54,7 +65,7 @@ final class SourceReader {
                     throw new ArchiveRejectedException(name, "is a link; links are not imported");
                 }
                 if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                    reader.entry(name, false, () -> Files.newInputStream(path));
+                    reader.entry(name, false, () -> Files.newInputStream(path), () -> Files.newInputStream(path));
                 }
             }
         }
@@ -69,7 +80,11 @@ final class SourceReader {
      * directory, the only place that holds an entry's unix mode: a zip read as a stream cannot tell a link.
      */
     static List<SourceFile> archive(String name, byte[] bytes, ImportProperties.Limits limits) {
-        SourceReader reader = new SourceReader(limits);
+        return archive(name, bytes, limits, null);
+    }
+
+    static List<SourceFile> archive(String name, byte[] bytes, ImportProperties.Limits limits, AssetReader assets) {
+        SourceReader reader = new SourceReader(limits, assets);
         try (InputStream in = new BufferedInputStream(new java.io.ByteArrayInputStream(bytes))) {
             in.mark(4);
             int b0 = in.read();
@@ -102,7 +117,7 @@ final class SourceReader {
                     checkPath(entry.getName());
                     continue;
                 }
-                entry(entry.getName(), entry.isUnixSymlink(), () -> zip.getInputStream(entry));
+                entry(entry.getName(), entry.isUnixSymlink(), () -> zip.getInputStream(entry), zipEntry(bytes, entry.getName()));
             }
         }
     }
@@ -118,15 +133,29 @@ final class SourceReader {
                 continue;
             }
             ArchiveInputStream<? extends ArchiveEntry> source = archive;
-            entry(name, link, () -> source);
+            entry(name, link, () -> source, null);
         }
+    }
+
+    /** Opens one entry of a zip held in memory again, when its static file is stored. */
+    private static AssetSource.Opener zipEntry(byte[] bytes, String name) {
+        return () -> {
+            ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get();
+            return new java.io.FilterInputStream(zip.getInputStream(zip.getEntry(name))) {
+                @Override
+                public void close() throws IOException {
+                    super.close();
+                    zip.close();
+                }
+            };
+        };
     }
 
     private interface Opener {
         InputStream open() throws IOException;
     }
 
-    private void entry(String name, boolean link, Opener opener) throws IOException {
+    private void entry(String name, boolean link, Opener opener, AssetSource.Opener again) throws IOException {
         String path = checkPath(name);
         if (link) {
             throw new ArchiveRejectedException(name, "is a link; links are not imported");
@@ -137,6 +166,14 @@ final class SourceReader {
         String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase();
         boolean include = path.startsWith("_includes/") || path.contains("/_includes/");
         if (!include && (!CONTENT.contains(extension) || path.lastIndexOf('.') < 0)) {
+            if (assets != null) {
+                InputStream in = opener.open();
+                AssetSource asset = assets.read(in, again);
+                if (!(in instanceof ArchiveInputStream<?>)) {
+                    in.close();
+                }
+                files.add(new SourceFile(path, new byte[0], asset));
+            }
             return;
         }
         InputStream in = opener.open();
