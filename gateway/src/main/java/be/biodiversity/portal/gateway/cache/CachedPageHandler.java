@@ -3,6 +3,7 @@ package be.biodiversity.portal.gateway.cache;
 import java.net.InetSocketAddress;
 import java.util.Map;
 
+import be.biodiversity.portal.gateway.edge.RequestClass;
 import be.biodiversity.portal.gateway.observe.AccessLogFilter;
 import be.biodiversity.portal.gateway.observe.TraceContext;
 import io.netty.buffer.Unpooled;
@@ -49,11 +50,19 @@ final class CachedPageHandler extends ChannelDuplexHandler {
 
     private final Map<String, String> securityHeaders;
 
+    /** The security headers of an answer with a file of the site (CSP sandbox). */
+    private final Map<String, String> siteFileHeaders;
+
     private int withSpring;
 
     private boolean skipBody;
 
     CachedPageHandler(PageCache cache, Map<String, String> securityHeaders) {
+        this(cache, securityHeaders, securityHeaders);
+    }
+
+    CachedPageHandler(PageCache cache, Map<String, String> securityHeaders, Map<String, String> siteFileHeaders) {
+        this.siteFileHeaders = siteFileHeaders;
         this.cache = cache;
         this.securityHeaders = securityHeaders;
     }
@@ -159,7 +168,8 @@ final class CachedPageHandler extends ChannelDuplexHandler {
                 withBody ? Unpooled.wrappedBuffer(body) : Unpooled.EMPTY_BUFFER, HEADERS.newHeaders(),
                 EmptyHttpHeaders.INSTANCE);
         HttpHeaders out = response.headers();
-        this.securityHeaders.forEach(out::set);
+        String path = request.uri().indexOf('?') < 0 ? request.uri() : request.uri().substring(0, request.uri().indexOf('?'));
+        (RequestClass.isSiteFile(path) ? this.siteFileHeaders : this.securityHeaders).forEach(out::set);
         page.headers().forEach(out::set);
         out.set(HttpHeaderNames.ETAG, page.etag());
         if (page.gzipped() != null) {

@@ -34,7 +34,7 @@ class PageCacheServerCustomizer implements NettyServerCustomizer {
             var pipeline = channel.pipeline();
             if (pipeline.get(NettyPipeline.HttpCodec) != null && pipeline.get(HANDLER) == null) {
                 pipeline.addAfter(NettyPipeline.HttpCodec, HANDLER,
-                        new CachedPageHandler(this.cache, this.securityHeaders.all()));
+                        new CachedPageHandler(this.cache, this.securityHeaders.all(), this.securityHeaders.siteFile()));
             }
         });
     }

@@ -50,13 +50,24 @@ public record RequestClass(Kind kind, String path, boolean plain, String service
     private static final Set<String> ASSET_FOLDERS = Set.of("assets", "css", "js", "img", "images", "fonts");
 
     private static final Set<String> ASSET_EXTENSIONS = Set.of("css", "js", "mjs", "map", "svg", "png", "jpg",
-            "jpeg", "gif", "webp", "avif", "ico", "woff", "woff2", "ttf");
+            "jpeg", "gif", "webp", "avif", "ico", "woff", "woff2", "ttf", "otf", "eot", "bmp", "tif", "tiff", "pdf",
+            "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "epub", "csv", "tsv", "zip", "gz",
+            "txt", "md", "json", "geojson", "xml", "kml", "gpx", "mp3", "mp4", "m4a", "ogg", "oga", "webm", "wav");
+
+    /** Files render-service answers itself, whatever their extension: pages, not site files. */
+    private static final Set<String> RENDERED_FILES = Set.of("/robots.txt", "/sitemap.xml");
+
+    /** render-service's own static files (its stylesheet); every other {@code ASSET} is a file of the site. */
+    private static final String RENDER_STATIC = "/assets/portal/";
 
     /** The kinds of request the gateway treats differently. */
     public enum Kind {
         /** A page rendered by render-service (also its feeds, sitemap, robots.txt). */
         PAGE,
-        /** A static file served by render-service ({@code /assets/…}, {@code /css/…}, favicon, …). */
+        /**
+         * A static file: render-service's own ({@code /assets/portal/…}) or, {@link #isSiteFile()}, a file of the
+         * site served by content-service ({@code /assets/…}, {@code /css/…}, favicon, PDFs, …).
+         */
         ASSET,
         /** {@code /api/{service}/…}: content-service or directory-service. */
         API,
@@ -83,6 +94,29 @@ public record RequestClass(Kind kind, String path, boolean plain, String service
     /** A page or an asset: what render-service answers and the page cache may keep. */
     public boolean isPageOrAsset() {
         return this.kind == Kind.PAGE || this.kind == Kind.ASSET;
+    }
+
+    /**
+     * A file of the imported site ({@code /assets/images/logo.png}, {@code /favicon.ico}, {@code /docs/report.pdf}):
+     * an {@code ASSET} that is not render-service's own ({@code /assets/portal/…}); served by content-service.
+     */
+    public boolean isSiteFile() {
+        return this.kind == Kind.ASSET && !this.path.startsWith(RENDER_STATIC);
+    }
+
+    /**
+     * {@link #isSiteFile()} for a path in its canonical spelling (the Netty fast path, which serves only copies kept
+     * under that spelling): its segments are split as sent.
+     */
+    public static boolean isSiteFile(String canonicalPath) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : canonicalPath.split("/")) {
+            if (!segment.isEmpty()) {
+                segments.add(segment);
+            }
+        }
+        String path = "/" + String.join("/", segments);
+        return classify(canonicalPath, segments, path, true).isSiteFile();
     }
 
     /** A page whose last segment is {@code search} ({@code /publisher/search}, {@code /nl/literature/search}). */
@@ -131,7 +165,8 @@ public record RequestClass(Kind kind, String path, boolean plain, String service
         String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1).toLowerCase(Locale.ROOT);
         int dot = last.lastIndexOf('.');
         boolean staticFile = dot > 0 && ASSET_EXTENSIONS.contains(last.substring(dot + 1));
-        if (ASSET_FOLDERS.contains(first) || last.startsWith("favicon.") || staticFile) {
+        boolean rendered = RENDERED_FILES.contains(path.toLowerCase(Locale.ROOT)) || last.equals("feed.xml");
+        if (!rendered && (ASSET_FOLDERS.contains(first) || last.startsWith("favicon.") || staticFile)) {
             return new RequestClass(Kind.ASSET, path, plain, "", sentAsApi);
         }
         return new RequestClass(Kind.PAGE, path, plain, "", sentAsApi);

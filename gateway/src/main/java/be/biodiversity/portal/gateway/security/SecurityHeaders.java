@@ -14,6 +14,8 @@ public class SecurityHeaders {
 
     private final Map<String, String> headers;
 
+    private final Map<String, String> sandboxed;
+
     SecurityHeaders(SecurityHeadersProperties properties) {
         Map<String, String> headers = new LinkedHashMap<>();
         put(headers, "Content-Security-Policy", properties.contentSecurityPolicy());
@@ -23,10 +25,25 @@ public class SecurityHeaders {
         put(headers, "X-Frame-Options", "DENY");
         put(headers, "Permissions-Policy", properties.permissionsPolicy());
         this.headers = Map.copyOf(headers);
+        // A file of the site (an SVG, an HTML file) opened on its own is a document of our origin: sandboxed, so a
+        // script in it never runs here (on an image or stylesheet the header has no effect).
+        Map<String, String> files = new LinkedHashMap<>(headers);
+        String policy = properties.contentSecurityPolicy();
+        files.put("Content-Security-Policy", policy == null || policy.isBlank() ? "sandbox" : policy.strip() + "; sandbox");
+        this.sandboxed = Map.copyOf(files);
     }
 
     public Map<String, String> all() {
         return this.headers;
+    }
+
+    /** The headers of an answer with a file of the site ({@code RequestClass#isSiteFile()}): CSP {@code sandbox}. */
+    public Map<String, String> siteFile() {
+        return this.sandboxed;
+    }
+
+    public Map<String, String> of(boolean siteFile) {
+        return siteFile ? this.sandboxed : this.headers;
     }
 
     private static void put(Map<String, String> headers, String name, String value) {

@@ -2,6 +2,8 @@ package be.biodiversity.portal.gateway.security;
 
 import reactor.core.publisher.Mono;
 
+import be.biodiversity.portal.gateway.edge.RequestClass;
+
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -32,7 +34,7 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
-        this.securityHeaders.all().forEach(headers::set);
+        this.securityHeaders.of(RequestClass.of(exchange).isSiteFile()).forEach(headers::set);
         return chain.filter(exchange);
     }
 }
