@@ -21,6 +21,7 @@ import be.biodiversity.portal.content.data.SiteDataService;
 import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.page.PageRules;
 import be.biodiversity.portal.content.resolve.PageResolver;
+import be.biodiversity.portal.content.revision.SiteRevision;
 import be.biodiversity.portal.content.resolve.SiteContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -40,11 +41,13 @@ public class JekyllImporter {
     private final SiteDataService data;
     private final ImportWriter writer;
     private final AssetImport assets;
+    private final SiteRevision revision;
     private final AtomicBoolean running = new AtomicBoolean();
 
     JekyllImporter(ContentProperties content, ImportProperties properties, PageRules rules, PageResolver resolver,
-            SiteDataService data, ImportWriter writer, AssetImport assets) {
+            SiteDataService data, ImportWriter writer, AssetImport assets, SiteRevision revision) {
         this.assets = assets;
+        this.revision = revision;
         this.content = content;
         this.properties = properties;
         this.rules = rules;
@@ -73,9 +76,10 @@ public class JekyllImporter {
                         if (dryRun) {
                             return Mono.just(report(source, site, true, false, null, null));
                         }
-                        return writer.write(site, prune, author).flatMap(c -> assets
+                        // one batch: the import's documents and static files are one entry of the change feed
+                        return revision.batch(writer.write(site, prune, author).flatMap(c -> assets
                                 .store(assets.plan(site.assets()), prune, site.skipped())
-                                .map(a -> report(source, site, false, true, c, a)));
+                                .map(a -> report(source, site, false, true, c, a))));
                     })
                     // released before the answer goes out, so the caller's next import is not refused
                     .doOnTerminate(() -> running.set(false))

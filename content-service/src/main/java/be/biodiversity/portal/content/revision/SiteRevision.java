@@ -64,6 +64,11 @@ public class SiteRevision {
      * changed, else one site-wide entry (plus the removed paths).
      */
     public <T> Mono<T> batch(Mono<T> writes) {
+        return Mono.deferContextual(ctx -> ctx.hasKey(ChangeBatch.class) ? writes : batched(writes));
+    }
+
+    /** A batch inside a batch (the import's pages inside the import with its static files) joins the outer one. */
+    private <T> Mono<T> batched(Mono<T> writes) {
         return Mono.defer(() -> {
             ChangeBatch batch = new ChangeBatch();
             return writes.contextWrite(ctx -> ctx.put(ChangeBatch.class, batch))
