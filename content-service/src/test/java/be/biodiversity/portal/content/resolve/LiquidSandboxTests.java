@@ -1,5 +1,6 @@
 package be.biodiversity.portal.content.resolve;
 
+import be.biodiversity.portal.markdown.MarkdownNesting;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;

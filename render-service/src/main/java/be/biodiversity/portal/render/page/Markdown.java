@@ -1,5 +1,6 @@
 package be.biodiversity.portal.render.page;
 
+import be.biodiversity.portal.markdown.MarkdownNesting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

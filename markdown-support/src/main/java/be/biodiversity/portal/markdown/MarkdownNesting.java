@@ -1,4 +1,4 @@
-package be.biodiversity.portal.render.page;
+package be.biodiversity.portal.markdown;
 
 /**
  * Caps how deeply markdown containers nest before the markdown parser sees them: a line of thousands of
@@ -6,14 +6,14 @@ package be.biodiversity.portal.render.page;
  * the stack overflows. Past {@link #MAX_DEPTH} container markers at the start of a line the next marker is
  * escaped, so the rest of the line is text. No page of the site nests more than a few levels.
  */
-final class MarkdownNesting {
+public final class MarkdownNesting {
 
-    static final int MAX_DEPTH = 32;
+    public static final int MAX_DEPTH = 32;
 
     private MarkdownNesting() {
     }
 
-    static String cap(String markdown) {
+    public static String cap(String markdown) {
         if (markdown == null) {
             return null;
         }
