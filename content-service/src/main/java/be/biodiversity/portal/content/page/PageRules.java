@@ -43,7 +43,7 @@ public class PageRules {
         }
         for (String[] field : new String[][] { { "body", page.body() }, { "description", page.description() },
                 { "heroImageCredit", page.heroImageCredit() }, { "heroImage", page.heroImage() } }) {
-            Optional<String> unsafe = UnsafeMarkup.find(field[1]);
+            Optional<String> unsafe = UnsafeMarkup.findRefused(field[1]);
             if (unsafe.isPresent()) {
                 return fail(field[0], unsafe.get());
             }

@@ -20,7 +20,8 @@ record PageView(String id, String lang, String permalink, String translationKey,
 
     /** The header fields and front matter after Liquid, and what went wrong resolving them and the body. */
     record Resolved(String title, String description, String heroImage, String heroImageCredit,
-            Map<String, Object> frontMatter, List<ResolveProblem> problems) {
+            Map<String, Object> frontMatter, List<ResolveProblem> problems, String titleHtml, String titleText,
+            String descriptionHtml) {
     }
 
     /**
@@ -38,7 +39,8 @@ record PageView(String id, String lang, String permalink, String translationKey,
         return new PageView(id, lang, permalink, translationKey, title, description, heroImage, heroImageCredit, body,
                 frontMatter, version, updatedAt, null, kind, layout, categories, date, status, null, html, toc,
                 excerpt, new Resolved(resolved.title(), resolved.description(), resolved.heroImage(),
-                        resolved.heroImageCredit(), resolved.frontMatter(), problems));
+                        resolved.heroImageCredit(), resolved.frontMatter(), problems, resolved.titleHtml(),
+                        resolved.titleText(), resolved.descriptionHtml()));
     }
 
     static PageView of(Page p, ResolvedPage r) {
@@ -46,6 +48,7 @@ record PageView(String id, String lang, String permalink, String translationKey,
                 p.heroImage(), p.heroImageCredit(), p.body(), p.frontMatter(), p.version(), p.updatedAt(),
                 p.updatedBy(), p.kind(), p.layout(), p.categories(), p.date(), p.status(), p.sourcePath(),
                 r.html(), r.toc(), r.excerpt(), new Resolved(r.title(), r.description(), r.heroImage(),
-                        r.heroImageCredit(), r.frontMatter(), r.problems()));
+                        r.heroImageCredit(), r.frontMatter(), r.problems(), r.titleHtml(), r.titleText(),
+                        r.descriptionHtml()));
     }
 }

@@ -20,7 +20,7 @@ final class HeaderlessTables {
         String[] lines = markdown.split("\n", -1);
         StringBuilder out = new StringBuilder(markdown.length() + 64);
         for (int i = 0; i < lines.length; i++) {
-            boolean startsBlock = i == 0 || lines[i - 1].isBlank();
+            boolean startsBlock = i == 0 || lines[i - 1].isBlank() || lines[i - 1].strip().startsWith("{:");
             if (startsBlock && lines[i].contains("|") && isSeparator(lines[i])
                     && i + 1 < lines.length && lines[i + 1].contains("|")) {
                 long cells = lines[i].replaceAll("^\\s*\\|", "").replaceAll("\\|\\s*$", "").split("\\|").length;

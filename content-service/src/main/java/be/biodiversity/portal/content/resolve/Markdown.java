@@ -1,5 +1,6 @@
 package be.biodiversity.portal.content.resolve;
 
+import be.biodiversity.portal.markdown.KramdownBlocks;
 import be.biodiversity.portal.markdown.MarkdownNesting;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +13,16 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
- * Markdown to HTML as the site's kramdown does it for what the pages use: GFM tables, kramdown attribute lists,
- * an id on every heading (kramdown's auto ids), raw HTML passed on (to the sanitizer). Also yields the table
+ * Markdown to HTML as the site's kramdown does it for what the pages use: GFM tables, kramdown attribute lists
+ * on spans and blocks, kramdown's blocks ({@link KramdownBlocks}: raw HTML elements, {@code markdown="1"},
+ * {@code <br>} lines), an id on every heading (kramdown's auto ids, or {@code {#id}}), raw HTML passed on (to the
+ * sanitizer). Also yields the table
  * of contents (headings of level 2 to 4) and the excerpt (the first paragraph's text).
  */
 final class Markdown {
@@ -28,20 +32,28 @@ final class Markdown {
 
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
 
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     private final TextContentRenderer text = TextContentRenderer.builder().build();
 
     Output render(String markdown) {
-        Node document = parser.parse(HeaderlessTables.addHeaders(markdown == null ? "" : MarkdownNesting.cap(markdown)));
+        KramdownBlocks.Prepared prepared = KramdownBlocks.prepare(
+                HeaderlessTables.addHeaders(markdown == null ? "" : MarkdownNesting.cap(markdown)));
+        Node document = parser.parse(prepared.markdown());
         KramdownAttributes kramdown = new KramdownAttributes();
         document.accept(kramdown);
         Map<Node, Map<String, String>> attributes = kramdown.attributes;
+        BlockAttributeTargets.apply(document, prepared.attributes(), attributes);
         List<TocEntry> toc = new ArrayList<>();
         String[] excerpt = {null};
         IdGenerator ids = IdGenerator.builder().build();
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
+                String ownId = KramdownAttributes.takeHeaderId(heading);
+                if (ownId != null) {
+                    attributes.computeIfAbsent(heading, h -> new java.util.LinkedHashMap<>()).put("id", ownId);
+                }
                 String title = text.render(heading).strip();
                 String id = attributes.containsKey(heading) && attributes.get(heading).containsKey("id")
                         ? attributes.get(heading).get("id") : ids.generateId(title);
@@ -54,7 +66,7 @@ final class Markdown {
             @Override
             public void visit(Paragraph paragraph) {
                 if (excerpt[0] == null && paragraph.getParent() instanceof org.commonmark.node.Document) {
-                    String words = text.render(paragraph).strip();
+                    String words = KramdownBlocks.unmark(text.render(paragraph)).strip();
                     if (!words.isEmpty()) {
                         excerpt[0] = words;
                     }
@@ -68,6 +80,6 @@ final class Markdown {
                         attrs.putAll(extra);
                     }
                 }).build();
-        return new Output(HeaderlessTables.removeEmptyHeaders(html.render(document)), List.copyOf(toc), excerpt[0] == null ? "" : excerpt[0]);
+        return new Output(KramdownBlocks.unmark(HeaderlessTables.removeEmptyHeaders(html.render(document))), List.copyOf(toc), excerpt[0] == null ? "" : excerpt[0]);
     }
 }

@@ -24,17 +24,30 @@ public class PageResolver {
     private final Liquid liquid;
     private final Markdown markdown = new Markdown();
     private final BuiltInIncludes builtIns = BuiltInIncludes.fromClasspath();
+    private final EmbedPolicy embeds;
+    private final HtmlPolicy html;
 
     @Autowired
+    public PageResolver(LiquidLimits limits, EmbedPolicy embeds) {
+        this(limits, System::nanoTime, embeds);
+    }
+
+    /** With the default {@link EmbedProperties}. */
     public PageResolver(LiquidLimits limits) {
-        this(limits, System::nanoTime);
+        this(limits, System::nanoTime, EmbedPolicy.defaults());
+    }
+
+    PageResolver(LiquidLimits limits, LongSupplier nanoTime) {
+        this(limits, nanoTime, EmbedPolicy.defaults());
     }
 
     /** @param nanoTime the clock the render time limit is measured with (tests move it instead of waiting) */
-    PageResolver(LiquidLimits limits, LongSupplier nanoTime) {
+    PageResolver(LiquidLimits limits, LongSupplier nanoTime, EmbedPolicy embeds) {
         this.limits = limits;
         this.nanoTime = nanoTime;
         this.liquid = new Liquid(limits);
+        this.embeds = embeds;
+        this.html = new HtmlPolicy(embeds);
     }
 
     /**
@@ -68,15 +81,34 @@ public class PageResolver {
             String credit = liquid.render(source.heroImageCredit(), variables, "imageLicense", problems);
             String body = liquid.render(source.body(), variables, "body", problems);
             Markdown.Output output = markdown.render(body);
-            return new ResolvedPage(title, description, heroImage, credit, frontMatter,
-                    HtmlPolicy.sanitize(output.html()), output.toc(), output.excerpt(), List.copyOf(problems));
+            PageStyles.Extracted styles = PageStyles.extract(output.html());
+            String bodyHtml = styles.wrap(html.sanitize(styles.html()));
+            embeds.removals(body).forEach(removal ->
+                    problems.add(new ResolveProblem(false, "body", removal.line(), removal.message())));
+            styles.removed().forEach(what ->
+                    problems.add(new ResolveProblem(false, "body", null, "<style>: " + what + " removed")));
+            if (body != null && !body.isBlank() && rendersEmpty(bodyHtml)) {
+                problems.add(new ResolveProblem(false, "body", null,
+                        "the body renders empty: everything in it was removed as unsafe or is not shown"));
+            }
+            return new ResolvedPage(title, description, heroImage, credit, frontMatter, bodyHtml, output.toc(),
+                    output.excerpt(), List.copyOf(problems), TitleHtml.html(title), TitleHtml.text(title),
+                    description == null || description.isBlank() ? description : inlineHtml(description));
         }
+    }
+
+    /** Sanitized HTML that shows nothing: no text, no image, no frame. Tags are balanced here, so linear. */
+    static boolean rendersEmpty(String sanitized) {
+        return !sanitized.contains("<img") && !sanitized.contains("<iframe")
+                && sanitized.replaceAll("<[^<>]*+>", "").replace("&nbsp;", "").replace("&#160;", "").isBlank();
     }
 
     /** Renders markdown (no Liquid) to sanitized HTML, e.g. an image credit; text nested too deeply is escaped. */
     public String inlineHtml(String markdownText) {
         try {
-            return HtmlPolicy.sanitize(markdown.render(markdownText).html());
+            String rendered = html.sanitize(markdown.render(markdownText).html()).strip();
+            return rendered.startsWith("<p>") && rendered.endsWith("</p>") && rendered.indexOf("<p>", 1) < 0
+                    ? rendered.substring(3, rendered.length() - 4) : rendered;
         }
         catch (StackOverflowError ex) {
             return org.springframework.web.util.HtmlUtils.htmlEscape(markdownText);

@@ -30,4 +30,37 @@ class UnsafeMarkupTests {
         assertThat(UnsafeMarkup.find("<a<a<a<a onclick=y>")).isPresent();
         assertThat(UnsafeMarkup.find("<a" + "<a".repeat(100_000))).isEmpty();
     }
+
+    @Test
+    void aWriteIsRefusedOnlyForScriptUrls() {
+        assertThat(UnsafeMarkup.findRefused("ok\n[a](JavaScript :alert(1))")).hasValueSatisfying(
+                m -> assertThat(m).startsWith("line 2: ").contains("javascript"));
+        assertThat(UnsafeMarkup.findRefused("<script>x</script><img src=x onerror=y><iframe src=\"https://e.example\">"))
+                .isEmpty();
+    }
+
+    @Test
+    void removalsListEverythingTheSanitizingTakesOutWithItsLine() {
+        String page = """
+                Our calendar:
+                <script src="https://widgets.example/cal.js"></script>
+                <button onclick="toggle()">Show</button> <select onchange='go(this)'>
+                <iframe src="https://www.youtube.com/embed/abc" allowfullscreen></iframe>
+                <iframe src="https://tracker.example/frame"></iframe>
+                <object data="x.swf"></object> [x](javascript:void(0))
+                """;
+        assertThat(UnsafeMarkup.removals(page, src -> src.startsWith("https://www.youtube.com/")))
+                .extracting(UnsafeMarkup.Removal::line, UnsafeMarkup.Removal::markup)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "<script>"),
+                        org.assertj.core.groups.Tuple.tuple(3, "onclick"), org.assertj.core.groups.Tuple.tuple(3, "onchange"),
+                        org.assertj.core.groups.Tuple.tuple(5, "<iframe src=\"https://tracker.example/frame\">"),
+                        org.assertj.core.groups.Tuple.tuple(6, "<object>"), org.assertj.core.groups.Tuple.tuple(6, "javascript:"));
+    }
+
+    @Test
+    void removalsAreFoundInLinearTime() {
+        // would take minutes if each '<' searched the rest of the text
+        assertThat(UnsafeMarkup.removals("<a" + "<a".repeat(200_000), src -> false)).isEmpty();
+        assertThat(UnsafeMarkup.removals("<iframe " + "x".repeat(100_000), src -> false)).hasSize(1);
+    }
 }
