@@ -19,7 +19,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * An in-process HTTP service standing in for content-, directory- or render-service. It records every request
  * and behaves by path: {@code …/hang} never answers, {@code …/close} drops the connection, {@code …/status/NNN}
  * answers that status, {@code …/cookie} sets a cookie, {@code …/partial} says {@code max-age=0},
- * {@code …/slow} answers after 300 ms, {@code …/big} sends 8 KB of HTML,
+ * {@code …/slow} answers after 300 ms, {@code …/big} sends 8 KB of HTML, {@code …/large-300kb} 300 KB and
+ * {@code …/large-3mb} 3 MB (a long page, beyond the codecs' 256 KB default and the page cache's 2 MB),
  * {@code /xx/…} is 404; anything else answers {@code "<name> <uri>"} (plus {@link #version(String)} if set).
  * Request headers are echoed back as {@code X-Echo-<name>}, and every answer carries banner and internal headers.
  * {@link #failing(Failure)} makes every path fail the same way, standing for a service that went down.
@@ -117,6 +118,11 @@ public final class StubService {
             }
             if (path.endsWith("/cookie")) {
                 response.header("Set-Cookie", "session=1");
+            }
+            if (path.endsWith("/large-300kb") || path.endsWith("/large-3mb")) {
+                int lines = path.endsWith("/large-3mb") ? 30_000 : 3_000;
+                return html(response, 200, "<p>" + "Een lange tekst over biodiversiteit in België, met veel woorden. "
+                        .repeat(lines / 2 * 3) + "</p><p>END</p>");
             }
             if (path.endsWith("/big")) {
                 return html(response, 200, "<p>" + "biodiversity ".repeat(640) + this.version + "</p>");

@@ -51,7 +51,9 @@ public class EmbedPolicy {
                 int slash = entry.indexOf('/');
                 String allowedHost = slash < 0 ? entry : entry.substring(0, slash);
                 String prefix = slash < 0 ? "" : entry.substring(slash);
-                if ((host.equals(allowedHost) || host.endsWith("." + allowedHost)) && path.startsWith(prefix)) {
+                boolean under = prefix.isEmpty() || path.equals(prefix)
+                        || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+                if ((host.equals(allowedHost) || host.endsWith("." + allowedHost)) && under) {
                     return url;
                 }
             }

@@ -36,6 +36,36 @@ final class Markdown {
             .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     private final TextContentRenderer text = TextContentRenderer.builder().build();
 
+    /**
+     * A heading's text as kramdown makes its id from it: the text and code of the heading, not an image's alt text
+     * nor a link's address ({@code ### ![Trust](/icons/trust.png)Confiance} is {@code confiance}).
+     */
+    static String headingText(Heading heading) {
+        StringBuilder out = new StringBuilder();
+        heading.accept(new AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Text text) {
+                out.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.Code code) {
+                out.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.Image image) {
+                // kramdown leaves the image out of the id
+            }
+
+            @Override
+            public void visit(org.commonmark.node.SoftLineBreak lineBreak) {
+                out.append(' ');
+            }
+        });
+        return KramdownBlocks.unmark(out.toString()).strip();
+    }
+
     Output render(String markdown) {
         KramdownBlocks.Prepared prepared = KramdownBlocks.prepare(
                 HeaderlessTables.addHeaders(markdown == null ? "" : MarkdownNesting.cap(markdown)));
@@ -54,7 +84,7 @@ final class Markdown {
                 if (ownId != null) {
                     attributes.computeIfAbsent(heading, h -> new java.util.LinkedHashMap<>()).put("id", ownId);
                 }
-                String title = text.render(heading).strip();
+                String title = headingText(heading);
                 String id = attributes.containsKey(heading) && attributes.get(heading).containsKey("id")
                         ? attributes.get(heading).get("id") : ids.generateId(title);
                 attributes.computeIfAbsent(heading, h -> new java.util.LinkedHashMap<>()).put("id", id);

@@ -190,6 +190,17 @@ class KramdownCompatibilityTests {
         assertThat(output.toc()).extracting(TocEntry::id).containsExactly("heading-h2", "données-ouvertes--partenaires");
     }
 
+    /** From the GBIF.be about page: Jekyll's ids are "confiance" and the guide's title without its link's address. */
+    @Test
+    void aHeadingsIdLeavesOutImagesAndLinkAddresses() {
+        Markdown.Output output = markdown.render("""
+                ### ![Trust](/assets/images/icons/valueTrust.png)Confiance
+                ## Two applications of the [Quick-Start Guide](https://docs.gbif.org/survey-monitoring-quick-start)
+                """);
+        assertThat(output.toc()).extracting(TocEntry::id).containsExactly("confiance", "two-applications-of-the-quick-start-guide");
+        assertThat(output.toc()).extracting(TocEntry::text).containsExactly("Confiance", "Two applications of the Quick-Start Guide");
+    }
+
     static String resource(String name) throws IOException {
         try (InputStream in = KramdownCompatibilityTests.class.getResourceAsStream("/kramdown/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -85,6 +85,29 @@ class PageCacheTests {
         assertThat(render.count("/nl/community")).isEqualTo(1);
     }
 
+    /** Issue 12 #7: no size cliff between render-service and the visitor (a 276 KB page was a 503 once). */
+    @Test
+    void aLongPageOf300KilobytesIsServedWholeAndCached() {
+        for (int i = 0; i < 2; i++) {
+            String page = this.web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
+                    .get().uri("/nl/large-300kb").exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(page).hasSizeGreaterThan(290_000).endsWith("<p>END</p>");
+        }
+        assertThat(render.count("/nl/large-300kb")).isEqualTo(1);
+    }
+
+    @Test
+    void aPageOverTheCachesPageLimitIsPassedThroughWhole() {
+        for (int i = 0; i < 2; i++) {
+            String page = this.web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
+                    .get().uri("/nl/large-3mb").exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(page).hasSizeGreaterThan(2_900_000).endsWith("<p>END</p>");
+        }
+        assertThat(render.count("/nl/large-3mb")).isEqualTo(2);
+    }
+
     @Test
     void cacheHitsTakeTheNettyFastPath() throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

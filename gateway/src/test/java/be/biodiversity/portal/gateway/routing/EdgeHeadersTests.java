@@ -58,7 +58,11 @@ class EdgeHeadersTests {
         this.web.get().uri(path).exchange()
                 .expectHeader().valueEquals("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
                         + "style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; "
-                        + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+                        + "object-src 'none'; base-uri 'self'; form-action 'self'; "
+                        + "frame-src https://youtube.com https://*.youtube.com https://youtube-nocookie.com "
+                        + "https://*.youtube-nocookie.com https://vimeo.com https://*.vimeo.com https://gbif.org "
+                        + "https://*.gbif.org https://openstreetmap.org https://*.openstreetmap.org "
+                        + "https://google.com/maps/ https://*.google.com/maps/; frame-ancestors 'none'")
                 .expectHeader().valueEquals("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader().valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")

@@ -33,7 +33,7 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 public class Markdown {
 
-    private static final Pattern KRAMDOWN_ATTRIBUTES = Pattern.compile("\\{:[^}\\n]*}");
+    private static final Pattern KRAMDOWN_ATTRIBUTES = Pattern.compile("\\{:[^{}\\n]{0,500}}");
 
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
 
@@ -83,7 +83,7 @@ public class Markdown {
     }
 
     private String htmlWithoutRawHtml(String markdown) {
-        Node document = parse(KRAMDOWN_ATTRIBUTES.matcher(markdown).replaceAll(""));
+        Node document = parse(markdown);
         List<Node> raw = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
@@ -114,9 +114,13 @@ public class Markdown {
         }
     }
 
-    /** Parsed, with the links and images the URL policy refuses taken out. */
+    /**
+     * Parsed, with the links and images the URL policy refuses taken out. Kramdown's attribute lists
+     * ({@code [site](https://x.org){:target="_blank"}}, {@code {: .box}}) are written for the site's Jekyll: here they
+     * are dropped, never shown as text.
+     */
     private Node parse(String markdown) {
-        Node document = this.parser.parse(MarkdownNesting.cap(markdown));
+        Node document = this.parser.parse(MarkdownNesting.cap(KRAMDOWN_ATTRIBUTES.matcher(markdown).replaceAll("")));
         List<Node> refused = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override

@@ -47,6 +47,15 @@ class MarkdownTests {
             .doesNotContain("<h1");
     }
 
+    /** Issue 12: kramdown's attribute lists in a hero credit, table cell or after emphasis were shown as text. */
+    @Test
+    void kramdownAttributeListsAreNeverShownAsText() {
+        assertThat(this.markdown.toInlineHtml("Photo by [Y. B.](https://www.flickr.com/x){:target=\"_blank\"}, *CC BY*{: .tag}"))
+            .isEqualTo("Photo by <a href=\"https://www.flickr.com/x\">Y. B.</a>, <em>CC BY</em>");
+        assertThat(this.markdown.toHtml("| a | b |\n|---|---|\n| [x](/x){:target=\"_blank\"} | y |\n\n{: .box}\nText"))
+            .doesNotContain("{:").contains("<a href=\"/x\">x</a>");
+    }
+
     @Test
     void rendersCreditInline() {
         assertThat(this.markdown.toInlineHtml("Foto: *iemand*, [CC BY](https://creativecommons.org/licenses/by/4.0/)"))
