@@ -51,9 +51,9 @@ class MarkdownTests {
     @Test
     void kramdownAttributeListsAreNeverShownAsText() {
         assertThat(this.markdown.toInlineHtml("Photo by [Y. B.](https://www.flickr.com/x){:target=\"_blank\"}, *CC BY*{: .tag}"))
-            .isEqualTo("Photo by <a href=\"https://www.flickr.com/x\">Y. B.</a>, <em>CC BY</em>");
+            .isEqualTo("Photo by <a rel=\"nofollow\" href=\"https://www.flickr.com/x\">Y. B.</a>, <em>CC BY</em>");
         assertThat(this.markdown.toHtml("| a | b |\n|---|---|\n| [x](/x){:target=\"_blank\"} | y |\n\n{: .box}\nText"))
-            .doesNotContain("{:").contains("<a href=\"/x\">x</a>");
+            .doesNotContain("{:").contains("<a rel=\"nofollow\" href=\"/x\">x</a>");
     }
 
     @Test
