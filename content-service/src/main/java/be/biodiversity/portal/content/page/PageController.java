@@ -42,7 +42,10 @@ class PageController {
     private final PageWriter writer;
     private final PageHistory history;
     private final ResolvedPages resolved;
-    PageController(PageService pages, PageWriter writer, PageHistory history, ResolvedPages resolved) {
+    private final PostCards postCards;
+    PageController(PageService pages, PageWriter writer, PageHistory history, ResolvedPages resolved,
+            PostCards postCards) {
+        this.postCards = postCards;
         this.pages = pages;
         this.writer = writer;
         this.history = history;
@@ -90,8 +93,13 @@ class PageController {
             @RequestParam(required = false) Integer year, @RequestParam(required = false) String q,
             @RequestParam(required = false) String status, @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") long offset, @RequestParam(defaultValue = "20") int limit,
-            @AuthenticationPrincipal Editor editor) {
-        return list(lang, Page.POST, null, category, year, q, status, sort, offset, limit, editor);
+            @RequestParam(defaultValue = "false") boolean cards, @AuthenticationPrincipal Editor editor) {
+        if (!cards) {
+            return list(lang, Page.POST, null, category, year, q, status, sort, offset, limit, editor);
+        }
+        PostCards.checkLimit(limit);
+        return list(lang, Page.POST, null, category, year, q, status, sort, offset, limit, editor)
+                .flatMap(postCards::withCards);
     }
 
     /**

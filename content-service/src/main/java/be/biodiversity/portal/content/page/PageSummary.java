@@ -5,14 +5,28 @@ import java.util.List;
 
 /**
  * One page or post in a listing. The first three fields are what the language switch reads (the v1 shape).
+ * {@code card} is there only when asked for ({@code cards=true} on the posts listing), else null.
  */
 record PageSummary(String lang, String permalink, String title, String id, String kind, String translationKey,
         String description, String layout, List<String> categories, Instant date, String status, Long version,
-        Instant updatedAt) {
+        Instant updatedAt, Card card) {
 
     static PageSummary of(Page page) {
         return new PageSummary(page.lang(), page.permalink(), page.title(), page.id(), page.kind(),
                 page.translationKey(), page.description(), page.layout(), page.categories(), page.date(),
-                page.status(), page.version(), page.updatedAt());
+                page.status(), page.version(), page.updatedAt(), null);
+    }
+
+    PageSummary withCard(Card found) {
+        return new PageSummary(lang, permalink, title, id, kind, translationKey, description, layout, categories, date,
+                status, version, updatedAt, found);
+    }
+
+    /**
+     * What a news card shows, resolved (Liquid done): {@code image} the post's {@code thumbnail} or else its
+     * {@code background}, {@code excerpt} the text of its first paragraph, {@code author}, {@code preTitle}; each
+     * may be null.
+     */
+    record Card(String image, String excerpt, String author, String preTitle) {
     }
 }

@@ -52,9 +52,9 @@ class LatestPostsBlock {
         }
         String category = options.filter("category");
         String fallback = languages.defaultLanguage();
-        return content.posts(lang, category, 0, limit)
+        return content.postsWithCards(lang, category, 0, limit)
             .flatMap((posts) -> posts.items().isEmpty() && !lang.equals(fallback)
-                    ? content.posts(fallback, category, 0, limit) : Mono.just(posts))
+                    ? content.postsWithCards(fallback, category, 0, limit) : Mono.just(posts))
             .flatMap((posts) -> posts.items().isEmpty() ? Mono.empty() : view(posts, intro, lang))
             .onErrorResume((ex) -> {
                 logger.warn("Latest posts block without posts: {}", ex.getMessage());
@@ -73,8 +73,16 @@ class LatestPostsBlock {
                     false, List.of(archive)));
     }
 
-    /** The listing has no image and no excerpt: the post itself is read for them (content-service keeps it). */
+    /**
+     * The listing's card (image, excerpt) when it carries one; a content-service too old to give it is asked for
+     * the post itself.
+     */
     private Mono<BlockView.Card> card(PageSummary summary, String lang) {
+        if (summary.card() != null) {
+            return Mono.just(new BlockView.Card(summary.title(), html(NewsAssembler.excerpt(summary.description(),
+                    summary.card())), SafeUrls.image(summary.card().image()), SafeUrls.link(summary.permalink()),
+                    NewsAssembler.date(summary.date(), lang), null, lang.equals(summary.lang()) ? null : summary.lang()));
+        }
         return content.page(summary.lang(), summary.permalink())
             .map((post) -> card(summary, post, lang))
             .defaultIfEmpty(card(summary, null, lang));
@@ -89,6 +97,10 @@ class LatestPostsBlock {
         String image = post != null ? SafeUrls.image(post.shownHeroImage()) : null;
         return new BlockView.Card(title, words(description), image, SafeUrls.link(summary.permalink()),
                 NewsAssembler.date(summary.date(), lang), null, lang.equals(summary.lang()) ? null : summary.lang());
+    }
+
+    private static String html(String text) {
+        return text == null ? null : HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     /** The text cut after {@value #EXCERPT_WORDS} words, as HTML (escaped: it is shown as text). */

@@ -69,12 +69,28 @@ public class ContentClient {
                 () -> fetchPosts(lang, category, offset, limit));
     }
 
+    /**
+     * As {@link #posts}, each post with its {@code card} (image, excerpt, author, pre-title; {@code cards=true}, at
+     * most 100 a page): what news cards show, in one request.
+     */
+    public Mono<PageList> postsWithCards(String lang, String category, long offset, int limit) {
+        return this.answers.content("posts cards " + lang + " " + category + " " + offset + " " + limit,
+                AnswerCache.POSTS, () -> fetchPosts(lang, category, offset, limit, true));
+    }
+
     private Mono<PageList> fetchPosts(String lang, String category, long offset, int limit) {
+        return fetchPosts(lang, category, offset, limit, false);
+    }
+
+    private Mono<PageList> fetchPosts(String lang, String category, long offset, int limit, boolean cards) {
         return this.http.get()
             .uri((uri) -> {
                 uri.path("/api/content/v1/posts").queryParam("lang", "{lang}");
                 if (category != null) {
                     uri.queryParam("category", "{category}");
+                }
+                if (cards) {
+                    uri.queryParam("cards", true);
                 }
                 return uri.queryParam("offset", offset).queryParam("limit", limit).build(lang, category);
             })

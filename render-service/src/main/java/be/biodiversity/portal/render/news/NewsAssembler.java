@@ -21,6 +21,7 @@ import be.biodiversity.portal.render.content.Page;
 import be.biodiversity.portal.render.content.PageList;
 import be.biodiversity.portal.render.content.PageSummary;
 import be.biodiversity.portal.render.content.PostCategory;
+import be.biodiversity.portal.render.site.SafeUrls;
 
 /**
  * The news of a language: the archive (a page with the theme's {@code archive} layout, e.g. {@code /news}) with
@@ -31,6 +32,7 @@ public class NewsAssembler {
 
     static final int PAGE_SIZE = 10;
     static final int RELATED = 3;
+    static final int EXCERPT_WORDS = 30;
     private static final int RECENT = 50;
     /** The largest offset content-service takes. */
     static final long MAX_OFFSET = 100_000;
@@ -50,7 +52,7 @@ public class NewsAssembler {
      */
     public Mono<NewsViews.Archive> archive(String lang, String path, String category, long page) {
         long number = Math.max(1, Math.min(page, lastPage()));
-        Mono<PageList> shown = content.posts(lang, category, (number - 1) * PAGE_SIZE, PAGE_SIZE);
+        Mono<PageList> shown = content.postsWithCards(lang, category, (number - 1) * PAGE_SIZE, PAGE_SIZE);
         Mono<List<PostCategory>> all = content.postCategories(lang);
         return Mono.zip(shown, all).map(lists -> {
             List<NewsViews.CategoryLink> categories = lists.getT2().stream()
@@ -59,7 +61,7 @@ public class NewsAssembler {
                     .toList();
             long pages = Math.max(1, (lists.getT1().total() + PAGE_SIZE - 1) / PAGE_SIZE);
             return new NewsViews.Archive(true, categories, path, category != null,
-                    cards(lists.getT1().items(), lang),
+                    cards(lists.getT1().items(), lang, path),
                     number > 1 && number <= pages ? link(path, category, number - 1) : null,
                     number < pages ? link(path, category, number + 1) : null,
                     pager(path, category, number, pages));
@@ -105,10 +107,11 @@ public class NewsAssembler {
         List<NewsViews.CategoryLink> categories = post.categoryList().stream()
                 .map(name -> new NewsViews.CategoryLink(name, link(archivePath, name, 1), false)).toList();
         return content.posts(lang, null, 0, RECENT)
-                .map(list -> cards(list.items().stream()
+                .map(list -> list.items().stream()
                         .filter(other -> !Objects.equals(other.permalink(), post.permalink()))
                         .sorted(Comparator.comparingLong((PageSummary other) -> shared(post, other)).reversed())
-                        .limit(RELATED).toList(), lang))
+                        .limit(RELATED).toList())
+                .map(related -> cards(related, lang, archivePath))
                 .onErrorReturn(List.of())
                 .map(related -> new NewsViews.Post(date(post.date(), lang), categories, related));
     }
@@ -117,9 +120,29 @@ public class NewsAssembler {
         return other.categoryList().stream().filter(post.categoryList()::contains).count();
     }
 
-    private static List<NewsViews.Card> cards(List<PageSummary> posts, String lang) {
-        return posts.stream().map(post -> new NewsViews.Card(post.title(), post.permalink(), date(post.date(), lang),
-                post.description())).toList();
+    private static List<NewsViews.Card> cards(List<PageSummary> posts, String lang, String archivePath) {
+        return posts.stream().map(post -> new NewsViews.Card(post.title(), SafeUrls.link(post.permalink()),
+                date(post.date(), lang), excerpt(post.description(), post.card()),
+                post.card() == null ? null : SafeUrls.image(post.card().image()),
+                post.card() == null ? null : post.card().author(),
+                post.categoryList().stream()
+                        .map(name -> new NewsViews.CategoryLink(name, link(archivePath, name, 1), false)).toList()))
+                .toList();
+    }
+
+    /**
+     * What a card says of a post: its description, else the text of its first paragraph, cut after
+     * {@value #EXCERPT_WORDS} words; null when it has neither.
+     */
+    public static String excerpt(String description, PageSummary.Card card) {
+        String text = description != null && !description.isBlank() ? description
+                : card == null ? null : card.excerpt();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String[] words = text.strip().split("\\s+");
+        return words.length <= EXCERPT_WORDS ? String.join(" ", words)
+                : String.join(" ", List.of(words).subList(0, EXCERPT_WORDS)) + " …";
     }
 
     public static String date(Instant date, String lang) {

@@ -8,8 +8,15 @@ public final class NewsViews {
     private NewsViews() {
     }
 
-    /** A post as a card in a list. */
-    public record Card(String title, String href, String date, String description) {
+    /**
+     * A post as a card in a list, as the theme's archive shows it: image, date, title, excerpt (its description,
+     * else the text of its first paragraph, cut after 30 words), author and categories.
+     *
+     * @param image  a safe image URL, or null
+     * @param author may be null
+     */
+    public record Card(String title, String href, String date, String description, String image, String author,
+            List<CategoryLink> categories) {
     }
 
     public record CategoryLink(String name, String href, boolean current) {

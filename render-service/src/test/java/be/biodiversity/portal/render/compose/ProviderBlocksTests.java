@@ -21,14 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class ProviderBlocksTests {
 
-    private static final String NL_POSTS = "/api/content/v1/posts?lang=nl&limit=2&offset=0";
+    private static final String NL_POSTS = "/api/content/v1/posts?cards=true&lang=nl&limit=2&offset=0";
 
     static final ProviderStub content = ProviderStub.start()
         .json("/api/content/v1/pages?lang=nl&path=/nl/blokken", "contracts/content/page-nl-blocks.json")
         .json("/api/content/v1/pages?lang=fr&path=/fr/blocs", "contracts/content/page-fr-blocks.json")
         .json(NL_POSTS, "contracts/content/posts-nl.json")
-        .json("/api/content/v1/posts?lang=fr&limit=3&offset=0", "contracts/content/posts-none.json")
-        .json("/api/content/v1/posts?lang=en&limit=3&offset=0", "contracts/content/posts-en.json")
+        .json("/api/content/v1/posts?cards=true&lang=fr&limit=3&offset=0", "contracts/content/posts-none.json")
+        .json("/api/content/v1/posts?cards=true&lang=en&limit=3&offset=0", "contracts/content/posts-en.json")
         .json("/api/content/v1/pages?lang=nl&path=/nl/post/2026/literature-search",
                 "contracts/content/page-nl-post-literature.json")
         .json("/api/content/v1/pages?lang=nl&path=/nl/post/2026/portal-opens", "contracts/content/page-nl-post.json");
@@ -76,6 +76,19 @@ class ProviderBlocksTests {
                 "<a href=\"/nl/news\" class=\"button\">Alle nieuws</a>");
         assertThat(html.indexOf("20 november 2026")).as("newest first").isLessThan(html.indexOf("2 november 2026"));
         assertThat(content.requests()).as("limit from the front matter").contains(NL_POSTS);
+    }
+
+    @Test
+    void latestPostsTakesImageAndExcerptFromTheListingInOneRequest() {
+        content.json(NL_POSTS, "contracts/content/posts-nl-cards.json");
+        int before = content.requests().size();
+        String html = get("/nl/blokken");
+        assertThat(html).contains("<img src=\"/assets/images/literature.jpg\" alt=\"\" loading=\"lazy\">",
+                "Wie gebruikt Belgische biodiversiteitsdata? De literatuurzoekfunctie toont het.",
+                "Het portaal is nu een levende site.");
+        java.util.List<String> requests = java.util.List.copyOf(content.requests());
+        assertThat(requests.subList(before, requests.size())).as("one listing, no post read")
+            .noneMatch((request) -> request.startsWith("/api/content/v1/pages?lang=nl&path=/nl/post/"));
     }
 
     @Test

@@ -29,8 +29,8 @@ class NewsPagesTests {
     static final ProviderStub content = ProviderStub.start()
         .json("/api/content/v1/pages?lang=nl&path=/nl/news", "contracts/content/page-nl-news.json")
         .json("/api/content/v1/pages?lang=nl&path=/nl/post/2026/portal-opens", "contracts/content/page-nl-post.json")
-        .json(POSTS + "?lang=nl&limit=10&offset=0", "contracts/content/posts-nl.json")
-        .json(POSTS + "?category=Literature&lang=nl&limit=10&offset=0", "contracts/content/posts-nl.json")
+        .json(POSTS + "?cards=true&lang=nl&limit=10&offset=0", "contracts/content/posts-nl-cards.json")
+        .json(POSTS + "?cards=true&category=Literature&lang=nl&limit=10&offset=0", "contracts/content/posts-nl.json")
         .json(POSTS + "/categories?lang=nl", "contracts/content/post-categories-nl.json")
         .json(POSTS + "?lang=nl&limit=50&offset=0", "contracts/content/posts-nl.json")
         .json(POSTS + "?lang=nl&limit=20&offset=0", "contracts/content/posts-nl.json")
@@ -73,15 +73,29 @@ class NewsPagesTests {
     }
 
     @Test
+    void theArchiveCardsShowImageExcerptAndAuthorFromTheListingAlone() {
+        int before = content.requests().size();
+        String html = get("/nl/news", 200);
+        assertThat(html).contains("<img class=\"card-image\" src=\"/assets/images/literature.jpg\"",
+                "<p class=\"excerpt\">Wie gebruikt Belgische biodiversiteitsdata? De literatuurzoekfunctie toont het.</p>",
+                "<p class=\"author\">Door Andre Heughebaert</p>",
+                "<p class=\"excerpt\">Het portaal is nu een levende site.</p>");
+        assertThat(html).as("an unsafe image is left out").doesNotContain("javascript:");
+        List<String> requests = List.copyOf(content.requests());
+        assertThat(requests.subList(before, requests.size())).as("no post is read for its card")
+            .noneMatch((request) -> request.startsWith("/api/content/v1/pages?lang=nl&path=/nl/post/"));
+    }
+
+    @Test
     void theCategoryFilterIsAppliedByContentService() {
         get("/nl/news?category=Literature", 200);
-        assertThat(content.requests()).contains(POSTS + "?category=Literature&lang=nl&limit=10&offset=0");
+        assertThat(content.requests()).contains(POSTS + "?cards=true&category=Literature&lang=nl&limit=10&offset=0");
     }
 
     @Test
     void aPageBeyondWhatContentServiceServesIsAskedAsItsLast() {
         web.get().uri("/nl/news?page=9223372036854775807").exchange();
-        assertThat(content.requests()).contains(POSTS + "?lang=nl&limit=10&offset=100000");
+        assertThat(content.requests()).contains(POSTS + "?cards=true&lang=nl&limit=10&offset=100000");
     }
 
     /** Page 2 of 4 (35 posts): content-service is asked for that page only, the pager numbers every page. */
@@ -92,9 +106,9 @@ class NewsPagesTests {
                   {"lang": "nl", "permalink": "/nl/post/2020/page-two", "title": "Op pagina twee", "kind": "post",
                    "date": "2020-01-01T09:00:00Z"}]}
                 """;
-        content.respond(POSTS + "?lang=nl&limit=10&offset=10", 200, "application/json", second);
+        content.respond(POSTS + "?cards=true&lang=nl&limit=10&offset=10", 200, "application/json", second);
         String html = get("/nl/news?page=2", 200);
-        assertThat(content.requests()).contains(POSTS + "?lang=nl&limit=10&offset=10");
+        assertThat(content.requests()).contains(POSTS + "?cards=true&lang=nl&limit=10&offset=10");
         assertThat(html).contains("<a href=\"/nl/post/2020/page-two\">Op pagina twee</a>",
                 "<link rel=\"prev\" href=\"/nl/news\">", "<link rel=\"next\" href=\"/nl/news?page=3\">",
                 "<a href=\"/nl/news?page=2\" aria-current=\"page\" aria-label=\"Pagina 2\">2</a>",
@@ -115,7 +129,7 @@ class NewsPagesTests {
     /** A listing that fails is a notice, never an archive that looks empty. */
     @Test
     void aFailingListingIsANoticeNotAnEmptyArchive() {
-        content.respond(POSTS + "?lang=nl&limit=10&offset=20", 500, "application/json", "{}");
+        content.respond(POSTS + "?cards=true&lang=nl&limit=10&offset=20", 500, "application/json", "{}");
         String html = get("/nl/news?page=3", 200);
         assertThat(html).contains("Het nieuws is tijdelijk niet beschikbaar").doesNotContain("Geen nieuws");
     }
