@@ -45,6 +45,7 @@ class RenderServiceApplicationTests {
         .json("/api/content/v1/pages?lang=en&path=/community", "contracts/content/page-en-community.json")
         .json("/api/content/v1/pages?lang=nl&path=/nl/untrusted", "contracts/content/page-untrusted-html.json")
         .json("/api/content/v1/pages?lang=nl&path=/nl/over", "contracts/content/page-resolved.json")
+        .json("/api/content/v1/pages?lang=nl&path=/nl/gemeenschap-logos", "contracts/content/page-nl-logo-table.json")
         .json("/api/content/v1/pages?lang=en&path=/community-only-in-english", "contracts/content/page-en-community.json")
         .json("/api/content/v1/data/navigation?lang=fr", "contracts/content/data-navigation.json")
         .json("/api/content/v1/data/footer?lang=fr", "contracts/content/data-footer.json")
@@ -265,6 +266,20 @@ class RenderServiceApplicationTests {
     }
 
     /** Issue 15#5: the provider clients are Boot's, without the codecs' 256 KB cliff (a 1 MB page was a 503). */
+    /** GBIF.be's community page keeps its members as a hand-made table of logos: shown from directory-service. */
+    @Test
+    void aHandKeptLogoTableShowsTheOrganisationsDirectoryServiceHolds() {
+        String html = get("/nl/gemeenschap-logos", HttpStatus.OK);
+        assertThat(html).contains("<h2 id=\"belgische-bif-members\">Belgische BIF members</h2>",
+                "<ul class=\"logo-cards directory-logos\">",
+                "<a href=\"/nl/publisher/6f1c2a9e-3b1d-4c0e-9a57-0d6a2f1b7c01\">",
+                "<span class=\"name\">Koninklijk Belgisch Instituut voor Natuurwetenschappen</span>",
+                "<span class=\"name\">Onbekend</span>");
+        directory.goDown();
+        assertThat(get("/nl/gemeenschap-logos", HttpStatus.OK)).as("without directory-service: the table as written")
+            .contains("<table class=\"table\">").doesNotContain("directory-logos");
+    }
+
     @Test
     void aOneMegabytePageIsRendered() {
         String body = "Een lange tekst over biodiversiteit. ".repeat(30_000);

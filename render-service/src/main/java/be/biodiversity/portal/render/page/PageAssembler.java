@@ -11,6 +11,7 @@ import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.content.Page;
 import be.biodiversity.portal.render.content.Translation;
 import be.biodiversity.portal.render.directory.DirectoryClient;
+import be.biodiversity.portal.render.directory.LogoTables;
 import be.biodiversity.portal.render.directory.Organisation;
 import be.biodiversity.portal.render.page.PageView.Alternate;
 import be.biodiversity.portal.render.page.PageView.LanguageLink;
@@ -54,8 +55,31 @@ class PageAssembler {
     }
 
     Mono<PageView> assemble(Page page, String lang, String path) {
-        return Mono.zip(translations(page), blocks(page, lang))
-            .map((parts) -> view(page, lang, path, parts.getT1(), parts.getT2()));
+        // content-service's html has been through its sanitizer and is held to our URL policy; a body without it is
+        // rendered (and escaped) here
+        String body = (page.html() != null) ? ContentHtml.safe(page.html()) : this.markdown.toHtml(page.body());
+        return Mono.zip(translations(page), blocks(page, lang), logoTables(page, body, lang))
+            .map((parts) -> view(page, lang, path, parts.getT1(), parts.getT2(), parts.getT3()));
+    }
+
+    /**
+     * The body with its hand-kept logo tables shown from directory-service (members and partners with their logos
+     * and full names in the page's language); as written when it has none or directory-service cannot be asked.
+     */
+    private Mono<String> logoTables(Page page, String body, String lang) {
+        if (!LogoTables.mayHave(body)) {
+            return Mono.just(body);
+        }
+        return Mono.zip(this.directory.organisations("MEMBER"), this.directory.organisations("PARTNER"))
+            .map((found) -> {
+                List<Organisation> all = new ArrayList<>(found.getT1());
+                all.addAll(found.getT2());
+                return LogoTables.replace(body, all, lang, this.languages.home(lang));
+            })
+            .onErrorResume((ex) -> {
+                logger.warn("Rendering {} with its logo tables as written: {}", page.permalink(), ex.getMessage());
+                return Mono.just(body);
+            });
     }
 
     /** Translations, or nothing with {@code failed} set when content-service could not tell. */
@@ -85,7 +109,8 @@ class PageAssembler {
     }
 
     /** {@code path} is the requested path, normalised and clean (see {@link SiteLanguages#isClean}): the canonical. */
-    private PageView view(Page page, String lang, String path, Versions fetched, List<OrganisationBlock> blocks) {
+    private PageView view(Page page, String lang, String path, Versions fetched, List<OrganisationBlock> blocks,
+            String bodyHtml) {
         List<Translation> versions = versions(fetched.translations(), lang, path, page.shownTitle());
         boolean partial = fetched.failed() || blocks.stream().anyMatch((block) -> !block.available());
         List<Alternate> alternates = new ArrayList<>();
@@ -99,9 +124,6 @@ class PageAssembler {
                 }
             }
         }
-        // content-service's html has been through its sanitizer and is held to our URL policy; a body without it is
-        // rendered (and escaped) here
-        String bodyHtml = (page.html() != null) ? ContentHtml.safe(page.html()) : this.markdown.toHtml(page.body());
         return new PageView(lang, this.languages.home(lang), page.shownTitle(), page.shownDescription(),
                 SafeUrls.image(page.shownHeroImage()), this.markdown.toInlineHtml(page.shownHeroImageCredit()),
                 bodyHtml, absolute(path), alternates, links, blocks, partial);
