@@ -3,6 +3,7 @@ package be.biodiversity.portal.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -21,6 +24,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import be.biodiversity.portal.testsupport.Skips;
@@ -149,6 +153,80 @@ class BrowserIT {
         // The browser logs the page's own 404 as an error; that one is expected here.
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
                 .allSatisfy(entry -> assertThat(entry.getMessage()).contains("404"));
+    }
+
+    /** The key pages: home, the Dutch community page, the news archive, a post, a publisher page. */
+    private static List<String> keyPages() {
+        open("/nl/news");
+        String post = browser.findElement(By.cssSelector(".news-archive .card h3 a")).getAttribute("href");
+        open("/nl/community");
+        String publisher = browser.findElements(By.cssSelector("a[href*='/publisher/']")).stream()
+                .map(link -> link.getAttribute("href")).filter(href -> !href.endsWith("/search")).findFirst()
+                .orElse(portal.uri("/nl/publisher/search").toString());
+        return List.of(portal.uri("/").toString(), portal.uri("/nl/community").toString(),
+                portal.uri("/nl/news").toString(), post, publisher);
+    }
+
+    @Test
+    void everyImageOfTheKeyPagesLoadsAndNothingScrollsSidewaysOnAPhone() {
+        for (String page : keyPages()) {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+            browser.get(page);
+            // lazy images load only when scrolled to: ask for all of them now and wait until each is done
+            browser.executeScript("document.querySelectorAll('img').forEach(i => i.loading = 'eager');");
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> (Boolean) browser.executeScript(
+                    "return [...document.images].every(i => i.complete);"));
+            @SuppressWarnings("unchecked")
+            List<String> broken = (List<String>) browser.executeScript(
+                    "return [...document.images].filter(i => i.naturalWidth === 0).map(i => i.currentSrc || i.src);");
+            assertThat(broken).as("images that did not load on " + page).isEmpty();
+
+            browser.manage().window().setSize(new Dimension(375, 800));
+            browser.get(page);
+            Long overflow = (Long) browser.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).as("horizontal scrolling at 375 px on " + page).isLessThanOrEqualTo(0L);
+        }
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    @Test
+    void theMenuOpensOnASmallScreenWithoutJavaScript() {
+        browser.manage().window().setSize(new Dimension(375, 800));
+        try {
+            open("/nl/community");
+            WebElement menu = browser.findElement(By.id("site-menu"));
+            assertThat(menu.isDisplayed()).as("folded on a phone").isFalse();
+            browser.findElement(By.cssSelector("label.menu-button")).click();
+            assertThat(menu.isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.cssSelector(".language-switch a[hreflang='fr']")).isDisplayed()).isTrue();
+        }
+        finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
+
+    @Test
+    void theFocusOutlineHasAtLeastThreeToOneContrastOnWhite() {
+        open("/nl/community");
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        WebElement focused = browser.switchTo().activeElement();
+        assertThat(focused.getCssValue("outline-style")).isEqualTo("solid");
+        assertThat(Double.parseDouble(focused.getCssValue("outline-width").replace("px", ""))).isGreaterThanOrEqualTo(2);
+        assertThat(contrastOnWhite(focused.getCssValue("outline-color"))).isGreaterThanOrEqualTo(3.0);
+    }
+
+    /** WCAG contrast of a computed {@code rgb(a)(r, g, b[, a])} colour against white. */
+    private static double contrastOnWhite(String colour) {
+        String[] parts = colour.replaceAll("[^0-9.,]", "").split(",");
+        double luminance = 0;
+        double[] weights = { 0.2126, 0.7152, 0.0722 };
+        for (int i = 0; i < 3; i++) {
+            double c = Double.parseDouble(parts[i]) / 255;
+            luminance += weights[i] * (c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        }
+        return 1.05 / (luminance + 0.05);
     }
 
     private static void open(String path) {
