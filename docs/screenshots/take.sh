@@ -18,7 +18,7 @@ shoot() { # name path width height scale
     --window-size="$3,$4" --screenshot="$out/$1-$3.png" "$base$2" >/dev/null 2>&1
   echo "$out/$1-$3.png"
 }
-for page in "home /" "nl-community /nl/community" "post /post/2024/riparias" "news /news" "publisher ${publisher:-/publisher/search}"; do
+for page in "home /" "nl-community /nl/community" "post /post/2024/riparias" "news /nl/news" "publisher ${publisher:-/publisher/search}"; do
   set -- $page
   shoot "$1" "$2" 1280 1600 0.5
   shoot "$1" "$2" 375 1100 1
