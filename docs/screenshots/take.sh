@@ -10,7 +10,7 @@ out=$(cd "$(dirname "$0")" && pwd)
 publisher=${PUBLISHER_PATH:-}
 if [ -z "$publisher" ]; then
   # the first member's page, as the Dutch community page links to it
-  publisher=$(curl -fsS "$base/nl/community" | grep -o 'href="/nl/publisher/[^"]*"' | head -n 1 | sed 's/href="//; s/"$//')
+  publisher=$(curl -fsS "$base/nl/community" | grep -o 'href="/nl/publisher/[^"]*"' | grep -v '/search"' | head -n 1 | sed 's/href="//; s/"$//')
 fi
 shoot() { # name path width height scale
   "$chromium" --headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \

@@ -20,7 +20,8 @@ class StaticResourceConfiguration implements WebFluxConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // after look/ThemeStylesheet's /assets/portal/theme.css, before the catch-all page controller
+        registry.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registry.addResourceHandler(PATTERN)
             .addResourceLocations("classpath:/static/assets/portal/")
             .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());

@@ -58,9 +58,9 @@ class SiteLookTests {
         content.json("/api/content/v1/data/_config?lang=en", "contracts/content/data-config.json");
         String html = get("/nl/over");
         assertThat(html).contains("<img class=\"brand-logo\" src=\"/assets/images/logos/gbif-be-logo.png\" alt=\"GBIF.be\"",
-                "<link rel=\"stylesheet\" href=\"/site-theme.css\">");
+                "<link rel=\"stylesheet\" href=\"/assets/portal/theme.css\">");
         assertThat(html).as("logoAndTitle: false").doesNotContain("class=\"brand-name\"");
-        assertThat(get("/site-theme.css")).contains("--primary: #0000ff;", "--on-primary: #ffffff;",
+        assertThat(get("/assets/portal/theme.css")).contains("--primary: #0000ff;", "--on-primary: #ffffff;",
                 "--link: #0000ff;");
     }
 
@@ -68,7 +68,7 @@ class SiteLookTests {
     void withoutConfigThePortalsOwnLookAndNameAreShown() {
         String html = get("/nl/over");
         assertThat(html).contains("<span class=\"brand-name\">GBIF.be</span>").doesNotContain("brand-logo");
-        assertThat(get("/site-theme.css")).contains("--primary: #2f5518;");
+        assertThat(get("/assets/portal/theme.css")).contains("--primary: #2f5518;");
     }
 
     @Test
