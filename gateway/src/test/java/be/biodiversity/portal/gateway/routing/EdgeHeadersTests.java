@@ -57,7 +57,7 @@ class EdgeHeadersTests {
     void everyAnswerCarriesTheSecurityHeaders(String path) {
         this.web.get().uri(path).exchange()
                 .expectHeader().valueEquals("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
-                        + "style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; "
+                        + "style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; "
                         + "object-src 'none'; base-uri 'self'; form-action 'self'; "
                         + "frame-src https://youtube.com https://*.youtube.com https://youtube-nocookie.com "
                         + "https://*.youtube-nocookie.com https://vimeo.com https://*.vimeo.com https://gbif.org "
