@@ -27,6 +27,11 @@ class ContentClients {
         return new LiteratureClient(http.web(), answers);
     }
 
+    @Bean
+    SiteFiles siteFiles(ContentHttp http, AnswerCache answers) {
+        return new SiteFiles(http.web(), answers);
+    }
+
     /** content-service's client, as a type of its own so that no other provider's client can be injected instead. */
     record ContentHttp(WebClient web) {
     }

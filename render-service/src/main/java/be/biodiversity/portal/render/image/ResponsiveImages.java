@@ -1,0 +1,117 @@
+package be.biodiversity.portal.render.image;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import be.biodiversity.portal.render.content.SiteFiles.SiteFile;
+
+/**
+ * Rewrites the {@code <img>} tags of a page whose {@code src} is a file of the site ({@code /assets/images/x.jpg})
+ * that content-service knows: the URL gets the file's fingerprint ({@code ?v=}, cached a year), a JPEG or PNG wider
+ * than the smallest width gets a {@code srcset} of content-service's narrower copies ({@code ?w=480 480w, …}) and
+ * the file itself at its own width, with {@code sizes} (the tag's own pixel width, else the viewport), and every
+ * such image gets its {@code width}/{@code height} (no layout shift) and {@code decoding="async"}; images not in a
+ * hero are {@code loading="lazy"}, the hero image ({@code class} with "hero") is fetched first
+ * ({@code fetchpriority="high"}). A tag that has a {@code srcset} already, or whose file is unknown, stays as it
+ * is. The tags are those Thymeleaf and content-service's sanitizer write: attributes in double quotes.
+ */
+public final class ResponsiveImages {
+
+    private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern ATTRIBUTE = Pattern.compile("\\s([a-zA-Z-]+)=\"([^\"]*)\"");
+
+    private final List<Integer> widths;
+
+    public ResponsiveImages(List<Integer> widths) {
+        this.widths = List.copyOf(widths);
+    }
+
+    public String rewrite(String html, Map<String, SiteFile> files) {
+        if (files.isEmpty() || html.indexOf("<img") < 0) {
+            return html;
+        }
+        Matcher tags = IMG.matcher(html);
+        StringBuilder out = new StringBuilder(html.length() + 1024);
+        int last = 0;
+        while (tags.find()) {
+            String tag = tags.group();
+            String rewritten = rewriteTag(tag, files);
+            out.append(html, last, tags.start()).append(rewritten);
+            last = tags.end();
+        }
+        return out.append(html, last, html.length()).toString();
+    }
+
+    private String rewriteTag(String tag, Map<String, SiteFile> files) {
+        Map<String, String> attributes = attributes(tag);
+        String src = attributes.get("src");
+        if (src == null || attributes.containsKey("srcset") || !src.startsWith("/") || src.startsWith("//")
+                || src.indexOf('?') >= 0 || src.indexOf('#') >= 0 || src.indexOf('&') >= 0) {
+            return tag;
+        }
+        SiteFile file = files.get(decoded(src.substring(1)));
+        if (file == null || file.fingerprint() == null) {
+            return tag;
+        }
+        String url = src + "?v=" + file.fingerprint();
+        StringBuilder extra = new StringBuilder();
+        if (file.resizable()) {
+            StringBuilder srcset = new StringBuilder();
+            for (int width : widths) {
+                if (width < file.width()) {
+                    srcset.append(url).append("&amp;w=").append(width).append(' ').append(width).append("w, ");
+                }
+            }
+            if (srcset.length() > 0) {
+                srcset.append(url).append(' ').append(file.width()).append('w');
+                extra.append(" srcset=\"").append(srcset).append("\" sizes=\"").append(sizes(attributes)).append('"');
+            }
+        }
+        if (file.width() != null && file.height() != null && !attributes.containsKey("width")
+                && !attributes.containsKey("height")) {
+            extra.append(" width=\"").append(file.width()).append("\" height=\"").append(file.height()).append('"');
+        }
+        boolean hero = attributes.getOrDefault("class", "").toLowerCase(Locale.ROOT).contains("hero");
+        if (!attributes.containsKey("loading")) {
+            extra.append(hero ? " fetchpriority=\"high\"" : " loading=\"lazy\"");
+        }
+        if (!attributes.containsKey("decoding")) {
+            extra.append(" decoding=\"async\"");
+        }
+        String withUrl = tag.replace(" src=\"" + src + "\"", " src=\"" + url + "\"");
+        int end = withUrl.endsWith("/>") ? withUrl.length() - 2 : withUrl.length() - 1;
+        return withUrl.substring(0, end).stripTrailing() + extra + withUrl.substring(end);
+    }
+
+    /** The tag's own width in pixels ({@code width="180"}, kramdown's {@code width="180px"}), else the viewport. */
+    private static String sizes(Map<String, String> attributes) {
+        String width = attributes.get("width");
+        if (width != null && width.matches("\\d{1,4}(px)?")) {
+            return width.replace("px", "") + "px";
+        }
+        return "100vw";
+    }
+
+    private static Map<String, String> attributes(String tag) {
+        Map<String, String> attributes = new java.util.HashMap<>();
+        Matcher matcher = ATTRIBUTE.matcher(tag);
+        while (matcher.find()) {
+            attributes.putIfAbsent(matcher.group(1).toLowerCase(Locale.ROOT), matcher.group(2));
+        }
+        return attributes;
+    }
+
+    /** A path as written in HTML (percent-escapes, {@code &amp;}) as content-service lists it. */
+    private static String decoded(String path) {
+        try {
+            return java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        catch (IllegalArgumentException ex) {
+            return path;
+        }
+    }
+}

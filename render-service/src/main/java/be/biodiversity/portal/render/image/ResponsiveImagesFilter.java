@@ -1,0 +1,84 @@
+package be.biodiversity.portal.render.image;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import be.biodiversity.portal.render.content.SiteFiles;
+
+/**
+ * Every HTML page leaves with its images made responsive ({@link ResponsiveImages}): whatever wrote the
+ * {@code <img>} — the markdown body, the hero, a card, a logo — a phone gets a copy of the width it needs, never the
+ * 4 MB original. Runs outside the page cache, so a kept page is rewritten with the files as they are now; the
+ * list of files comes from the answer cache (one call to content-service per site-wide change).
+ */
+@Component
+class ResponsiveImagesFilter implements WebFilter, Ordered {
+
+    private final SiteFiles files;
+
+    private final ResponsiveImages images;
+
+    ResponsiveImagesFilter(SiteFiles files,
+            @Value("${portal.images.widths:480,960,1600}") List<Integer> widths) {
+        this.files = files;
+        this.images = new ResponsiveImages(widths);
+    }
+
+    @Override
+    public int getOrder() {
+        return 0;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!HttpMethod.GET.equals(exchange.getRequest().getMethod())) {
+            return chain.filter(exchange);
+        }
+        return chain.filter(exchange.mutate().response(new Rewriting(exchange)).build());
+    }
+
+    private final class Rewriting extends ServerHttpResponseDecorator {
+
+        Rewriting(ServerWebExchange exchange) {
+            super(exchange.getResponse());
+        }
+
+        @Override
+        public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+            MediaType type = getHeaders().getContentType();
+            if (type == null || !type.isCompatibleWith(MediaType.TEXT_HTML)) {
+                return super.writeWith(body);
+            }
+            return DataBufferUtils.join(Flux.from(body)).flatMap(buffer -> {
+                String html = buffer.toString(StandardCharsets.UTF_8);
+                DataBufferUtils.release(buffer);
+                return files.byPath().map(known -> images.rewrite(html, known));
+            }).flatMap(html -> {
+                byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+                getHeaders().setContentLength(bytes.length);
+                return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
+            }).switchIfEmpty(Mono.defer(() -> super.writeWith(Flux.empty())));
+        }
+
+        @Override
+        public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
+            return writeWith(Flux.from(body).concatMap(Flux::from));
+        }
+    }
+}
