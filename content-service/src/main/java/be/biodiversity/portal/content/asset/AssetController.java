@@ -22,6 +22,7 @@ import be.biodiversity.portal.content.web.InvalidFieldException;
 import be.biodiversity.portal.content.web.NotFoundException;
 
 /**
+ * {@code GET /api/content/v1/assets}: the list of the site's static files ({@link AssetList}).
  * {@code GET|HEAD /api/content/v1/assets/{path}}: a static file of the site by its path in the site
  * ({@code /api/content/v1/assets/assets/images/logo.png}; the gateway serves it at {@code /assets/images/logo.png}).
  * A strong {@code ETag} from the content hash and {@code If-None-Match} → 304; {@code ?v=} the hash's first 16
@@ -45,6 +46,13 @@ class AssetController {
         this.store = store;
         this.variants = variants;
         this.properties = properties;
+    }
+
+    @GetMapping("/api/content/v1/assets")
+    Mono<AssetList> list() {
+        return store.all(SiteAsset.DEFAULT_SITE).map(AssetList.Item::of)
+                .sort(java.util.Comparator.comparing(AssetList.Item::path)).collectList()
+                .map(items -> new AssetList(items.size(), items));
     }
 
     @GetMapping("/api/content/v1/assets/{*path}")

@@ -140,6 +140,26 @@ class AssetApiTests {
     }
 
     @Test
+    void theListGivesEachFilesTypeSizeFingerprintAndImageSize() {
+        JsonNode list = web.get().uri("/api/content/v1/assets").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(list.get("count").asInt()).isEqualTo(6);
+        JsonNode photo = null;
+        for (JsonNode item : list.get("results")) {
+            if (item.get("path").asString().equals("assets/images/photo.jpg")) {
+                photo = item;
+            }
+        }
+        assertThat(photo).isNotNull();
+        assertThat(photo.get("width").asInt()).isEqualTo(2000);
+        assertThat(photo.get("height").asInt()).isEqualTo(1000);
+        assertThat(photo.get("contentType").asString()).isEqualTo("image/jpeg");
+        String etag = get("assets/images/photo.jpg").getResponseHeaders().getETag();
+        assertThat(etag).startsWith("\"" + photo.get("fingerprint").asString());
+        assertThat(list.get("results").get(0).get("path").asString()).isEqualTo("README.md");
+    }
+
+    @Test
     void aMissingFileIsASmall404() {
         web.get().uri("/api/content/v1/assets/assets/images/none.png").exchange().expectStatus().isNotFound()
                 .expectBody().consumeWith(b -> assertThat(b.getResponseBody()).hasSizeLessThan(400));
