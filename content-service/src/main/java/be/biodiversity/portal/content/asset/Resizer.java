@@ -22,7 +22,8 @@ import javax.imageio.stream.ImageOutputStream;
  * Makes a narrower copy of a JPEG or PNG with the JDK's ImageIO. The size is read from the header first and an image
  * over the pixel limit is never decoded (a small file can declare a huge image: a decompression bomb). The image is
  * decoded subsampled — at most about twice the target width — so memory stays near the size of the copy, then
- * scaled smoothly. An image without transparency becomes a JPEG (quality 0.82), one with it stays a PNG.
+ * scaled smoothly. An image without transparency (also a PNG whose alpha is opaque everywhere) becomes a JPEG
+ * (quality 0.82), one with it stays a PNG.
  */
 final class Resizer {
 
@@ -88,6 +89,17 @@ final class Resizer {
         return draw(current, width, height, alpha);
     }
 
+    private static boolean opaque(BufferedImage image) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) >>> 24) != 0xff) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static BufferedImage draw(BufferedImage image, int width, int height, boolean alpha) {
         BufferedImage target = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB
                 : BufferedImage.TYPE_INT_RGB);
@@ -103,8 +115,11 @@ final class Resizer {
         return target;
     }
 
-    private static Copy encode(BufferedImage image) throws IOException {
+    private static Copy encode(BufferedImage scaled) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // a PNG with an alpha channel that is opaque everywhere (many photos saved as PNG) is a photo: a JPEG
+        BufferedImage image = scaled.getColorModel().hasAlpha() && opaque(scaled)
+                ? draw(scaled, scaled.getWidth(), scaled.getHeight(), false) : scaled;
         if (image.getColorModel().hasAlpha()) {
             ImageIO.write(image, "png", out);
             return new Copy(out.toByteArray(), PNG, image.getWidth(), image.getHeight());

@@ -33,6 +33,19 @@ class ResizerTests {
     }
 
     @Test
+    void aPngWhoseAlphaIsOpaqueEverywhereIsAPhotoAndBecomesAJpeg() throws IOException {
+        BufferedImage photo = new BufferedImage(1000, 500, BufferedImage.TYPE_INT_ARGB);
+        for (int x = 0; x < 1000; x++) {
+            for (int y = 0; y < 500; y++) {
+                photo.setRGB(x, y, 0xff000000 | (x * 7 + y * 13) & 0xffffff);
+            }
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(photo, "png", png);
+        assertThat(Resizer.resize(png.toByteArray(), 480, 30_000_000).orElseThrow().contentType()).isEqualTo("image/jpeg");
+    }
+
+    @Test
     void anImageNotWiderThanAskedIsLeftAsItIs() throws IOException {
         assertThat(Resizer.resize(TestImages.image("jpg", 400, 300, false), 480, 30_000_000)).isEmpty();
         assertThat(Resizer.resize("not an image".getBytes(), 480, 30_000_000)).isEmpty();
