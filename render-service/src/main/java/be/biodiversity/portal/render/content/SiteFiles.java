@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import be.biodiversity.portal.render.cache.AnswerCache;
@@ -41,10 +42,18 @@ public class SiteFiles {
     }
 
     private Mono<Map<String, SiteFile>> fetch() {
+        // a content-service without the list (404) has no files to tell of: an answer, kept like the others
         return this.http.get()
             .uri("/api/content/v1/assets")
-            .retrieve()
-            .bodyToMono(Listing.class)
+            .exchangeToMono((response) -> {
+                if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                    return response.releaseBody().thenReturn(new Listing(List.of()));
+                }
+                if (response.statusCode().is2xxSuccessful()) {
+                    return response.bodyToMono(Listing.class);
+                }
+                return response.createError();
+            })
             .map((listing) -> listing.results() == null ? Map.<String, SiteFile>of()
                     : listing.results().stream().filter((f) -> f.path() != null)
                         .collect(Collectors.toUnmodifiableMap(SiteFile::path, Function.identity(), (a, b) -> a)))
