@@ -39,13 +39,20 @@ public record Page(String lang, String permalink, String translationKey, String 
         return this.categories == null ? List.of() : this.categories;
     }
 
-    /** The header fields and front matter after Liquid. */
+    /**
+     * The header fields and front matter after Liquid. {@code titleText} is the title as text when the source title
+     * holds HTML (the theme's {@code <span class="is-green">}); older content-services leave it out.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Resolved(String title, String description, String heroImage, String heroImageCredit,
-            FrontMatter frontMatter) {
+            FrontMatter frontMatter, String titleText) {
     }
 
+    /** The title as text: never the HTML of a title that holds some, which would otherwise show as tags. */
     public String shownTitle() {
+        if (this.resolved != null && this.resolved.titleText() != null) {
+            return this.resolved.titleText();
+        }
         return (this.resolved != null && this.resolved.title() != null) ? this.resolved.title() : this.title;
     }
 
