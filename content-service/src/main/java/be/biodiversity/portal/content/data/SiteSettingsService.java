@@ -1,0 +1,54 @@
+package be.biodiversity.portal.content.data;
+
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import be.biodiversity.portal.content.config.ContentProperties;
+import be.biodiversity.portal.content.page.Page;
+import be.biodiversity.portal.content.resolve.RenderScheduler;
+
+/**
+ * The site's identity and languages ({@link SiteSettings}), read from its stored {@code _config} and
+ * {@code languages} data files (imported from {@code _config.yml} and {@code _data/languages.yml}) and the
+ * languages its published pages are in. A site with neither file (the demo before its own files are loaded) has
+ * {@code portal.content.languages}.
+ */
+@Service
+public class SiteSettingsService {
+
+    private final ReactiveMongoTemplate mongo;
+    private final SiteDataService data;
+    private final ContentProperties properties;
+    private final RenderScheduler render;
+
+    SiteSettingsService(ReactiveMongoTemplate mongo, SiteDataService data, ContentProperties properties,
+            RenderScheduler render) {
+        this.mongo = mongo;
+        this.data = data;
+        this.properties = properties;
+        this.render = render;
+    }
+
+    /** The settings of the site as stored now. */
+    public Mono<SiteSettings> current() {
+        Mono<Map<?, ?>> config = parsed(SiteData.CONFIG);
+        Mono<Map<?, ?>> languages = parsed("languages");
+        Mono<List<String>> withPages = mongo.findDistinct(Query.query(Criteria.where("status").is(Page.PUBLISHED)),
+                "lang", Page.class, String.class).collectList();
+        return Mono.zip(config, languages, withPages).publishOn(render.scheduler())
+                .map(parts -> SiteSettingsReader.read(SiteSettings.DEFAULT_KEY, parts.getT1(), parts.getT2(),
+                        properties.languages(), parts.getT3()));
+    }
+
+    private Mono<Map<?, ?>> parsed(String name) {
+        return data.stored(name, "").map(file -> ParsedData.parseOrEmpty(file) instanceof Map<?, ?> map
+                ? (Map<?, ?>) map : (Map<?, ?>) Map.of()).defaultIfEmpty(Map.of());
+    }
+}
