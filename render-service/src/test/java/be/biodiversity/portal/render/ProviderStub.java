@@ -53,7 +53,12 @@ public final class ProviderStub implements AutoCloseable {
 
     private ProviderStub() {
         this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
+        // content-service's description of the site every page reads (site/Sites): the demo's, unless a test says
+        json(SITE, "contracts/content/site.json");
     }
+
+    /** content-service's {@code GET /api/content/v1/site}, answered by every stub with {@code site.json}. */
+    public static final String SITE = "/api/content/v1/site";
 
     public static ProviderStub start() {
         return new ProviderStub();

@@ -2,21 +2,21 @@ package be.biodiversity.portal.render.config;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Where the providers live, how long we wait for them, and which languages the site speaks.
+ * Where the providers live and how long we wait for them. The site's languages and identity are not settings: they
+ * come from content-service ({@code site/Sites}).
  *
  * @param content content-service (pages and their translations)
  * @param directory directory-service (organisations)
- * @param languages the site's languages
- * @param siteUrl public origin of the site (the gateway), used for canonical and hreflang links
+ * @param siteUrl public origin of the site (the gateway as visitors reach it), for canonical, hreflang, Open Graph,
+ *     feed and sitemap URLs; unset: the site's own {@code url} ({@code _config.yml}), else {@code http://localhost:8080}
  */
 @ConfigurationProperties("portal")
-public record PortalProperties(Provider content, Provider directory, Languages languages, URI siteUrl) {
+public record PortalProperties(Provider content, Provider directory, URI siteUrl) {
 
     /**
      * @param url base URL of the provider
@@ -29,13 +29,6 @@ public record PortalProperties(Provider content, Provider directory, Languages l
         public Provider {
             maxAnswerSize = maxAnswerSize == null ? DataSize.ofMegabytes(32) : maxAnswerSize;
         }
-    }
-
-    /**
-     * @param defaultLanguage served without a path prefix ({@code /community})
-     * @param others served under their own prefix ({@code /nl/community}, {@code /fr/community})
-     */
-    public record Languages(String defaultLanguage, List<String> others) {
     }
 
 }

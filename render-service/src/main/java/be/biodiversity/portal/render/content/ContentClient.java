@@ -142,6 +142,18 @@ public class ContentClient {
             .onErrorMap((ex) -> new ContentUnavailableException(ex));
     }
 
+    /**
+     * The site's identity and languages ({@code GET /api/content/v1/site}). Its languages are those the site has
+     * pages in, so the answer is forgotten on any page change, as translations are.
+     */
+    public Mono<SiteSettings> site() {
+        return this.answers.content("site", AnswerCache.TRANSLATIONS, () -> this.http.get()
+            .uri("/api/content/v1/site")
+            .retrieve()
+            .bodyToMono(SiteSettings.class)
+            .onErrorMap((ex) -> new ContentUnavailableException(ex)));
+    }
+
     /** All language versions of the pages sharing a translation key (the page itself included). */
     public Mono<List<Translation>> translations(String translationKey) {
         return this.answers.content("translations " + translationKey, AnswerCache.TRANSLATIONS,

@@ -88,10 +88,11 @@ public record Page(String lang, String permalink, String translationKey, String 
      * @param sideNavigation the site data listing the pages of a side menu ({@code sideNavigation.guides})
      * @param author      a post's author (a name or a list of names)
      * @param preTitle    the line the theme shows above a title (a post's date as its editor wrote it)
+     * @param noindex     {@code true}: search engines are asked not to index the page (robots meta; not in the sitemap)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record FrontMatter(List<DirectoryBlock> directoryBlocks, List<Map<String, Object>> composition,
-            List<Cta> cta, Object toc, String sideNavigation, Object author, String preTitle) {
+            List<Cta> cta, Object toc, String sideNavigation, Object author, String preTitle, Object noindex) {
 
         /** {@code toc: true} (also written as the text "true"). */
         public boolean wantsToc() {
@@ -109,6 +110,13 @@ public record Page(String lang, String permalink, String translationKey, String 
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Cta(String text, String href, Boolean isPrimary) {
+    }
+
+    /** The front matter says {@code noindex: true} (also written as the text "true"). */
+    public boolean noindex() {
+        FrontMatter front = shownFrontMatter();
+        return front != null && front.noindex() != null
+                && (Boolean.TRUE.equals(front.noindex()) || "true".equalsIgnoreCase(String.valueOf(front.noindex()).strip()));
     }
 
     /** The front matter after Liquid when content-service gives it, else the source. */

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ServerWebExchange;
 
 import be.biodiversity.portal.render.cache.PageCacheFilter;
-import be.biodiversity.portal.render.config.PortalProperties;
 import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.content.ContentUnavailableException;
 import be.biodiversity.portal.render.content.PageList;
@@ -35,14 +34,10 @@ class FeedController {
     private final ContentClient content;
     private final SiteLanguages languages;
     private final MessageSource messages;
-    private final String siteUrl;
-
-    FeedController(ContentClient content, SiteLanguages languages, MessageSource messages,
-            PortalProperties properties) {
+    FeedController(ContentClient content, SiteLanguages languages, MessageSource messages) {
         this.content = content;
         this.languages = languages;
         this.messages = messages;
-        this.siteUrl = properties.siteUrl().toString().replaceAll("/+$", "");
     }
 
     @GetMapping({ "/feed.xml", "/{lang}/feed.xml" })
@@ -52,6 +47,7 @@ class FeedController {
         if (lang != null && (lang.equals(languages.defaultLanguage()) || !languages.all().contains(lang))) {
             return Mono.just(ResponseEntity.notFound().build());
         }
+        String siteUrl = languages.site().baseUrl();
         String self = siteUrl + (lang == null ? "" : "/" + lang) + "/feed.xml";
         return content.posts(language, null, 0, ENTRIES)
                 .map(posts -> ResponseEntity.ok().contentType(ATOM).body(atom(posts, language, self)))
@@ -60,7 +56,11 @@ class FeedController {
     }
 
     private String atom(PageList posts, String lang, String self) {
-        String title = messages.getMessage("feed.title", null, "GBIF.be news", java.util.Locale.forLanguageTag(lang));
+        // the site's own name (its _config.yml title), never the portal's
+        String site = languages.site().title();
+        String siteUrl = languages.site().baseUrl();
+        String title = messages.getMessage("feed.title", new Object[] { site }, site,
+                java.util.Locale.forLanguageTag(lang));
         Instant updated = posts.items().stream().map(FeedController::updated).filter(java.util.Objects::nonNull)
                 .max(Instant::compareTo).orElse(Instant.EPOCH);
         Xml xml = Xml.document().start("feed").defaultNamespace(ATOM_NS).langAttribute(lang)
@@ -82,7 +82,7 @@ class FeedController {
                 xml.element("summary", post.description());
             }
             post.categoryList().forEach(c -> xml.empty("category").attribute("term", c));
-            xml.start("author").element("name", "GBIF.be").end().end();
+            xml.start("author").element("name", site).end().end();
         }
         return xml.end().finish();
     }

@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ServerWebExchange;
 
 import be.biodiversity.portal.render.cache.PageCacheFilter;
-import be.biodiversity.portal.render.config.PortalProperties;
 import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.content.ContentUnavailableException;
 import be.biodiversity.portal.render.content.PageList;
 import be.biodiversity.portal.render.content.PageSummary;
+import be.biodiversity.portal.render.site.SiteLanguages;
 import be.biodiversity.portal.render.site.Xml;
 
 /**
@@ -43,20 +43,20 @@ class SitemapController {
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
 
     private final ContentClient content;
-    private final String siteUrl;
+    private final SiteLanguages languages;
     private final int maxUrls;
 
-    SitemapController(ContentClient content, PortalProperties properties,
+    SitemapController(ContentClient content, SiteLanguages languages,
             @Value("${portal.sitemap.max-urls:50000}") int maxUrls) {
         this.content = content;
-        this.siteUrl = properties.siteUrl().toString().replaceAll("/+$", "");
+        this.languages = languages;
         this.maxUrls = Math.max(1, maxUrls);
     }
 
     @GetMapping("/robots.txt")
     ResponseEntity<String> robots() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
-                .body("User-agent: *\nDisallow: /api/\nSitemap: " + siteUrl + "/sitemap.xml\n");
+                .body("User-agent: *\nDisallow: /api/\nSitemap: " + languages.site().baseUrl() + "/sitemap.xml\n");
     }
 
     @GetMapping("/sitemap.xml")
@@ -95,14 +95,16 @@ class SitemapController {
                 .flatMapIterable(PageList::items)
                 // the Jekyll 404 page and the theme's route templates (/publisher/_key_) are not pages to index
                 .filter(page -> page.permalink() != null && !page.permalink().endsWith("/404")
-                        && !page.permalink().contains("/_key_"));
+                        && !page.permalink().contains("/_key_"))
+                // a page whose front matter says noindex: true asks not to be indexed
+                .filter(page -> !Boolean.TRUE.equals(page.noindex()));
     }
 
     private Flux<String> index(int parts) {
         return Flux.defer(() -> {
             Xml xml = Xml.document().start("sitemapindex").defaultNamespace(SITEMAP_NS);
             for (int n = 1; n <= parts; n++) {
-                xml.start("sitemap").element("loc", siteUrl + "/sitemap-" + n + ".xml").end();
+                xml.start("sitemap").element("loc", siteUrl() + "/sitemap-" + n + ".xml").end();
             }
             return Flux.just(xml.end().finish());
         });
@@ -129,8 +131,13 @@ class SitemapController {
         });
     }
 
+    /** The site's public origin (configured, else its own url): never the request's Host. */
+    private String siteUrl() {
+        return languages.site().baseUrl();
+    }
+
     private void url(Xml xml, PageSummary page, Map<String, List<PageSummary>> versions) {
-        xml.start("url").element("loc", siteUrl + page.permalink());
+        xml.start("url").element("loc", siteUrl() + page.permalink());
         if (page.updatedAt() != null) {
             xml.element("lastmod", DateTimeFormatter.ISO_INSTANT.format(page.updatedAt()));
         }
@@ -138,7 +145,7 @@ class SitemapController {
                 : versions.getOrDefault(page.translationKey(), List.of());
         if (alternates.size() > 1) {
             alternates.forEach(other -> xml.empty("xhtml", "link", XHTML_NS).attribute("rel", "alternate")
-                    .attribute("hreflang", other.lang()).attribute("href", siteUrl + other.permalink()));
+                    .attribute("hreflang", other.lang()).attribute("href", siteUrl() + other.permalink()));
         }
         xml.end();
     }

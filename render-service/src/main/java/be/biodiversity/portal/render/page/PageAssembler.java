@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import be.biodiversity.portal.render.config.PortalProperties;
 import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.content.Page;
 import be.biodiversity.portal.render.content.Translation;
@@ -43,15 +42,11 @@ class PageAssembler {
 
     private final Markdown markdown;
 
-    private final String siteUrl;
-
-    PageAssembler(ContentClient content, DirectoryClient directory, SiteLanguages languages, Markdown markdown,
-            PortalProperties properties) {
+    PageAssembler(ContentClient content, DirectoryClient directory, SiteLanguages languages, Markdown markdown) {
         this.content = content;
         this.directory = directory;
         this.languages = languages;
         this.markdown = markdown;
-        this.siteUrl = properties.siteUrl().toString().replaceAll("/+$", "");
     }
 
     Mono<PageView> assemble(Page page, String lang, String path) {
@@ -157,7 +152,7 @@ class PageAssembler {
     }
 
     private String absolute(String permalink) {
-        return this.siteUrl + permalink;
+        return this.languages.site().absolute(permalink);
     }
 
 }

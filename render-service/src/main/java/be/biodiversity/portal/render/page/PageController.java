@@ -86,6 +86,7 @@ class PageController {
         return Mono.zip(view, blocks, news).map((parts) -> {
             usedBy(exchange, page, site, parts.getT1());
             Rendering.Builder<?> rendering = Rendering.view("page").modelAttribute("page", parts.getT1())
+                .modelAttribute("noindex", page.noindex())
                 .modelAttribute("fallback", (fallback != null) ? fallback : Fallback.NONE);
             if (parts.getT1().partial()) {
                 rendering.header(PageCacheFilter.DEGRADED, "true");

@@ -22,4 +22,9 @@ public record ProblemView(String lang, String home, String messageKey) {
                 .modelAttribute("problem", new ProblemView(lang, home, messageKey)).build();
     }
 
+    /** The page exists in no language: the language switch links every language's home page. */
+    public java.util.List<Object> languageLinks() {
+        return java.util.List.of();
+    }
+
 }

@@ -17,6 +17,8 @@ import be.biodiversity.portal.render.cache.AnswerCache;
 import be.biodiversity.portal.render.cache.PageCacheFilter;
 import be.biodiversity.portal.render.content.ContentClient;
 import be.biodiversity.portal.render.site.SafeUrls;
+import be.biodiversity.portal.render.site.Site;
+import be.biodiversity.portal.render.site.Sites;
 import be.biodiversity.portal.render.site.SiteLanguages;
 import be.biodiversity.portal.render.site.SitePath;
 
@@ -49,9 +51,11 @@ class SiteChromeAdvice {
         Mono<List<SiteChrome.NavItem>> navigation = content.data("navigation", site.language())
                 .map(data -> navigation(data, site.path())).defaultIfEmpty(List.of());
         // The footer's markdown is the same on every page of a language: made HTML once per site revision.
-        Mono<List<SiteChrome.FooterColumn>> footer = answers.content("footer columns " + site.language(),
-                () -> content.data("footer", site.language()).map(this::footer)).defaultIfEmpty(List.of());
-        return Mono.zip(navigation, footer).map(parts -> new SiteChrome(parts.getT1(), parts.getT2()))
+        Mono<SiteChrome> footer = answers.content("footer columns " + site.language(),
+                () -> content.data("footer", site.language()).map(this::footer))
+                .defaultIfEmpty(SiteChrome.NONE);
+        return Mono.zip(navigation, footer).map(parts -> new SiteChrome(parts.getT1(), parts.getT2().footer(),
+                        parts.getT2().footerHtml()))
                 .onErrorResume(ex -> {
                     logger.warn("Rendering {} without navigation and footer: {}", site.path(), ex.getMessage());
                     exchange.getResponse().getHeaders().set(PageCacheFilter.DEGRADED, "true");
@@ -93,20 +97,43 @@ class SiteChromeAdvice {
         return items;
     }
 
-    private List<SiteChrome.FooterColumn> footer(JsonNode data) {
+    /** The footer's columns and small print; the navigation is left empty. */
+    private SiteChrome footer(JsonNode data) {
         List<SiteChrome.FooterColumn> columns = new ArrayList<>();
         JsonNode list = data == null ? null : data.get("columns");
-        if (list == null || !list.isArray()) {
-            return columns;
-        }
-        for (JsonNode column : list) {
-            String name = text(column, "name");
-            if (name != null) {
-                columns.add(new SiteChrome.FooterColumn(name,
-                        markdown.toHtmlWithoutRawHtml(text(column, "description"))));
+        if (list != null && list.isArray()) {
+            for (JsonNode column : list) {
+                String name = text(column, "name");
+                if (name != null) {
+                    columns.add(new SiteChrome.FooterColumn(name,
+                            markdown.toHtmlWithoutRawHtml(text(column, "description")), links(column.get("links"))));
+                }
             }
         }
-        return columns;
+        String small = text(data, "other") != null ? text(data, "other") : text(data, "license");
+        return new SiteChrome(List.of(), columns, small == null ? null : markdown.toHtmlWithoutRawHtml(small));
+    }
+
+    private static List<SiteChrome.NavItem> links(JsonNode list) {
+        List<SiteChrome.NavItem> links = new ArrayList<>();
+        if (list != null && list.isArray()) {
+            for (JsonNode link : list) {
+                String href = SafeUrls.link(text(link, "href"));
+                if (text(link, "text") != null && href != null) {
+                    links.add(new SiteChrome.NavItem(text(link, "text"), href, false, List.of()));
+                }
+            }
+        }
+        return links;
+    }
+
+    /**
+     * The request's site ({@code site}): its identity, languages and base URL for the head, header, language switch
+     * and footer. Read by {@code site/SiteFilter} before the controller ran.
+     */
+    @ModelAttribute("site")
+    Site site(ServerWebExchange exchange) {
+        return Sites.of(exchange, languages);
     }
 
     private static String text(JsonNode node, String field) {

@@ -11,16 +11,18 @@ import org.springframework.web.reactive.result.view.Rendering;
 import be.biodiversity.portal.render.page.ProblemView;
 import be.biodiversity.portal.render.site.SiteLanguages;
 
-/** The privacy statement ({@code /privacy}, {@code /nl/privacy}, {@code /fr/privacy}), the same for every site. */
+/**
+ * The privacy statement ({@code /privacy}, {@code /nl/privacy}, {@code /da/privacy}): the portal's own practice, in
+ * the name of the site that runs it ({@code privacy.name} of its {@code _config.yml}, else its title), with its
+ * contact ({@code privacy.contactEmail}, else {@code email}).
+ */
 @Controller
 class PrivacyController {
 
     private final SiteLanguages languages;
-    private final PrivacyProperties privacy;
 
-    PrivacyController(SiteLanguages languages, PrivacyProperties privacy) {
+    PrivacyController(SiteLanguages languages) {
         this.languages = languages;
-        this.privacy = privacy;
     }
 
     record LanguageLink(String lang, String href, boolean current) {
@@ -41,6 +43,6 @@ class PrivacyController {
                         + "/privacy", other.equals(language)))
                 .toList();
         return Rendering.view("privacy").modelAttribute("privacy", new PrivacyView(language, languages.home(language),
-                links, privacy.contactEmail())).build();
+                links, languages.site().privacyContact())).build();
     }
 }

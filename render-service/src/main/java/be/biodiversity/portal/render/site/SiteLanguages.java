@@ -1,28 +1,43 @@
 package be.biodiversity.portal.render.site;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
-import be.biodiversity.portal.render.config.PortalProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
 /**
  * The site's languages and how they show in URLs: the default language has no prefix
- * ({@code /community}), the others have their code as first path segment ({@code /nl/community}).
+ * ({@code /community}), the others have their code as first path segment ({@code /nl/community}). They are the
+ * site's own ({@link Site#languages()}, from content-service), not a setting of this service: a site written in
+ * English and Danish has {@code /da/...}, one in English, Dutch and French {@code /nl/...} and {@code /fr/...}.
+ * Read after {@link SiteFilter} has read the request's site.
  */
 @Component
 public class SiteLanguages {
 
-    private final String defaultLanguage;
+    private final Supplier<Site> site;
 
-    private final List<String> others;
+    @Autowired
+    public SiteLanguages(Sites sites) {
+        this(sites::known);
+    }
 
-    public SiteLanguages(PortalProperties properties) {
-        this.defaultLanguage = properties.languages().defaultLanguage();
-        this.others = List.copyOf(properties.languages().others());
+    private SiteLanguages(Supplier<Site> site) {
+        this.site = site;
+    }
+
+    /** The languages of one site, e.g. for a test. */
+    public static SiteLanguages of(Site site) {
+        return new SiteLanguages(() -> site);
+    }
+
+    /** The site they are the languages of. */
+    public Site site() {
+        return this.site.get();
     }
 
     /** The page a request's raw (percent-encoded) path names: decoded, normalised, with its language. */
@@ -41,25 +56,28 @@ public class SiteLanguages {
     public SitePath resolve(String requestPath) {
         String path = normalise(requestPath);
         String firstSegment = path.substring(1).split("/", 2)[0];
-        String language = this.others.contains(firstSegment) ? firstSegment : this.defaultLanguage;
+        Site current = this.site.get();
+        String language = current.others().contains(firstSegment) ? firstSegment : current.defaultLanguage();
         return new SitePath(language, path);
     }
 
     /** The home page of a language: {@code /} for the default language, {@code /nl} for Dutch. */
     public String home(String language) {
-        return this.others.contains(language) ? "/" + language : "/";
+        return this.site.get().home(language);
     }
 
     /** Default language first, then the others, in configured order. */
     public List<String> all() {
-        List<String> all = new ArrayList<>();
-        all.add(this.defaultLanguage);
-        all.addAll(this.others);
-        return all;
+        return this.site.get().languages();
     }
 
     public String defaultLanguage() {
-        return this.defaultLanguage;
+        return this.site.get().defaultLanguage();
+    }
+
+    /** A language's name in itself ({@code Nederlands}), for the language switch. */
+    public String nameOf(String language) {
+        return this.site.get().nameOf(language);
     }
 
     /**

@@ -14,7 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
-import be.biodiversity.portal.render.config.PortalProperties;
+import be.biodiversity.portal.render.site.SiteLanguages;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -45,13 +45,13 @@ class WarmUp implements ApplicationRunner {
 
     private final WarmUpProperties properties;
 
-    private final PortalProperties portal;
+    private final SiteLanguages languages;
 
-    WarmUp(WebClient.Builder web, Environment environment, WarmUpProperties properties, PortalProperties portal) {
+    WarmUp(WebClient.Builder web, Environment environment, WarmUpProperties properties, SiteLanguages languages) {
         this.web = web;
         this.environment = environment;
         this.properties = properties;
-        this.portal = portal;
+        this.languages = languages;
     }
 
     @Override
@@ -67,7 +67,9 @@ class WarmUp implements ApplicationRunner {
         AtomicReference<String> lastFailure = new AtomicReference<>("no answer yet");
         long started = System.nanoTime();
         // Waiting here is the point: the readiness state stays REFUSING_TRAFFIC until this returns.
-        Flux.fromIterable(paths)
+        // the home page first: rendering it reads the site, whose languages name the other home pages
+        render(self, origin, "/", lastFailure)
+            .thenMany(Flux.defer(() -> Flux.fromIterable(paths())).filter((path) -> !path.equals("/")))
             .concatMap((path) -> render(self, origin, path, lastFailure))
             .then(Mono.fromRunnable(() -> log.info("Warmed up in {} ms; reporting ready",
                     Duration.ofNanos(System.nanoTime() - started).toMillis())))
@@ -83,7 +85,7 @@ class WarmUp implements ApplicationRunner {
     List<String> paths() {
         Set<String> paths = new LinkedHashSet<>();
         paths.add("/");
-        this.portal.languages().others().forEach((language) -> paths.add("/" + language));
+        this.languages.all().forEach((language) -> paths.add(this.languages.home(language)));
         paths.addAll(this.properties.paths());
         return List.copyOf(paths);
     }

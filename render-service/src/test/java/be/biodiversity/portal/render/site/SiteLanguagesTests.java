@@ -2,7 +2,7 @@ package be.biodiversity.portal.render.site;
 
 import java.util.List;
 
-import be.biodiversity.portal.render.config.PortalProperties;
+import be.biodiversity.portal.render.content.SiteSettings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SiteLanguagesTests {
 
-    private final SiteLanguages languages = new SiteLanguages(
-            new PortalProperties(null, null, new PortalProperties.Languages("en", List.of("nl", "fr")), null));
+    private final SiteLanguages languages = SiteLanguages.of(Site.of(new SiteSettings("default", "Site", null, null,
+            null, null, null, null, null, "en", List.of(new SiteSettings.Language("en", null),
+                    new SiteSettings.Language("nl", null), new SiteSettings.Language("fr", null))), null));
 
     @ParameterizedTest
     @CsvSource({ "/, en, /", "'', en, /", "/community, en, /community", "/community/, en, /community",
