@@ -106,7 +106,7 @@ class RenderServiceApplicationTests {
     void aPageMissingInTheVisitorsLanguageIsShownInEnglishWithANotice() {
         String html = get("/fr/community-only-in-english", HttpStatus.OK);
         assertThat(html).contains("<html lang=\"fr\">", "<main id=\"main\" class=\"page-main\" lang=\"en\">",
-                "Cette page n’existe pas encore en français ; en voici la version anglaise.", "<h1>Community</h1>",
+                "Cette page n’existe pas encore dans votre langue ; la voici en anglais.", "<h1>Community</h1>",
                 "<link rel=\"canonical\" href=\"http://localhost:8080/community-only-in-english\">");
         get("/fr/nowhere-at-all", HttpStatus.NOT_FOUND);
     }
@@ -208,11 +208,13 @@ class RenderServiceApplicationTests {
     }
 
     @Test
-    void pageWithoutTranslationsHasNoLanguageSwitch() {
+    void pageWithoutTranslationsHasNoAlternatesAndASwitchToTheOtherLanguagesHomePages() {
         content.respond(TRANSLATIONS, 500, "application/problem+json", "{\"status\":500}");
         String html = get("/nl/community", HttpStatus.OK);
-        assertThat(html).contains("<h1>Gemeenschap</h1>", "<link rel=\"canonical\"")
-            .doesNotContain("<nav", "hreflang");
+        assertThat(html).contains("<h1>Gemeenschap</h1>", "<link rel=\"canonical\"",
+                "<a href=\"/\" hreflang=\"en\" lang=\"en\">English</a>",
+                "<a href=\"/fr\" hreflang=\"fr\" lang=\"fr\">Français</a>")
+            .doesNotContain("rel=\"alternate\" hreflang");
         assertThat(text(html)).contains(names(MEMBERS, "nl"));
     }
 

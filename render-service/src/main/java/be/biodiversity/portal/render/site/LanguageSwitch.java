@@ -58,7 +58,7 @@ public final class LanguageSwitch {
     static List<Alternate> alternates(Site site, List<?> versions) {
         Map<String, String> byLanguage = versions(versions);
         List<Alternate> alternates = new ArrayList<>();
-        if (byLanguage.size() < 2) {
+        if (byLanguage.size() < 2 || !site.described()) {
             return alternates;
         }
         for (String lang : site.languages()) {

@@ -155,7 +155,7 @@ class NewsPagesTests {
             .expectHeader().contentTypeCompatibleWith("application/atom+xml")
             .expectBody(String.class).returnResult().getResponseBody();
         assertThat(xml).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"nl\">",
-                "<title>Nieuws van GBIF.be</title>",
+                "<title>Nieuws van GBIF.be</title>", "<name>GBIF.be</name>",
                 "<id>https://gbif.example.be/nl/post/2026/literature-search</id>",
                 "<published>2026-11-20T09:00:00Z</published>", "<category term=\"Literature\"/>");
         web.get().uri("/xx/feed.xml").exchange().expectStatus().isNotFound();

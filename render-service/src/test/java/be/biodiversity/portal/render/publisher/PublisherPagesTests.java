@@ -57,7 +57,7 @@ class PublisherPagesTests {
         String html = get("/nl/publisher/search?role=MEMBER", 200);
         assertThat(html).contains("<h1>Datapublicisten</h1>", "Organisaties 1–2 van 2",
                 "<a href=\"/nl/publisher/31bde907-54e0-36d2-9c71-172b30357686\" class=\"title\">Koninklijk Belgisch Instituut voor Natuurwetenschappen</a>",
-                "Federale instelling", "België", "58 datasets", "Belgisch BIF-lid", "Niet-gouvernementele organisatie",
+                "Federale instelling", "België", "58 datasets", "Lid", "Niet-gouvernementele organisatie",
                 "<input type=\"hidden\" name=\"role\" value=\"MEMBER\">",
                 "href=\"/nl/publisher/search?role=MEMBER&amp;type=NGO\"",
                 "href=\"/fr/publisher/search?role=MEMBER\"");
@@ -78,7 +78,7 @@ class PublisherPagesTests {
     void aPublisherPageShowsWhatTheDirectoryKnows() {
         String html = get("/fr/publisher/31bde907-54e0-36d2-9c71-172b30357686", 200);
         assertThat(html).contains("<html lang=\"fr\">", "Institut royal des Sciences naturelles de Belgique",
-                "(RBINS)", "<strong>natural history</strong>", "Membre du BIF belge, Éditeur de données",
+                "(RBINS)", "<strong>natural history</strong>", "Membre, Éditeur de données",
                 "Institution fédérale", "Vautierstraat 29", "1000 Brussel", "Belgique",
                 "mailto:info@naturalsciences.be", "An Onderzoeker", "(Data manager)",
                 "https://www.gbif.org/dataset/search?publishing_org=31bde907-54e0-36d2-9c71-172b30357686",

@@ -78,7 +78,7 @@ class SiteFromContentTests {
         }
         assertThat(get("/", HttpStatus.OK)).contains("<title>Home | Template_site</title>",
                 "<span class=\"brand-name\">Template_site</span>");
-        assertThat(get("/da/feed.xml", HttpStatus.OK)).contains("<title>Template_site: nyheder</title>",
+        assertThat(get("/da/feed.xml", HttpStatus.OK)).contains("<title>Nyheder fra Template_site</title>",
                 "<name>Template_site</name>");
     }
 
