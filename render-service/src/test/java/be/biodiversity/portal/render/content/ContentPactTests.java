@@ -256,6 +256,7 @@ class ContentPactTests {
             .stringType("lang", "nl")
             .stringType("permalink", "/nl/community")
             .stringType("translationKey", "community")
+            .booleanType("noindex", false)
             .closeObject()
             .closeArray();
         return builder.given("the demo pages are loaded")
@@ -316,6 +317,44 @@ class ContentPactTests {
             .headers(JSON)
             .body(post)
             .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = "render-service")
+    V4Pact theSite(PactDslWithProvider builder) {
+        PactDslJsonBody site = new PactDslJsonBody();
+        site.stringType("key", "default")
+            .stringValue("defaultLanguage", "en")
+            .stringType("title", "GBIF.be")
+            .stringType("description", "Open biodiversity data from and about Belgium")
+            .stringType("email", "gbif@biodiversity.be")
+            .object("privacy")
+            .stringType("name", "Belgian Biodiversity Platform")
+            .stringType("contactEmail", "gbif@biodiversity.be")
+            .closeObject()
+            .minArrayLike("languages", 1)
+            .stringType("code", "en")
+            .stringType("name", "English")
+            .closeObject()
+            .closeArray();
+        return builder.given("the demo pages are loaded")
+            .uponReceiving("the site's identity and languages")
+            .method("GET")
+            .path("/api/content/v1/site")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(site)
+            .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "theSite")
+    void readsTheSite(MockServer server) {
+        SiteSettings site = client(server).site().block(Duration.ofSeconds(5));
+        assertThat(site.title()).isNotBlank();
+        assertThat(site.defaultLanguage()).isEqualTo("en");
+        assertThat(site.languages()).isNotEmpty().allSatisfy((language) -> assertThat(language.code()).isNotBlank());
+        assertThat(site.privacy().name()).isNotBlank();
     }
 
     @Test
