@@ -31,12 +31,6 @@ class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
-    private final LanguageProperties languages;
-
-    FallbackController(LanguageProperties languages) {
-        this.languages = languages;
-    }
-
     @RequestMapping("/page")
     Mono<Void> page(ServerWebExchange exchange) {
         String path = originalPath(exchange);
@@ -44,14 +38,16 @@ class FallbackController {
         if (wantsJson(exchange)) {
             return problem(exchange, path);
         }
-        String language = this.languages.of(path);
-        FallbackText text = FallbackText.in(language);
-        String home = this.languages.home(language);
+        // no language list here: the site's languages are render-service's business (its README); a first segment
+        // the gateway has a text in is taken for the language, anything else gets English and the site's home
+        String language = FallbackText.languageOf(path);
+        FallbackText text = FallbackText.in(language == null ? "en" : language);
+        String home = language == null ? "/" : "/" + language;
         String html = """
                 <!DOCTYPE html>
                 <html lang="%s">
                 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <meta name="robots" content="noindex"><title>%s | GBIF.be</title>
+                <meta name="robots" content="noindex"><title>%s</title>
                 <link rel="stylesheet" href="/assets/portal/site.css"></head>
                 <body><main id="main" class="problem"><h1>%s</h1><p>%s</p><p><a href="%s">%s</a></p></main></body>
                 </html>

@@ -23,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=400ms",
         "resilience4j.timelimiter.configs.default.timeout-duration=2s",
-        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=1000",
-        "portal.languages.others=nl,fr,de" })
+        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=1000" })
 @AutoConfigureWebTestClient(timeout = "10s")
 class FallbackTests {
 
@@ -76,12 +75,18 @@ class FallbackTests {
                         .contains("Temporarily unavailable"));
     }
 
+    /** Issue 12 item 4: no language list in the gateway; a Danish page gets Danish, and no site is named. */
     @Test
-    void aConfiguredLanguageWithoutTextsGetsEnglishWithItsOwnHomeLink() {
-        this.web.get().uri("/de/close").exchange().expectStatus().isEqualTo(503)
+    void everyLanguageTheInterfaceIsShippedInGetsItsTextWithoutAnyLanguageSetting() {
+        this.web.get().uri("/da/close").exchange().expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Content-Language", "da")
+                .expectBody(String.class).value(html -> assertThat(html).contains("<html lang=\"da\"")
+                        .contains("href=\"/da\"").contains("Midlertidigt utilgængelig").doesNotContain("GBIF.be"));
+        this.web.get().uri("/ja/close").exchange().expectStatus().isEqualTo(503)
                 .expectHeader().valueEquals("Content-Language", "en")
                 .expectBody(String.class).value(html -> assertThat(html).contains("<html lang=\"en\"")
-                        .contains("href=\"/de\"").contains("Temporarily unavailable"));
+                        .contains("href=\"/\"").contains("Temporarily unavailable"));
+        assertThat(render.received()).extracting(StubService.Received::uri).contains("/da/close", "/ja/close");
     }
 
     @Test
