@@ -142,11 +142,18 @@ public record Site(String key, String title, String tagline, String description,
         return safe.startsWith("/") ? this.baseUrl + safe : null;
     }
 
-    /** The canonical URL of a page with these language versions: the version in the language read. */
+    /**
+     * The canonical URL of a page with these language versions: the version in the language read, without its query
+     * string (a search with filters is a view of its search page; a visitor's query never becomes a canonical link).
+     */
     public String canonical(List<?> versions, Locale current) {
         String reading = current == null ? this.defaultLanguage : current.toLanguageTag().toLowerCase(Locale.ROOT);
         String version = LanguageSwitch.version(versions, reading);
-        return version == null ? null : absolute(version);
+        if (version == null) {
+            return null;
+        }
+        int query = version.indexOf('?');
+        return absolute(query < 0 ? version : version.substring(0, query));
     }
 
     /** Open Graph's form of a language ({@code nl}, {@code zh_TW}). */

@@ -108,6 +108,13 @@ class SiteFromContentTests {
                 "<link rel=\"alternate\" hreflang=\"da\" href=\"https://template_site.hp.gbif.org/da/post/2021/for-forfattere\">",
                 "<meta property=\"og:locale\" content=\"da\">");
         assertThat(get("/da/literature/search", HttpStatus.SERVICE_UNAVAILABLE)).contains("<html lang=\"da\">");
+        content.json("/api/content/v1/literature?limit=20&offset=0&q=fish%20bowl", "contracts/content/literature-search.json");
+        String search = web.get().uri("/da/literature/search?q={q}", "fish bowl").exchange().expectBody(String.class)
+            .returnResult().getResponseBody();
+        assertThat(search).as("a search's canonical link is its search page, never the visitor's query")
+            .contains("<link rel=\"canonical\" href=\"https://template_site.hp.gbif.org/da/literature/search\">",
+                    "<link rel=\"alternate\" hreflang=\"en\" href=\"https://template_site.hp.gbif.org/literature/search?q=fish%20bowl\">",
+                    "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://template_site.hp.gbif.org/literature/search?q=fish%20bowl\">");
     }
 
     @Test
