@@ -19,7 +19,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 import be.biodiversity.portal.render.cache.PageCacheFilter;
-import be.biodiversity.portal.render.config.PortalProperties;
 import be.biodiversity.portal.render.page.ProblemView;
 import be.biodiversity.portal.render.site.SiteLanguages;
 
@@ -34,13 +33,11 @@ public class GbifPages {
     private final SiteLanguages languages;
     private final MessageSource messages;
     private final GbifProperties gbif;
-    private final String siteUrl;
 
-    GbifPages(SiteLanguages languages, MessageSource messages, GbifProperties gbif, PortalProperties portal) {
+    GbifPages(SiteLanguages languages, MessageSource messages, GbifProperties gbif) {
         this.languages = languages;
         this.messages = messages;
         this.gbif = gbif;
-        this.siteUrl = portal.siteUrl().toString().replaceAll("/+$", "");
     }
 
     /** The language a path prefix names ({@code null}: the default language), or null when it names none. */
@@ -70,8 +67,9 @@ public class GbifPages {
                 .toList();
     }
 
+    /** The absolute URL of a page of the site, from the site's base URL (never the request's Host). */
     public String canonical(String pathAndQuery) {
-        return siteUrl + pathAndQuery;
+        return languages.site().baseUrl() + pathAndQuery;
     }
 
     public String message(String lang, String key, Object... args) {

@@ -72,7 +72,7 @@ class GbifPagesTests {
     void theMenusDataAboutBelgiumIsAnOccurrenceSearchWithFacetsPagingAndAMap() {
         String html = get("/nl/occurrence/search?country=BE&view=MAP", 200);
         assertThat(html).contains("<html lang=\"nl\">", "<h1>Waarnemingen</h1>", "Resultaten 1–2 van 1.979",
-                "<meta name=\"robots\" content=\"noindex, follow\">",
+                "<meta name=\"robots\" content=\"noindex\">",
                 "<link rel=\"canonical\" href=\"http://localhost:8080/nl/occurrence/search?country=BE\">",
                 ">Favolus Fr.</a>", "href=\"/nl/occurrence/4940926623\"", "Menselijke waarneming",
                 "href=\"/nl/occurrence/search?country=BE&amp;basisOfRecord=HUMAN_OBSERVATION\"",
