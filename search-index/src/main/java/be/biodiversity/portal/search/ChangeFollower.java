@@ -1,0 +1,182 @@
+package be.biodiversity.portal.search;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.mongodb.client.model.changestream.OperationType;
+import org.bson.BsonValue;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
+
+import org.springframework.data.mongodb.core.ChangeStreamEvent;
+import org.springframework.data.mongodb.core.ChangeStreamOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/**
+ * Keeps one instance's in-memory index in step with the writes of every instance: follows the change stream of a
+ * collection (a MongoDB replica set, or the embedded server with its oplog) and hands each insert, update, replace
+ * and delete to the index's {@link Changes}, one at a time, in order. A write made through this instance is usually
+ * in its index already; its event comes back and changes nothing when the index keeps versions.
+ *
+ * <p>Nothing is missed between the full load at start-up and the first event: the stream starts at the server's time
+ * taken before the load (less a little skew), so a write made during the load arrives as an event too (twice is
+ * harmless). After a failure the stream resumes after the last event it delivered, with a backoff; when the
+ * collection is dropped or renamed (the stream is invalidated) the index is loaded again in full and the stream
+ * starts anew. On a standalone MongoDB without change streams the instance still works alone: one warning is logged
+ * and the stream is retried.
+ */
+public final class ChangeFollower implements AutoCloseable {
+
+    /** What the index does with each change. Each returns when the index holds the change. */
+    public interface Changes {
+
+        /** An inserted, updated or replaced document, as it is after the write. */
+        Mono<Void> upserted(Document document);
+
+        /** A deleted document's {@code _id}. */
+        Mono<Void> deleted(String id);
+
+        /** Loads the whole index again; emits how many documents it holds. */
+        Mono<Long> reload();
+    }
+
+    /** One change as the index applied it: the operation ({@code insert}, {@code delete}, …) and the id. */
+    public record Applied(String operation, String id) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeFollower.class);
+    private static final Duration SKEW = Duration.ofSeconds(2);
+
+    private final ReactiveMongoTemplate mongo;
+    private final String collection;
+    private final Changes changes;
+    private final AtomicReference<BsonValue> lastEvent = new AtomicReference<>();
+    private final AtomicReference<Instant> since = new AtomicReference<>();
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private final Sinks.Many<Applied> applied = Sinks.many().multicast().directBestEffort();
+    private volatile Disposable following;
+
+    public ChangeFollower(ReactiveMongoTemplate mongo, String collection, Changes changes) {
+        this.mongo = mongo;
+        this.collection = collection;
+        this.changes = changes;
+    }
+
+    /** Starts following, then loads the index in full; emits what the load emits. */
+    public Mono<Long> start() {
+        return serverTime().flatMap(now -> {
+            since.set(now.minus(SKEW));
+            follow();
+            return changes.reload();
+        });
+    }
+
+    /** Every change once the index holds it (hot: only what happens after subscribing), for tests and metrics. */
+    public Flux<Applied> applied() {
+        return applied.asFlux();
+    }
+
+    private void follow() {
+        following = Flux.defer(() -> mongo.changeStream(collection, options(), Document.class))
+                .doOnNext(event -> recovered())
+                .concatMap(this::apply)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(30))
+                        .doBeforeRetry(signal -> failed(signal.failure())))
+                // A stream that ends (invalidated) is opened again, from where the reload started.
+                .repeatWhen(ends -> ends.delayElements(Duration.ofMillis(200)))
+                .subscribe(done -> applied.tryEmitNext(done),
+                        error -> log.error("Stopped following the change stream of '{}'", collection, error));
+    }
+
+    private ChangeStreamOptions options() {
+        ChangeStreamOptions.ChangeStreamOptionsBuilder options = ChangeStreamOptions.builder()
+                .returnFullDocumentOnUpdate();
+        BsonValue resumeToken = lastEvent.get();
+        return (resumeToken != null ? options.resumeAfter(resumeToken) : options.resumeAt(since.get())).build();
+    }
+
+    private Mono<Applied> apply(ChangeStreamEvent<Document> event) {
+        var raw = event.getRaw();
+        if (raw == null || raw.getOperationType() == null) {
+            return Mono.empty();
+        }
+        String id = idOf(raw.getDocumentKey() == null ? null : raw.getDocumentKey().get("_id"),
+                raw.getFullDocument());
+        Applied done = new Applied(raw.getOperationType().getValue(), id);
+        Mono<?> work = switch (raw.getOperationType()) {
+            case INSERT, UPDATE, REPLACE -> raw.getFullDocument() == null ? Mono.empty()
+                    : changes.upserted(raw.getFullDocument());
+            case DELETE -> id == null ? Mono.empty() : changes.deleted(id);
+            case DROP, DROP_DATABASE, RENAME, INVALIDATE -> {
+                lastEvent.set(null);
+                since.set(Instant.now().minus(SKEW));
+                yield changes.reload().doOnNext(loaded -> log.info("Index of '{}' loaded again after '{}': {}",
+                        collection, raw.getOperationType().getValue(), loaded));
+            }
+            default -> Mono.empty();
+        };
+        return work.onErrorResume(ex -> {
+            log.warn("Could not apply a '{}' of '{}' {} to the search index: {}", done.operation(), collection, id,
+                    ex.toString());
+            return Mono.empty();
+        }).then(Mono.fromSupplier(() -> {
+            if (event.getResumeToken() != null && raw.getOperationType() != OperationType.INVALIDATE) {
+                lastEvent.set(event.getResumeToken());
+            }
+            return done;
+        }));
+    }
+
+    /** The changed document's id: from the event's document key, else (the embedded server) its full document. */
+    private static String idOf(BsonValue id, Document document) {
+        if (id == null) {
+            Object own = document == null ? null : document.get("_id");
+            return own instanceof org.bson.types.ObjectId objectId ? objectId.toHexString()
+                    : own == null ? null : own.toString();
+        }
+        if (id.isString()) {
+            return id.asString().getValue();
+        }
+        if (id.isObjectId()) {
+            return id.asObjectId().getValue().toHexString();
+        }
+        return id.toString();
+    }
+
+    private void recovered() {
+        if (failing.compareAndSet(true, false)) {
+            log.info("Following the change stream of '{}' again", collection);
+        }
+    }
+
+    private void failed(Throwable failure) {
+        if (failing.compareAndSet(false, true)) {
+            log.warn("The change stream of '{}' failed ({}); writes of other instances reach this one's search index"
+                    + " once it is open again", collection, failure.toString());
+        }
+    }
+
+    /** The MongoDB server's own clock, so that the application's clock being off does not skip events. */
+    private Mono<Instant> serverTime() {
+        return mongo.executeCommand(new Document("isMaster", 1))
+                .map(answer -> answer.get("localTime") instanceof Date date ? date.toInstant() : Instant.now())
+                .onErrorResume(ex -> Mono.just(Instant.now()));
+    }
+
+    @Override
+    public void close() {
+        Disposable current = following;
+        if (current != null) {
+            current.dispose();
+        }
+    }
+}
