@@ -24,7 +24,8 @@ final class ReservedPaths {
     /** First segments (after the language) whose pages below are render-service's: {@code /publisher/{key}}. */
     private static final Set<String> BELOW = Set.of("publisher", "literature");
     /** Single paths (after the language). */
-    private static final Set<String> EXACT = Set.of("robots.txt", "sitemap.xml", "favicon.ico", "feed.xml", "privacy");
+    private static final Set<String> EXACT = Set.of("robots.txt", "sitemap.xml", "favicon.ico", "feed.xml", "privacy",
+            "search");
 
     /** The parts of a sitemap index ({@code /sitemap-2.xml}). */
     private static final java.util.regex.Pattern SITEMAP_PART = java.util.regex.Pattern.compile("sitemap-[0-9]+\\.xml");
@@ -62,7 +63,7 @@ final class ReservedPaths {
         if (TREES.contains(first)) {
             return Optional.of("the portal serves everything under /" + first + " itself");
         }
-        if (!renderRoutes && ("privacy".equals(first) || BELOW.contains(first))) {
+        if (!renderRoutes && ("privacy".equals(first) || "search".equals(first) || BELOW.contains(first))) {
             return Optional.empty();
         }
         if (BELOW.contains(first) && rest.size() > 1) {

@@ -75,6 +75,15 @@ public class ResolvedPages {
                 .onErrorMap(RejectedExecutionException.class, ex -> busy());
     }
 
+    /**
+     * The page as visitors see it, resolved (and kept) as a read resolves it, for the site search; fails as a read
+     * would (422 over a limit, 503 when the render scheduler is full).
+     */
+    public Mono<ResolvedPage> resolved(Page page) {
+        return data.context().flatMap(site -> Mono.fromCallable(() -> resolve(page, site))
+                .subscribeOn(render.scheduler())).onErrorMap(RejectedExecutionException.class, ex -> busy());
+    }
+
     /** Every render thread busy and the queue full: refused at once, the client may retry. */
     static ResponseStatusException busy() {
         return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Too many pages are being resolved; try again");

@@ -1,0 +1,152 @@
+package be.biodiversity.portal.content.search;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+
+import be.biodiversity.portal.content.page.Page;
+import be.biodiversity.portal.content.page.ResolvedPages;
+import be.biodiversity.portal.content.resolve.ResolvedPage;
+import be.biodiversity.portal.content.resolve.TocEntry;
+import be.biodiversity.portal.search.ChangeFollower;
+
+/**
+ * Keeps this instance's {@link SiteSearchIndex} in step with the {@code pages} collection, whoever wrote it: follows
+ * its change stream ({@link ChangeFollower}) and indexes each published page as visitors see it (Liquid and markdown
+ * resolved, the HTML as text); a page that is not published (a draft, an unpublished page) or deleted leaves the
+ * index. A change of the site's data files may change what pages show, so it indexes every page again (once, a
+ * moment after a burst of data writes). Started when the application is ready; the full load runs in the background.
+ */
+@Component
+class SiteSearchFollower implements DisposableBean {
+
+    /** The site every page belongs to until pages carry a site key (see MULTISITE). */
+    static final String SITE = "default";
+    private static final Logger log = LoggerFactory.getLogger(SiteSearchFollower.class);
+    private static final Duration DATA_SETTLE = Duration.ofSeconds(1);
+
+    private final ReactiveMongoTemplate mongo;
+    private final ResolvedPages resolved;
+    private final SiteSearchIndex index;
+    private final ChangeFollower pages;
+    private final ChangeFollower data;
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+
+    SiteSearchFollower(ReactiveMongoTemplate mongo, ResolvedPages resolved, SiteSearchIndex index) {
+        this.mongo = mongo;
+        this.resolved = resolved;
+        this.index = index;
+        this.pages = new ChangeFollower(mongo, "pages", new PageChanges());
+        this.data = new ChangeFollower(mongo, "siteData", new DataChanges());
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        pages.start().subscribe(loaded -> log.info("Site search: {} published pages indexed", loaded),
+                error -> log.warn("Site search: the first load failed ({}); pages are indexed as they change",
+                        error.toString()));
+        data.start().subscribe(loaded -> { }, error -> { });
+    }
+
+    /** Each change of a page once it is in the index (or out of it): for tests, which wait for it. */
+    Flux<ChangeFollower.Applied> applied() {
+        return pages.applied();
+    }
+
+    Mono<Void> index(Page page) {
+        if (!Page.PUBLISHED.equals(page.status())) {
+            return Mono.fromRunnable(() -> index.remove(page.id()));
+        }
+        return resolved.resolved(page)
+                .map(view -> entry(page, view))
+                .onErrorResume(ex -> {
+                    log.debug("Site search: page {} indexed without its body ({})", page.id(), ex.toString());
+                    return Mono.just(SiteEntry.of(page.id(), version(page), SITE, page.lang(), page.kind(),
+                            page.permalink(), page.title(), page.description(), page.date(), List.of(), ""));
+                })
+                .doOnNext(index::put)
+                .then();
+    }
+
+    private static SiteEntry entry(Page page, ResolvedPage view) {
+        String title = view.title() == null || view.title().isBlank() ? page.title() : view.title();
+        String description = view.description() == null ? page.description() : view.description();
+        List<String> headings = view.toc() == null ? List.of() : view.toc().stream().map(TocEntry::text).toList();
+        return SiteEntry.of(page.id(), version(page), SITE, page.lang(), page.kind(), page.permalink(), title,
+                HtmlText.of(description), page.date(), headings, HtmlText.of(view.html()));
+    }
+
+    private static long version(Page page) {
+        return page.version() == null ? 0 : page.version();
+    }
+
+    /** Every stored page, indexed again one after the other (the render scheduler is shared with reads). */
+    private Mono<Long> indexAll() {
+        return mongo.findAll(Page.class).concatMap(page -> index(page).thenReturn(page)).count();
+    }
+
+    @Override
+    public void destroy() {
+        pages.close();
+        data.close();
+    }
+
+    private final class PageChanges implements ChangeFollower.Changes {
+
+        @Override
+        public Mono<Void> upserted(Document document) {
+            return index(mongo.getConverter().read(Page.class, document));
+        }
+
+        @Override
+        public Mono<Void> deleted(String id) {
+            return Mono.fromRunnable(() -> index.remove(id));
+        }
+
+        @Override
+        public Mono<Long> reload() {
+            return Mono.fromRunnable(index::clear).then(indexAll());
+        }
+    }
+
+    /** A data file changed: every page is indexed again, once, after a burst of writes settles. */
+    private final class DataChanges implements ChangeFollower.Changes {
+
+        @Override
+        public Mono<Void> upserted(Document document) {
+            return refreshSoon();
+        }
+
+        @Override
+        public Mono<Void> deleted(String id) {
+            return refreshSoon();
+        }
+
+        @Override
+        public Mono<Long> reload() {
+            return Mono.just(0L);
+        }
+
+        private Mono<Void> refreshSoon() {
+            if (refreshPending.compareAndSet(false, true)) {
+                Mono.delay(DATA_SETTLE).doOnNext(tick -> refreshPending.set(false)).then(indexAll())
+                        .subscribe(count -> log.debug("Site search: {} pages indexed again after a data change", count),
+                                error -> log.warn("Site search: indexing after a data change failed: {}",
+                                        error.toString()));
+            }
+            return Mono.empty();
+        }
+    }
+}
