@@ -32,6 +32,11 @@ class ContentClients {
         return new SiteFiles(http.web(), answers);
     }
 
+    @Bean
+    SiteSearchClient siteSearchClient(ContentHttp http) {
+        return new SiteSearchClient(http.web());
+    }
+
     /** content-service's client, as a type of its own so that no other provider's client can be injected instead. */
     record ContentHttp(WebClient web) {
     }
