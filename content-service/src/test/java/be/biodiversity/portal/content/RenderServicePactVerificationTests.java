@@ -18,6 +18,11 @@ import org.springframework.context.annotation.Import;
 import be.biodiversity.portal.testsupport.FieldRenamingFilter;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +60,19 @@ class RenderServicePactVerificationTests {
     @State("the demo pages are loaded")
     void demoPagesAreLoaded() {
         assertThat(mongo.count(new Query(), "pages").block()).as("demo pages").isPositive();
+    }
+
+    /** The site search indexes in the background after start: waits (polling, at most a minute) until it has them. */
+    @State("the demo pages are indexed for the site search")
+    void demoPagesAreIndexed() {
+        WebClient client = WebClient.create("http://localhost:" + port);
+        Long found = Mono.defer(() -> client.get().uri("/api/content/v1/search?q=gemeenschap&lang=nl&limit=0")
+                        .retrieve().bodyToMono(Map.class))
+                .map(answer -> ((Number) answer.get("count")).longValue())
+                .filter(count -> count > 0)
+                .repeatWhenEmpty(600, tries -> tries.delayElements(Duration.ofMillis(100)))
+                .block(Duration.ofSeconds(90));
+        assertThat(found).as("demo pages found by the site search").isPositive();
     }
 
     @State("the sample literature is loaded")

@@ -64,7 +64,7 @@ class SearchController {
         String query = clean(q);
         long from = offset(offset);
         if (query.isEmpty()) {
-            return Mono.just(render(new SearchViews.Search(language, languages.home(language), switcher(language, ""),
+            return Mono.just(render(SearchViews.Search.of(language, languages.home(language), switcher(language, ""),
                     "", pagesOf(null, language, "", 0), new SearchViews.Publishers(false, 0, List.of(), null),
                     new SearchViews.Literature(false, 0, List.of(), null))));
         }
@@ -92,7 +92,7 @@ class SearchController {
                 .onErrorResume(ex -> unavailable("literature", ex, new SearchViews.Literature(true, 0, List.of(),
                         null)));
         return Mono.zip(found, publishers, publications).map(parts -> {
-            SearchViews.Search view = new SearchViews.Search(language, languages.home(language),
+            SearchViews.Search view = SearchViews.Search.of(language, languages.home(language),
                     switcher(language, query), query, parts.getT1(), parts.getT2(), parts.getT3());
             return render(view);
         });

@@ -11,16 +11,15 @@ final class SearchViews {
     record LanguageLink(String lang, String href, boolean current) {
     }
 
-    record Search(String lang, String home, List<LanguageLink> languageLinks, String q, Pages pages,
-            Publishers publishers, Literature literature) {
+    /** {@code asked}: there is a query; {@code partial}: some part could not be searched (the notice at the top). */
+    record Search(String lang, String home, List<LanguageLink> languageLinks, String q, boolean asked,
+            boolean partial, Pages pages, Publishers publishers, Literature literature) {
 
-        boolean asked() {
-            return !q.isEmpty();
-        }
-
-        /** Whether some part could not be searched, for the notice at the top. */
-        boolean partial() {
-            return pages.unavailable() || publishers.unavailable() || literature.unavailable();
+        static Search of(String lang, String home, List<LanguageLink> languageLinks, String q, Pages pages,
+                Publishers publishers, Literature literature) {
+            return new Search(lang, home, languageLinks, q, !q.isEmpty(),
+                    pages.unavailable() || publishers.unavailable() || literature.unavailable(), pages, publishers,
+                    literature);
         }
     }
 

@@ -498,4 +498,40 @@ class ContentPactTests {
         return new ContentClient(PactClients.webClient(server));
     }
 
+    /** The site search page (search/SearchController). */
+    @Pact(consumer = "render-service")
+    V4Pact aSiteSearch(PactDslWithProvider builder) {
+        PactDslJsonBody body = new PactDslJsonBody();
+        body.integerType("count", 1)
+            .eachLike("results")
+            .stringType("kind", "page")
+            .stringValue("lang", "nl")
+            .stringType("permalink", "/nl/community")
+            .stringType("title", "Gemeenschap")
+            .stringType("snippet", "Wie in België open biodiversiteitsdata deelt en gebruikt")
+            .closeArray();
+        return builder.given("the demo pages are indexed for the site search")
+            .uponReceiving("a site search in Dutch")
+            .method("GET")
+            .path("/api/content/v1/search")
+            .query("q=gemeenschap&lang=nl&offset=0&limit=10")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(body)
+            .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "aSiteSearch")
+    void searchesTheSite(MockServer server) {
+        SiteSearchClient.Results results = new SiteSearchClient(PactClients.webClient(server))
+            .search("gemeenschap", "nl", 0, 10).block(Duration.ofSeconds(5));
+        assertThat(results.total()).isPositive();
+        assertThat(results.items()).allSatisfy((hit) -> {
+            assertThat(hit.permalink()).startsWith("/nl/");
+            assertThat(hit.title()).isNotBlank();
+            assertThat(hit.snippet()).isNotNull();
+        });
+    }
 }

@@ -61,13 +61,13 @@ class SearchPageTests {
     void pagesPublishersAndLiteratureOfTheVisitorsLanguage() {
         String html = get("/nl/search?q=ecologie", HttpStatus.OK);
         assertThat(html).contains("<html lang=\"nl\">", "<meta name=\"robots\" content=\"noindex\">",
-                "Pagina's en nieuws 1–3 van 12", "href=\"/nl/community\"", "Gemeenschap",
+                "Pagina&#39;s en nieuws 1–3 van 12", "href=\"/nl/community\"", "Gemeenschap",
                 "De <mark>ecologie</mark> van &lt;bossen&gt; &amp; heide", "Nieuws over écologie",
                 "Publiceerders", "href=\"/nl/publisher/31bde907-54e0-36d2-9c71-172b30357686\"",
                 "Koninklijk Belgisch Instituut voor Natuurwetenschappen",
                 "Occupancy trends of freshwater fish in Flemish rivers",
                 "href=\"/nl/literature/b1f0c1e2-0001-4a00-9000-000000000001\"");
-        assertThat(html).as("paging").contains("href=\"/nl/search?q=ecologie&amp;offset=10\"");
+        assertThat(html).as("paging").contains("href=\"/nl/search?q=ecologie&amp;offset=3\"");
         assertThat(html).as("the language switch keeps the query").contains("href=\"/fr/search?q=ecologie\"");
         assertThat(html).as("the search box of the header").contains("action=\"/nl/search\"");
     }
@@ -102,17 +102,18 @@ class SearchPageTests {
     void withContentDownThePublishersAreStillShown() {
         content.goDown();
         String html = get("/nl/search?q=ecologie", HttpStatus.OK);
-        assertThat(html).contains("In de pagina's en het nieuws kan nu niet gezocht worden.",
+        assertThat(html).contains("In de pagina&#39;s en het nieuws kan nu niet gezocht worden.",
                 "In de literatuur kan nu niet gezocht worden.",
                 "Koninklijk Belgisch Instituut voor Natuurwetenschappen");
     }
 
     @Test
     void withoutAQueryOnlyTheBoxIsShownAndNothingIsAsked() {
+        long asked = content.requests().stream().filter(request -> request.startsWith(PAGES)).count();
         String html = get("/search", HttpStatus.OK);
         assertThat(html).contains("<html lang=\"en\">", "<h1>Search</h1>", "name=\"q\"")
             .doesNotContain("Publishers</h2>");
-        assertThat(content.requests()).noneMatch(request -> request.startsWith(PAGES));
+        assertThat(content.requests().stream().filter(request -> request.startsWith(PAGES)).count()).isEqualTo(asked);
     }
 
     @Test
