@@ -15,7 +15,8 @@ class ReservedPathsTests {
     @ValueSource(strings = { "/actuator/env", "/nl/actuator", "/x/actuator/health", "/robots.txt", "/sitemap.xml",
             "/feed.xml", "/nl/feed.xml", "/favicon.ico", "/_gateway/fallback/page", "/api/x", "/api", "/fr/api/x",
             "/publisher/search", "/nl/publisher/31bde907", "/literature/search", "/fr/literature/some-id",
-            "/privacy", "/nl/privacy", "/assets/portal/site.css", "/API/x", "/sitemap-1.xml", "/sitemap-12.xml" })
+            "/privacy", "/nl/privacy", "/assets/portal/site.css", "/API/x", "/sitemap-1.xml", "/sitemap-12.xml",
+            "/search", "/nl/search", "/fr/search" })
     void thePortalsOwnPathsAreReserved(String permalink) {
         assertThat(ReservedPaths.reason(permalink, LANGUAGES)).isPresent();
     }
@@ -23,7 +24,7 @@ class ReservedPathsTests {
     @ParameterizedTest
     @ValueSource(strings = { "/", "/nl", "/community", "/nl/community", "/publisher", "/literature", "/news",
             "/nl/news", "/apis", "/about/api", "/post/2026/feed", "/privacy-policy", "/de/feed.xml/x", "/sitemap-x.xml",
-            "/sitemap-1.xml/more" })
+            "/sitemap-1.xml/more", "/search/help", "/research" })
     void pagesMayHaveEveryOtherPath(String permalink) {
         assertThat(ReservedPaths.reason(permalink, LANGUAGES)).isEmpty();
     }
