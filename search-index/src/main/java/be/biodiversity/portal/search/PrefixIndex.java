@@ -135,6 +135,11 @@ public final class PrefixIndex<E extends PrefixIndex.Entry> {
         });
     }
 
+    /** The keys of every live entry (a copy). */
+    public java.util.Set<String> keys() {
+        return read(v -> new java.util.HashSet<>(idsByKey.keySet()));
+    }
+
     /** Runs a search under the read lock. */
     public <T> T read(Function<View<E>, T> search) {
         lock.readLock().lock();

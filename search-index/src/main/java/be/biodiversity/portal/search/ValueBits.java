@@ -45,6 +45,17 @@ public final class ValueBits {
         return any;
     }
 
+    /** The entries having a value the test accepts (a range of years). */
+    public BitSet anyWhere(java.util.function.Predicate<String> test) {
+        BitSet any = new BitSet();
+        values.forEach((value, bits) -> {
+            if (test.test(value)) {
+                any.or(bits);
+            }
+        });
+        return any;
+    }
+
     /** The counts of the values among {@code base}, most frequent first (then by name), at most {@code max}. */
     public List<FacetCount> counts(BitSet base, int max) {
         List<FacetCount> counts = new ArrayList<>();

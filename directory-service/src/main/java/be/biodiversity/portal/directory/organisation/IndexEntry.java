@@ -1,9 +1,11 @@
 package be.biodiversity.portal.directory.organisation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
+
+import be.biodiversity.portal.search.Folding;
+import be.biodiversity.portal.search.PrefixIndex;
 
 /**
  * What the search index keeps of one organisation: its folded words per field (for matching and ranking), the
@@ -11,7 +13,7 @@ import java.util.stream.Stream;
  */
 record IndexEntry(String key, String slug, long version, String sortName, String[] acronymWords, String[] nameWords,
         String[] cityWords, String[] namePhrases, int roleBits, OrganisationType type, String country,
-        boolean endorsed, int datasets) {
+        boolean endorsed, int datasets) implements PrefixIndex.Entry {
 
     static IndexEntry of(Organisation organisation) {
         RegistryData registry = organisation.registry();
@@ -25,8 +27,8 @@ record IndexEntry(String key, String slug, long version, String sortName, String
         }
         return new IndexEntry(organisation.key(), organisation.slug(),
                 organisation.version() == null ? 0 : organisation.version(), names.sortKey(),
-                Tokens.words(acronyms), Tokens.words(nameTexts),
-                Tokens.words(nonNull(registry == null ? null : registry.city())), Tokens.phrases(nameTexts), roleBits,
+                Folding.words(acronyms), Folding.words(nameTexts),
+                Folding.words(nonNull(registry == null ? null : registry.city())), Folding.phrases(nameTexts), roleBits,
                 organisation.type(), organisation.country(), registry != null && registry.endorsed(),
                 registry == null ? 0 : registry.datasets());
     }
@@ -36,8 +38,13 @@ record IndexEntry(String key, String slug, long version, String sortName, String
     }
 
     /** Every word an organisation can be found by. */
-    Stream<String> allWords() {
-        return Stream.of(acronymWords, nameWords, cityWords).flatMap(Arrays::stream).distinct();
+    @Override
+    public void words(Consumer<String> sink) {
+        for (String[] field : new String[][] { acronymWords, nameWords, cityWords }) {
+            for (String word : field) {
+                sink.accept(word);
+            }
+        }
     }
 
     private static List<String> nonNull(String... texts) {

@@ -4,18 +4,20 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
+
+import be.biodiversity.portal.search.PrefixIndex;
+import be.biodiversity.portal.search.TopPage;
 
 /**
  * One search over the entries that match every query word and filter: scores them and picks the asked page in order,
- * without sorting all matches.
+ * without sorting all matches ({@link TopPage}).
  */
 final class IndexSearch {
 
-    private final List<IndexEntry> entries;
+    private final PrefixIndex.View<IndexEntry> entries;
     private final OrganisationQuery query;
 
-    IndexSearch(List<IndexEntry> entries, OrganisationQuery query) {
+    IndexSearch(PrefixIndex.View<IndexEntry> entries, OrganisationQuery query) {
         this.entries = entries;
         this.query = query;
     }
@@ -24,32 +26,12 @@ final class IndexSearch {
         List<Hit> hits = new ArrayList<>(matches.cardinality());
         boolean scored = !query.words().isEmpty() && query.order() == OrganisationQuery.Order.RELEVANCE;
         for (int id = matches.nextSetBit(0); id >= 0; id = matches.nextSetBit(id + 1)) {
-            IndexEntry entry = entries.get(id);
+            IndexEntry entry = entries.entry(id);
             hits.add(new Hit(entry, scored ? Relevance.score(entry, query.words(), query.phrase()) : 0));
         }
-        return new SearchHits(page(hits), hits.size(), facets);
-    }
-
-    /** The keys of the page: the first offset + limit matches in order, found without sorting all of them. */
-    private List<String> page(List<Hit> matches) {
-        int wanted = (int) Math.min((long) query.offset() + query.limit(), matches.size());
-        if (query.offset() >= wanted) {
-            return List.of();
-        }
-        Comparator<Hit> order = order();
-        PriorityQueue<Hit> best = new PriorityQueue<>(wanted + 1, order.reversed());
-        for (Hit hit : matches) {
-            if (best.size() < wanted) {
-                best.add(hit);
-            }
-            else if (order.compare(hit, best.peek()) < 0) {
-                best.poll();
-                best.add(hit);
-            }
-        }
-        List<Hit> sorted = new ArrayList<>(best);
-        sorted.sort(order);
-        return sorted.subList(query.offset(), wanted).stream().map(hit -> hit.entry().key()).toList();
+        List<String> keys = TopPage.of(hits, order(), query.offset(), query.limit()).stream()
+                .map(hit -> hit.entry().key()).toList();
+        return new SearchHits(keys, hits.size(), facets);
     }
 
     private Comparator<Hit> order() {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import be.biodiversity.portal.directory.web.FieldProblem;
 import be.biodiversity.portal.directory.web.RequestParams;
+import be.biodiversity.portal.search.Folding;
 
 /**
  * A search of the organisations: optional words ({@code q}), optional filters (all must match), the facets to count,
@@ -48,7 +49,7 @@ record OrganisationQuery(List<String> words, String phrase, Role role, Organisat
             throw FieldProblem.badRequest("country",
                     "country must be an ISO 3166-1 alpha-2 code such as BE, not '" + country + "'");
         }
-        List<String> words = Tokens.words(q);
+        List<String> words = Folding.words(q);
         Order order = parseEnum("sort", sort, Order.class);
         Set<FacetField> facetFields = EnumSet.noneOf(FacetField.class);
         for (String facet : facets == null ? List.<String>of() : facets) {

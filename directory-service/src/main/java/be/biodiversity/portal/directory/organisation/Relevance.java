@@ -2,6 +2,8 @@ package be.biodiversity.portal.directory.organisation;
 
 import java.util.List;
 
+import be.biodiversity.portal.search.Ranking;
+
 /**
  * How well an organisation matches the words of a query; higher is better. Every query word must begin a word of
  * the organisation (checked by the index before). A whole word beats a prefix; an acronym beats a name, a name beats
@@ -16,32 +18,9 @@ final class Relevance {
     static int score(IndexEntry entry, List<String> queryWords, String queryPhrase) {
         int score = 0;
         for (String word : queryWords) {
-            score += Math.max(best(entry.acronymWords(), word, 100, 40),
-                    Math.max(best(entry.nameWords(), word, 30, 20), best(entry.cityWords(), word, 10, 5)));
+            score += Math.max(Ranking.best(entry.acronymWords(), word, 100, 40),
+                    Math.max(Ranking.best(entry.nameWords(), word, 30, 20), Ranking.best(entry.cityWords(), word, 10, 5)));
         }
-        for (String phrase : entry.namePhrases()) {
-            if (phrase.equals(queryPhrase)) {
-                return score + 100;
-            }
-        }
-        for (String phrase : entry.namePhrases()) {
-            if (phrase.startsWith(queryPhrase)) {
-                return score + 50;
-            }
-        }
-        return score;
-    }
-
-    private static int best(String[] words, String queryWord, int whole, int prefix) {
-        int best = 0;
-        for (String word : words) {
-            if (word.equals(queryWord)) {
-                return whole;
-            }
-            if (word.startsWith(queryWord)) {
-                best = prefix;
-            }
-        }
-        return best;
+        return score + Ranking.phrase(entry.namePhrases(), queryPhrase, 100, 50);
     }
 }

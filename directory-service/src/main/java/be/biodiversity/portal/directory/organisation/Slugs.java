@@ -3,6 +3,8 @@ package be.biodiversity.portal.directory.organisation;
 import java.util.ArrayList;
 import java.util.List;
 
+import be.biodiversity.portal.search.Folding;
+
 /** Slugs for organisations that come without one, such as those of a registry import. */
 final class Slugs {
 
@@ -13,7 +15,7 @@ final class Slugs {
 
     /** The words of a title as a slug ({@code "Plantentuin Meise"} → {@code plantentuin-meise}), at most 80 long. */
     static String of(String title) {
-        String folded = Tokens.fold(title == null ? "" : title);
+        String folded = Folding.fold(title == null ? "" : title);
         List<String> words = new ArrayList<>();
         int length = 0;
         for (String word : folded.split("[^a-z0-9]+")) {

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +36,9 @@ class IndexFollowerTests {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @Autowired
+    IndexFollower follower;
+
     @BeforeEach
     void ready() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/actuator/health").exchange()
@@ -47,17 +51,26 @@ class IndexFollowerTests {
         Organisation written = new Organisation(key, key, "ZQXF", new Names("Zanzibar Quokka Foundation", null, null),
                 Translations.NONE, null, Set.of(Role.PARTNER), OrganisationType.UNIVERSITY, "BE", null,
                 "zanzibar quokka foundation", 0L, Instant.now(), Instant.now());
-        mongo.insert(written).block();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> expectFirst("q=quokka", key));
+        applied(key, () -> mongo.insert(written).block());
+        expectFirst("q=quokka", key);
 
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)),
+        applied(key, () -> mongo.updateFirst(Query.query(Criteria.where("_id").is(key)),
                 new Update().set("names.en", "Zanzibar Wombat Foundation").set("sortName", "zanzibar wombat foundation")
-                        .inc("version", 1), Organisation.class).block();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> expectFirst("q=wombat", key));
+                        .inc("version", 1), Organisation.class).block());
+        expectFirst("q=wombat", key);
 
-        mongo.remove(Query.query(Criteria.where("_id").is(key)), Organisation.class).block();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> client.get().uri(API + "?q=zanzibar&limit=0")
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.count").isEqualTo(0));
+        applied(key, () -> mongo.remove(Query.query(Criteria.where("_id").is(key)), Organisation.class).block());
+        client.get().uri(API + "?q=zanzibar&limit=0").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.count").isEqualTo(0);
+    }
+
+    /** Makes the write and waits for the follower's signal that the index holds it (no waiting for a time). */
+    private void applied(String key, Runnable write) {
+        StepVerifier.create(follower.applied().filter(change -> key.equals(change.id())).next())
+                .then(write)
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
     }
 
     private void expectFirst(String query, String key) {
