@@ -84,7 +84,7 @@ public class ImportBenchmark {
 
     static String upload(byte[] zip, boolean dryRun) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
-                + "/api/content/v1/imports?name=site.zip&dryRun=" + dryRun))
+                + "/api/content/v1/imports?name=site.zip&wait=true&dryRun=" + dryRun))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

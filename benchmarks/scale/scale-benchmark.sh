@@ -78,7 +78,7 @@ for size in $SIZES; do
 
   import=$(curl -s -o "$work/import.json" -m 900 -w '%{http_code} %{time_total}' -X POST \
     -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/gzip' --data-binary @"$work/site.tar.gz" \
-    "http://127.0.0.1:$C/api/content/v1/imports?name=site.tar.gz" | awk '{ printf "%s in %.1f s", $1, $2 }')
+    "http://127.0.0.1:$C/api/content/v1/imports?name=site.tar.gz&wait=true" | awk '{ printf "%s in %.1f s", $1, $2 }')
 
   page=/nl/gen/page-$(( size / 12 ))
   curl -fsS -o /dev/null -m 30 "http://127.0.0.1:$RN$page" || true

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 import be.biodiversity.portal.content.config.ContentProperties;
+import be.biodiversity.portal.content.language.Languages;
 import be.biodiversity.portal.content.jekyll.Yaml;
 import be.biodiversity.portal.content.resolve.RenderScheduler;
 import be.biodiversity.portal.content.include.SiteInclude;
@@ -42,8 +43,11 @@ public class SiteDataService {
 
     private final RenderScheduler render;
 
+    private final Languages languages;
+
     SiteDataService(ReactiveMongoTemplate mongo, SiteRevision revision, ContentProperties properties,
-            SiteIncludes includes, RenderScheduler render) {
+            SiteIncludes includes, RenderScheduler render, Languages languages) {
+        this.languages = languages;
         this.mongo = mongo;
         this.revision = revision;
         this.properties = properties;
@@ -137,10 +141,10 @@ public class SiteDataService {
     }
 
     String knownLanguage(String lang) {
-        if (lang.isEmpty() || properties.languages().contains(lang)) {
+        if (lang.isEmpty() || languages.languages().contains(lang)) {
             return lang;
         }
         throw new InvalidFieldException("lang",
-                "'" + lang + "' is not a language of this site; known: " + properties.languages());
+                "'" + lang + "' is not a language of this site; known: " + languages.languages());
     }
 }

@@ -58,7 +58,15 @@ class ImportWriter {
     }
 
     Mono<Counts> write(ReadSite site, boolean prune, String author) {
-        Counts counts = new Counts();
+        return write(site, prune, author, new Counts());
+    }
+
+    /**
+     * @param prune   true: the import replaces the site — every stored document the repository no longer has is
+     *                deleted (kept as a revision), the demo's and editors' own pages included
+     * @param counts  grow as documents are written (an import job's progress)
+     */
+    Mono<Counts> write(ReadSite site, boolean prune, String author, Counts counts) {
         // a file left out of this import keeps what an earlier import stored from it: never pruned
         Set<String> skipped = site.skipped();
         // the change feed gets the import as a whole: per page, or one site-wide entry for a big one
@@ -88,7 +96,7 @@ class ImportWriter {
             return dataWriter.importFile(file.name(), file.lang(), file.source(), current, file.path(), file.hash(), author);
         }, WRITES_IN_FLIGHT);
         Flux<Void> deletes = Flux.defer(() -> Flux.fromIterable(prune ? stored.entrySet() : Set.<Map.Entry<String, SiteData>>of())
-                .filter(e -> !seen.contains(e.getKey()) && e.getValue().sourcePath() != null)
+                .filter(e -> !seen.contains(e.getKey()))
                 .concatMap(e -> dataWriter.importDelete(e.getValue(), author).doOnSuccess(v -> counts.deleted().incrementAndGet())));
         return writes.thenMany(deletes).then();
     }
@@ -126,7 +134,7 @@ class ImportWriter {
             writes.add(new PageWriter.Imported(item.page(), current, item.path(), item.hash()));
         }
         Flux<Void> deletes = Flux.fromIterable(prune ? stored.entrySet() : Set.<Map.Entry<String, Page>>of())
-                .filter(e -> !seen.contains(e.getKey()) && e.getValue().sourcePath() != null)
+                .filter(e -> !seen.contains(e.getKey()))
                 .concatMap(e -> pageWriter.importDelete(e.getValue(), author).doOnSuccess(v -> counts.deleted().incrementAndGet()));
         return pageWriter.importPages(writes, author).thenMany(deletes).then();
     }

@@ -1,5 +1,7 @@
 package be.biodiversity.portal.content.jekyll;
 
+import java.util.List;
+
 import be.biodiversity.portal.content.page.NewPage;
 
 /**
@@ -8,8 +10,13 @@ import be.biodiversity.portal.content.page.NewPage;
  * @param hash     fingerprint of the file and of the settings that shaped it
  * @param text     the file's text, to point problems at lines
  * @param bodyLine the file line the body starts on
+ * @param aliases  other paths Jekyll hosting answers with this page: {@code /data} for {@code /data.html}
  */
-record ImportedItem(NewPage page, String path, String hash, String text, int bodyLine) {
+record ImportedItem(NewPage page, String path, String hash, String text, int bodyLine, List<String> aliases) {
+
+    ImportedItem(NewPage page, String path, String hash, String text, int bodyLine) {
+        this(page, path, hash, text, bodyLine, Permalinks.aliases(page.permalink()));
+    }
 
     /** The line of a front-matter key ({@code lang-ref:}), or null when it came from the defaults. */
     Integer lineOf(String key) {

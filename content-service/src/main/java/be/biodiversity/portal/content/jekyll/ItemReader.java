@@ -44,6 +44,18 @@ final class ItemReader {
         });
     }
 
+    /** A document of a collection that is output: a page at the collection's permalink. */
+    Optional<ImportedItem> document(SourceFile file, Collections.Collection collection) {
+        return parse(file).map(fm -> {
+            Map<String, Object> values = config.effective(file.path(), collection.name(), fm.values());
+            String inCollection = file.path().substring(file.path().indexOf('/') + 1);
+            String permalink = Permalinks.document(collection.name(), inCollection, values.get("permalink"),
+                    collection.permalink(), config.permalinkStyle());
+            String status = Boolean.FALSE.equals(values.get("published")) ? Page.DRAFT : Page.PUBLISHED;
+            return item(file, fm, values, Page.PAGE, permalink, null, status);
+        });
+    }
+
     Optional<ImportedItem> post(SourceFile file) {
         return parse(file).flatMap(fm -> {
             Map<String, Object> values = config.effective(file.path(), "posts", fm.values());
@@ -81,9 +93,8 @@ final class ItemReader {
             return fm.present() ? Optional.of(fm) : Optional.empty();
         }
         catch (Yaml.YamlException ex) {
-            // over a limit: this file is left out, the rest imported; malformed: the import is refused, as before
-            problems.add(ex.limit() ? Problem.skipped(file.path(), ex.line(), ex.getMessage())
-                    : Problem.error(file.path(), ex.line(), ex.getMessage()));
+            // malformed or over a limit: this file is left out, the rest of the site imported
+            problems.add(Problem.skipped(file.path(), ex.line(), ex.getMessage()));
             return Optional.empty();
         }
     }

@@ -18,6 +18,8 @@ import be.biodiversity.portal.content.asset.AssetImport;
 import be.biodiversity.portal.content.config.ContentProperties;
 import be.biodiversity.portal.content.data.SiteData;
 import be.biodiversity.portal.content.data.SiteDataService;
+import be.biodiversity.portal.content.language.Languages;
+import be.biodiversity.portal.content.language.SiteLanguages;
 import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.page.PageRules;
 import be.biodiversity.portal.content.resolve.PageResolver;
@@ -27,9 +29,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Imports a Jekyll repository: reads and checks everything first, and stores only when there is no error that
- * refuses the import, so such an import changes nothing; a file with an error of its own is left out (or imported
- * as Jekyll would build it) and reported, and the rest is imported. One import runs at a time.
+ * Imports a Jekyll repository: reads and checks everything first, then stores it. A file with an error of its own is
+ * left out, stripped of unsafe markup or imported as Jekyll would build it, and reported; the rest of the site is
+ * imported. With {@code strict} any error refuses the import, which then changes nothing. The import replaces the
+ * site stored before (what the repository no longer has is deleted) unless it is a {@code merge}. The site's
+ * languages are stored with it ({@link SiteLanguages}). One import runs at a time.
  */
 @Service
 public class JekyllImporter {
@@ -42,12 +46,14 @@ public class JekyllImporter {
     private final ImportWriter writer;
     private final AssetImport assets;
     private final SiteRevision revision;
+    private final Languages languages;
     private final AtomicBoolean running = new AtomicBoolean();
 
     JekyllImporter(ContentProperties content, ImportProperties properties, PageRules rules, PageResolver resolver,
-            SiteDataService data, ImportWriter writer, AssetImport assets, SiteRevision revision) {
+            SiteDataService data, ImportWriter writer, AssetImport assets, SiteRevision revision, Languages languages) {
         this.assets = assets;
         this.revision = revision;
+        this.languages = languages;
         this.content = content;
         this.properties = properties;
         this.rules = rules;
@@ -56,30 +62,48 @@ public class JekyllImporter {
         this.writer = writer;
     }
 
+    /** How one import runs: {@code dryRun} only reports; {@code merge} keeps what the site no longer has;
+     * {@code strict} refuses the whole import (nothing stored) when any file has an error. */
+    record Options(boolean dryRun, boolean merge, boolean strict) {
+    }
+
     /**
      * @param files reads the repository; called on a bounded-elastic thread because it does blocking I/O
      *              (folder walk, archive decompression), as is the CPU-heavy reading and resolving that follows
      */
-    Mono<ImportReport> importFiles(String source, Supplier<List<SourceFile>> files, boolean dryRun,
-            boolean prune, String author) {
+    Mono<ImportReport> importFiles(String source, Supplier<List<SourceFile>> files, Options options, String author) {
+        return importFiles(source, files, options, author, ImportProgress.NONE);
+    }
+
+    Mono<ImportReport> importFiles(String source, Supplier<List<SourceFile>> files, Options options, String author,
+            ImportProgress progress) {
         return Mono.defer(() -> {
             if (!running.compareAndSet(false, true)) {
-                return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
-                        "Another import is running; try again when it is done"));
+                return Mono.error(busyError());
             }
-            return Mono.fromCallable(() -> read(files.get()))
+            return Mono.fromCallable(() -> {
+                        List<SourceFile> read = files.get();
+                        progress.read(read.size());
+                        return read(read);
+                    })
                     .subscribeOn(Schedulers.boundedElastic())
                     .flatMap(site -> {
-                        if (site.hasErrors()) {
-                            return Mono.error(new ImportFailedException(report(source, site, dryRun, false, null, null)));
+                        progress.checked(site.items().size() + site.data().size() + site.includes().size());
+                        if (site.hasErrors(options.strict())) {
+                            return Mono.error(new ImportFailedException(report(source, site, options.dryRun(), false, null, null)));
                         }
-                        if (dryRun) {
+                        if (options.dryRun()) {
                             return Mono.just(report(source, site, true, false, null, null));
                         }
+                        ImportWriter.Counts counts = new ImportWriter.Counts();
+                        progress.writing(counts);
+                        boolean replace = !options.merge();
                         // one batch: the import's documents and static files are one entry of the change feed
-                        return revision.batch(writer.write(site, prune, author).flatMap(c -> assets
-                                .store(assets.plan(site.assets()), prune, site.skipped())
-                                .map(a -> report(source, site, false, true, c, a))));
+                        return revision.batch(writer.write(site, replace, author, counts).flatMap(c -> assets
+                                .store(assets.plan(site.assets()), replace, site.skipped())
+                                .map(a -> report(source, site, false, true, c, a))))
+                                .flatMap(report -> site.languages() == null ? Mono.just(report)
+                                        : languages.save(merged(site.languages(), options)).thenReturn(report));
                     })
                     // released before the answer goes out, so the caller's next import is not refused
                     .doOnTerminate(() -> running.set(false))
@@ -87,16 +111,47 @@ public class JekyllImporter {
         });
     }
 
+    /** A merge keeps the languages stored before and adds the import's; a replacing import stores its own. */
+    private SiteLanguages merged(SiteLanguages read, Options options) {
+        SiteLanguages stamped = new SiteLanguages(read.site(), read.defaultLanguage(), read.languages(), read.labels(),
+                read.undeclared(), read.source(), Instant.now());
+        if (!options.merge()) {
+            return stamped;
+        }
+        List<String> all = new ArrayList<>(languages.languages());
+        read.languages().stream().filter(l -> !all.contains(l)).forEach(all::add);
+        return new SiteLanguages(read.site(), languages.defaultLanguage(), all, read.labels(), read.undeclared(),
+                read.source(), Instant.now());
+    }
+
     /** Imports a repository folder on this machine (the start-up option). */
     public Mono<ImportReport> importFolder(java.nio.file.Path folder, boolean dryRun, boolean prune, String author) {
-        return importFiles(folder.toString(), () -> SourceReader.folder(folder, properties.limits(), assets.reader()), dryRun, prune,
-                author);
+        return importFiles(folder.toString(), () -> SourceReader.folder(folder, properties.limits(), assets.reader()),
+                new Options(dryRun, !prune, false), author);
     }
 
     /** Imports an uploaded {@code .zip} or {@code .tar.gz}. */
     public Mono<ImportReport> importArchive(String name, byte[] archive, boolean dryRun, boolean prune, String author) {
-        return importFiles(name, () -> SourceReader.archive(name, archive,
-                properties.limits(), assets.reader()), dryRun, prune, author);
+        return importArchive(name, archive, new Options(dryRun, !prune, false), author, ImportProgress.NONE);
+    }
+
+    Mono<ImportReport> importArchive(String name, byte[] archive, Options options, String author,
+            ImportProgress progress) {
+        return importFiles(name, () -> SourceReader.archive(name, archive, properties.limits(), assets.reader()), options, author,
+                progress);
+    }
+
+    boolean busy() {
+        return running.get();
+    }
+
+    static ResponseStatusException busyError() {
+        return new ResponseStatusException(HttpStatus.CONFLICT, "Another import is running; try again when it is done");
+    }
+
+    /** Reads an uploaded archive's files (blocking): an unsafe or oversized archive is an ArchiveRejectedException. */
+    List<SourceFile> readArchive(String name, byte[] archive) {
+        return SourceReader.archive(name, archive, properties.limits(), assets.reader());
     }
 
     long maxUploadBytes() {
@@ -104,7 +159,10 @@ public class JekyllImporter {
     }
 
     ReadSite read(List<SourceFile> files) {
-        ReadSite site = new SiteReader(content.languages(), rules::check, Instant.now(), assets.reader()).read(files);
+        // the page rules, language apart: the site's own languages are the ones its pages may use
+        ReadSite site = new SiteReader(content.defaultLanguage(),
+                page -> rules.check(ImportedPages.inLanguage(page, languages.defaultLanguage())), Instant.now(),
+                assets.reader()).read(files);
         // static files past the count or total-size limit: reported, left out, the rest imported
         AssetImport.Plan plan = assets.plan(site.assets());
         List<SiteData> dataFiles = site.data().stream()
@@ -122,10 +180,10 @@ public class JekyllImporter {
                     Problem.Severity.WARNING, item.path(), item.lineOf("permalink"), reserved.getMessage()
                             + "; the portal answers this path itself, so the page is not imported", Problem.SKIPPED)));
         }
-        ReadSite checked = new ReadSite(site.items(), site.data(), site.includes(), problems);
+        ReadSite checked = site.with(site.items(), problems);
         java.util.Set<String> skipped = checked.skipped();
         return new ReadSite(site.items().stream().filter(i -> !skipped.contains(i.path())).toList(), site.data(),
-                site.includes(), problems, plan.accepted());
+                site.includes(), problems, site.languages(), plan.accepted());
     }
 
     private static ImportReport report(String source, ReadSite site, boolean dryRun, boolean imported,

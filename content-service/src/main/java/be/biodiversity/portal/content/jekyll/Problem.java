@@ -2,10 +2,11 @@ package be.biodiversity.portal.content.jekyll;
 
 /**
  * Something the importer found wrong with a file. A warning is the site's own problem, reported and imported as
- * Jekyll would build it. An error without an {@code action} stops the import (nothing is written); an error with
- * one concerns that file alone and the rest of the site is imported: {@value #SKIPPED} (the file is not imported;
- * a version imported earlier stays as it was) or {@value #IMPORTED} (imported anyway, e.g. an include that is
- * not allowed renders empty).
+ * Jekyll would build it. An error concerns that file alone and the rest of the site is imported; its
+ * {@code action} says what was done with the file: {@value #SKIPPED} (not imported), {@value #STRIPPED} (imported
+ * with the unsafe markup removed), {@value #IMPORTED} (imported anyway, e.g. an include that is not allowed renders
+ * empty) or {@value #KEPT} (the file's own setting is kept as written). With {@code strict=true} any error refuses
+ * the whole import. An error without an action (none is made by the importer today) would refuse it too.
  *
  * @param line 1-based line in the file, or null when the problem is the file as a whole
  */
@@ -15,6 +16,8 @@ public record Problem(Severity severity, String file, Integer line, String messa
 
     static final String SKIPPED = "skipped";
     static final String IMPORTED = "imported";
+    static final String STRIPPED = "stripped";
+    static final String KEPT = "kept";
 
     static Problem error(String file, Integer line, String message) {
         return new Problem(Severity.ERROR, file, line, message, null);
@@ -28,13 +31,17 @@ public record Problem(Severity severity, String file, Integer line, String messa
         return new Problem(Severity.ERROR, file, line, message, IMPORTED);
     }
 
+    static Problem stripped(String file, Integer line, String message) {
+        return new Problem(Severity.ERROR, file, line, message, STRIPPED);
+    }
+
     static Problem warning(String file, Integer line, String message) {
         return new Problem(Severity.WARNING, file, line, message, null);
     }
 
-    /** An error that refuses the whole import. */
-    public boolean refusesImport() {
-        return severity == Severity.ERROR && action == null;
+    /** An error that refuses the whole import; with {@code strict}, every error does. */
+    public boolean refusesImport(boolean strict) {
+        return severity == Severity.ERROR && (strict || action == null);
     }
 
     @Override

@@ -21,9 +21,9 @@ import be.biodiversity.portal.content.resolve.SiteContext;
 /**
  * The site's own problems, found the way a visitor would meet them: a layout the theme lacks, a
  * {@code lang-ref} that pairs with no other language, Liquid that fails or refers to missing data, and internal
- * links to pages that do not exist. Liquid syntax errors are errors (Jekyll's build stops); an include that is missing or not allowed
- * is an error of that page, which is imported with the tag empty; a page whose Liquid goes over a limit is
- * left out; the rest are warnings.
+ * links to pages that do not exist. A Liquid syntax error (Jekyll's build stops) or a page whose Liquid goes over a
+ * limit leaves that page out; an include that is missing or not allowed is an error of that page, which is imported
+ * with the tag empty; the rest are warnings.
  */
 final class SiteChecks {
 
@@ -40,7 +40,8 @@ final class SiteChecks {
     List<Problem> check(ReadSite site, SiteContext context) {
         List<Problem> problems = new ArrayList<>();
         List<ImportedItem> published = site.published();
-        Set<String> permalinks = published.stream().map(i -> i.page().permalink()).collect(Collectors.toSet());
+        Set<String> permalinks = published.stream().flatMap(i -> java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(i.page().permalink()), i.aliases().stream())).collect(Collectors.toSet());
         for (ImportedItem item : site.items()) {
             String layout = item.page().layout();
             if (layout != null && !layouts.contains(layout)) {
@@ -61,9 +62,12 @@ final class SiteChecks {
                 if (p.error() && p.tag() != null) {
                     problems.add(Problem.imported(item.path(), line(item, p), p.message() + "; the tag renders empty"));
                 }
+                else if (p.error()) {
+                    // a Liquid syntax error stops Jekyll's build; here only this page is left out
+                    problems.add(Problem.skipped(item.path(), line(item, p), p.message()));
+                }
                 else {
-                    problems.add(new Problem(p.error() ? Problem.Severity.ERROR : Problem.Severity.WARNING, item.path(),
-                            line(item, p), p.message(), null));
+                    problems.add(Problem.warning(item.path(), line(item, p), p.message()));
                 }
             }
             links(item, resolved.html(), permalinks, problems);

@@ -45,6 +45,13 @@ record SiteConfig(Map<String, Object> site, List<Scope> defaults, String permali
         return new SiteConfig(config, scopes, permalink == null ? "date" : String.valueOf(permalink));
     }
 
+    /** The values of the defaults whose scope is every file (path {@code ""}, no type). */
+    Map<String, Object> defaultsForEveryPath() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        defaults.stream().filter(s -> s.path().isEmpty() && s.type() == null).forEach(s -> values.putAll(s.values()));
+        return values;
+    }
+
     /** The defaults for a file, the most specific scope winning, then the file's own front matter over them. */
     Map<String, Object> effective(String file, String type, Map<String, Object> frontMatter) {
         Map<String, Object> values = new LinkedHashMap<>();

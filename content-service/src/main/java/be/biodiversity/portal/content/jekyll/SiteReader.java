@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import be.biodiversity.portal.content.asset.AssetReader;
@@ -17,35 +20,42 @@ import be.biodiversity.portal.content.resolve.IncludeNames;
 import be.biodiversity.portal.content.web.InvalidFieldException;
 
 /**
- * Reads a repository's files as Jekyll does: {@code _config.yml}, data files under {@code _data}, posts under
- * {@code _posts} (only {@code YYYY-MM-DD-title} files are published), and every other markdown or HTML file
- * with front matter as a page. Folders and files starting with {@code _} or {@code .} and the config's
- * {@code exclude} entries are ignored, as Jekyll ignores them.
+ * Reads a repository's files as Jekyll does: {@code _config.yml}, the languages the site declares, data files under
+ * {@code _data}, posts under {@code _posts} (only {@code YYYY-MM-DD-title} files are published), documents of the
+ * collections the config outputs ({@code _<name>/}), and every other markdown or HTML file with front matter as a
+ * page. Folders and files starting with {@code _} or {@code .} and the config's {@code exclude} entries are ignored,
+ * as Jekyll ignores them. A file with a problem of its own is reported (file, line, what was done) and the rest of
+ * the site is read; nothing here refuses the site as a whole. Files that are neither text the importer reads nor
+ * ignored (images, PDFs under {@code assets/}) are static files, handed on as {@link ReadSite#assets()}.
  */
 final class SiteReader {
 
     /** The front-matter key each page field is read from. */
     private static final Map<String, String> FIELD_KEYS = Map.of("heroImage", "background", "heroImageCredit",
             "imageLicense", "translationKey", "lang-ref");
+    private static final String INCLUDES = "_includes/";
 
-    private final List<String> languages;
+    private final String fallbackLanguage;
     private final AssetReader assetReader;
     private final Function<NewPage, Optional<InvalidFieldException>> rules;
     private final Instant now;
-    private static final String INCLUDES = "_includes/";
 
     private final List<Problem> problems = new ArrayList<>();
     private boolean configReadable;
 
-    SiteReader(List<String> languages, Function<NewPage, Optional<InvalidFieldException>> rules, Instant now) {
-        this(languages, rules, now, null);
+    /**
+     * @param fallbackLanguage the default language when the site declares none
+     * @param rules            the page rules, language apart (the site's own languages are checked here)
+     */
+    SiteReader(String fallbackLanguage, Function<NewPage, Optional<InvalidFieldException>> rules, Instant now) {
+        this(fallbackLanguage, rules, now, null);
     }
 
     /** @param assetReader reads markdown and HTML files without front matter as static files; null: they are not */
-    SiteReader(List<String> languages, Function<NewPage, Optional<InvalidFieldException>> rules, Instant now,
+    SiteReader(String fallbackLanguage, Function<NewPage, Optional<InvalidFieldException>> rules, Instant now,
             AssetReader assetReader) {
         this.assetReader = assetReader;
-        this.languages = languages;
+        this.fallbackLanguage = fallbackLanguage;
         this.rules = rules;
         this.now = now;
     }
@@ -55,16 +65,20 @@ final class SiteReader {
         SourceFile configFile = sorted.stream().filter(f -> f.path().equals("_config.yml")).findFirst().orElse(null);
         SiteConfig config = configFile == null ? SiteConfig.EMPTY : config(configFile);
         byte[] configBytes = configFile == null ? new byte[0] : configFile.content();
+        DeclaredLanguages declared = DeclaredLanguages.of(config, languagesFile(sorted), fallbackLanguage);
         List<String> excludes = config.site().get("exclude") instanceof List<?> list
-                ? list.stream().map(String::valueOf).map(e -> e.replaceAll("/+$", "")).toList() : List.of();
-        ItemReader items = new ItemReader(config, configBytes, languages.get(0), problems, now);
-        List<ImportedData> data = new ArrayList<>();
+                ? list.stream().map(String::valueOf).map(e -> e.replaceAll("^/+", "").replaceAll("/+$", "")).toList()
+                : List.of();
+        Collections collections = Collections.of(config);
+        ItemReader items = new ItemReader(config, configBytes, declared.defaultLanguage(), problems, now);
+        List<SourceFile> dataFiles = new ArrayList<>();
         List<ImportedInclude> includes = new ArrayList<>();
         List<ImportedItem> read = new ArrayList<>();
         Map<String, AssetSource> assets = new java.util.TreeMap<>();
+        List<ImportedData> data = new ArrayList<>();
         for (SourceFile file : sorted) {
             String path = file.path();
-            String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase();
+            String ext = path.lastIndexOf('.') < 0 ? "" : path.substring(path.lastIndexOf('.') + 1).toLowerCase();
             boolean yaml = ext.equals("yml") || ext.equals("yaml");
             if (file.asset() != null) {
                 // a file Jekyll copies to the site as it is: an image, a PDF, a font
@@ -88,16 +102,26 @@ final class SiteReader {
                 include(file, path.substring(INCLUDES.length())).ifPresent(includes::add);
             }
             else if (path.startsWith("_data/") && yaml) {
-                dataFile(file, path.substring("_data/".length(), path.lastIndexOf('.'))).ifPresent(data::add);
+                dataFiles.add(file);
             }
             else if (path.startsWith("_posts/") && !yaml) {
                 items.post(file).ifPresent(read::add);
+            }
+            else if (collections.of(path).isPresent() && !yaml) {
+                Collections.Collection collection = collections.of(path).get();
+                if (collection.output()) {
+                    items.document(file, collection).ifPresent(read::add);
+                }
             }
             else if (!ignored(path, excludes) && !yaml) {
                 items.page(file).ifPresent(read::add);
             }
         }
-        return new ReadSite(checked(read), data, includes, problems, assets);
+        List<ImportedItem> accepted = checked(read);
+        Set<String> used = languages(accepted, declared);
+        dataFiles.forEach(file -> dataFile(file, file.path().substring("_data/".length(),
+                file.path().lastIndexOf('.')), used).ifPresent(data::add));
+        return new ReadSite(accepted, data, includes, problems, siteLanguages(declared, used), assets);
     }
 
     private static boolean hasFrontMatter(SourceFile file) {
@@ -126,9 +150,64 @@ final class SiteReader {
             return yaml instanceof Map<?, ?> map ? SiteConfig.of(stringKeys(map)) : SiteConfig.EMPTY;
         }
         catch (Yaml.YamlException ex) {
-            problems.add(yamlProblem(file, ex));
+            problems.add(Problem.skipped(file.path(), ex.line(), ex.getMessage()
+                    + "; the site is read without its settings (Jekyll's defaults)"));
             return SiteConfig.EMPTY;
         }
+    }
+
+    /** {@code _data/languages.yml} parsed, or null when there is none or it cannot be read (reported with the data). */
+    private static Object languagesFile(List<SourceFile> files) {
+        return files.stream().filter(f -> f.path().equals("_data/languages.yml") || f.path().equals("_data/languages.yaml"))
+                .findFirst().map(f -> {
+                    try {
+                        return Yaml.load(f.text(), 1);
+                    }
+                    catch (Yaml.YamlException ex) {
+                        return null;
+                    }
+                }).orElse(null);
+    }
+
+    /**
+     * The languages the accepted pages use. A page in a language the site does not declare is imported in it (a
+     * warning names the language once), as is a folder named like a language the site does not declare: its files
+     * get what the config's defaults give them.
+     */
+    private Set<String> languages(List<ImportedItem> accepted, DeclaredLanguages declared) {
+        Set<String> used = new LinkedHashSet<>();
+        Map<String, ImportedItem> undeclared = new LinkedHashMap<>();
+        Map<String, String> folders = new LinkedHashMap<>();
+        for (ImportedItem item : accepted) {
+            used.add(item.page().lang());
+            if (!declared.declares(item.page().lang())) {
+                undeclared.putIfAbsent(item.page().lang(), item);
+            }
+            String[] segments = item.path().split("/");
+            String folder = segments[0].equals("_posts") && segments.length > 2 ? segments[1]
+                    : !segments[0].startsWith("_") && segments.length > 1 ? segments[0] : null;
+            if (DeclaredLanguages.looksLikeLanguage(folder) && !declared.declares(folder)
+                    && !folder.equals(item.page().lang())) {
+                folders.putIfAbsent(folder, item.path() + " is in " + item.page().lang());
+            }
+        }
+        undeclared.forEach((lang, item) -> problems.add(Problem.warning(item.path(), item.lineOf("lang"), "the language '"
+                + lang + "' is not one the site declares (languages in _config.yml, _data/languages.yml, lang in its "
+                + "defaults); its pages are imported in '" + lang + "' and the language is added to the site's list")));
+        folders.forEach((folder, example) -> problems.add(Problem.warning(example.substring(0, example.indexOf(' ')),
+                null, "the folder '" + folder + "' looks like a language the site does not declare; its files are "
+                        + "imported as the site's settings give them (" + example + ")")));
+        return used;
+    }
+
+    private static be.biodiversity.portal.content.language.SiteLanguages siteLanguages(DeclaredLanguages declared,
+            Set<String> used) {
+        List<String> all = new ArrayList<>(declared.languages());
+        List<String> undeclared = used.stream().filter(l -> !declared.declares(l)).toList();
+        all.addAll(undeclared);
+        return new be.biodiversity.portal.content.language.SiteLanguages(
+                be.biodiversity.portal.content.language.SiteLanguages.DEFAULT_SITE, declared.defaultLanguage(), all,
+                declared.labels(), undeclared, "import", null);
     }
 
     /** An include, if its name is one an include tag may use. */
@@ -145,18 +224,14 @@ final class SiteReader {
         return w -> problems.add(Problem.warning(file.path(), w.line(), w.message()));
     }
 
-    /** Over a limit: that file is left out and the rest imported; malformed: the import is refused, as before. */
-    private static Problem yamlProblem(SourceFile file, Yaml.YamlException ex) {
-        return ex.limit() ? Problem.skipped(file.path(), ex.line(), ex.getMessage())
-                : Problem.error(file.path(), ex.line(), ex.getMessage());
-    }
-
-    private Optional<ImportedData> dataFile(SourceFile file, String relative) {
+    /** A data file that cannot be read (malformed or over a limit) or holds unsafe markup is left out, reported. */
+    private Optional<ImportedData> dataFile(SourceFile file, String relative, Set<String> languages) {
         try {
             Yaml.load(file.text(), 1, warning(file));
         }
         catch (Yaml.YamlException ex) {
-            problems.add(yamlProblem(file, ex));
+            problems.add(Problem.skipped(file.path(), ex.line(), ex.getMessage()
+                    + "; site.data has no entry for this file"));
             return Optional.empty();
         }
         Optional<String> unsafe = UnsafeMarkup.find(file.text());
@@ -169,38 +244,90 @@ final class SiteReader {
         }
         int slash = relative.indexOf('/');
         String first = slash < 0 ? "" : relative.substring(0, slash);
-        boolean localised = languages.contains(first);
+        boolean localised = languages.contains(first) || DeclaredLanguages.looksLikeLanguage(first);
         return Optional.of(new ImportedData(localised ? relative.substring(slash + 1) : relative,
                 localised ? first : "", file.text(), file.path(), Hashes.sha256(file.content())));
     }
 
-    /** The rules every page obeys, and one page per language and permalink. */
+    /**
+     * The rules every page obeys, and one page per language and permalink. Unsafe markup is removed (reported as
+     * {@code stripped}); any other broken rule, or a permalink another file has already, leaves the file out.
+     */
     private List<ImportedItem> checked(List<ImportedItem> read) {
         Map<String, ImportedItem> taken = new HashMap<>();
         List<ImportedItem> accepted = new ArrayList<>();
-        for (ImportedItem item : read) {
+        for (ImportedItem candidate : read) {
+            ImportedItem item = safe(candidate);
+            if (item == null) {
+                continue;
+            }
             Optional<InvalidFieldException> broken = rules.apply(item.page());
             if (broken.isPresent()) {
-                String field = broken.get().field();
-                Integer line = item.lineOf(FIELD_KEYS.getOrDefault(field, field));
-                java.util.regex.Matcher bodyLine = java.util.regex.Pattern.compile("^body: line (\\d+)")
-                        .matcher(broken.get().getMessage());
-                if (bodyLine.find()) {
-                    line = item.bodyLine() + Integer.parseInt(bodyLine.group(1)) - 1;
-                }
-                problems.add(Problem.error(item.path(), line, broken.get().getMessage()));
+                problems.add(Problem.skipped(item.path(), line(item, broken.get()), broken.get().getMessage()));
                 continue;
             }
             String key = item.page().lang() + " " + item.page().permalink();
             ImportedItem first = taken.putIfAbsent(key, item);
             if (first != null) {
-                problems.add(Problem.error(item.path(), item.lineOf("permalink"), "permalink " + item.page().permalink()
-                        + " in language " + item.page().lang() + " is taken already by " + first.path()));
+                problems.add(Problem.skipped(item.path(), item.lineOf("permalink"), "permalink "
+                        + item.page().permalink() + " in language " + item.page().lang() + " is taken already by "
+                        + first.path() + " (Jekyll would write one over the other)"));
                 continue;
             }
             accepted.add(item);
         }
         return accepted;
+    }
+
+    /**
+     * The item with the markup the page rules refuse removed (reported as {@code stripped}), or null when it cannot
+     * be made acceptable (reported). Scripts, handlers and iframes the rules accept are the markup policy's:
+     * removed (and reported) when the page is resolved.
+     */
+    private ImportedItem safe(ImportedItem item) {
+        Optional<InvalidFieldException> broken = rules.apply(item.page());
+        if (broken.isEmpty() || refused(item.page()).isEmpty()) {
+            return item;
+        }
+        ImportedPages.Stripped result = ImportedPages.strip(item.page(), MarkupStripper::active);
+        Optional<String> still = refused(result.page());
+        if (still.isPresent()) {
+            problems.add(Problem.skipped(item.path(), null, still.get()));
+            return null;
+        }
+        Integer line = result.firstLine() == null ? null : item.bodyLine() + result.firstLine() - 1;
+        problems.add(Problem.stripped(item.path(), line, "unsafe markup removed, the rest of the page is imported: "
+                + String.join(", ", result.removed().stream().limit(10).toList())
+                + (result.removed().size() > 10 ? " and " + (result.removed().size() - 10) + " more" : "")));
+        return new ImportedItem(result.page(), item.path(), item.hash(), item.text(), item.bodyLine(), item.aliases());
+    }
+
+    /** What the page rules refuse in the fields they check ({@link UnsafeMarkup#findRefused}: script URLs). */
+    private static Optional<String> refused(NewPage page) {
+        for (String field : new String[] { page.body(), page.description(), page.heroImage(), page.heroImageCredit() }) {
+            Optional<String> found = UnsafeMarkup.findRefused(field);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static Integer line(ImportedItem item, InvalidFieldException broken) {
+        String field = broken.field();
+        Integer line = item.lineOf(FIELD_KEYS.getOrDefault(field, field));
+        java.util.regex.Matcher bodyLine = java.util.regex.Pattern.compile("^(?:body: )?line (\\d+)")
+                .matcher(broken.getMessage());
+        if ("body".equals(field) && bodyLine.find()) {
+            line = item.bodyLine() + Integer.parseInt(bodyLine.group(1)) - 1;
+        }
+        return line;
     }
 
     private static boolean ignored(String path, List<String> excludes) {
@@ -209,7 +336,8 @@ final class SiteReader {
                 return true;
             }
         }
-        return excludes.stream().anyMatch(e -> path.equals(e) || path.startsWith(e + "/"));
+        return excludes.stream().anyMatch(e -> path.equals(e) || path.startsWith(e + "/")
+                || e.startsWith("**/") && (path.equals(e.substring(3)) || path.endsWith("/" + e.substring(3))));
     }
 
     static Map<String, Object> stringKeys(Map<?, ?> map) {

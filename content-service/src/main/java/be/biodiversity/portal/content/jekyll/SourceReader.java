@@ -201,6 +201,13 @@ final class SourceReader {
         return out.toByteArray();
     }
 
+    /** A file the importer reads as text: markdown, HTML, YAML, and every file of {@code _includes}. */
+    static boolean isText(String path) {
+        String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase();
+        boolean include = path.startsWith("_includes/") || path.contains("/_includes/");
+        return include || CONTENT.contains(extension) && path.lastIndexOf('.') >= 0;
+    }
+
     /** A relative path without {@code ..}, drive letters or a leading slash; returned with forward slashes. */
     static String checkPath(String name) {
         String path = name.replace('\\', '/');

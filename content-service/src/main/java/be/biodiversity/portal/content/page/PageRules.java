@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import be.biodiversity.portal.content.config.ContentProperties;
+import be.biodiversity.portal.content.language.Languages;
 import be.biodiversity.portal.content.web.InvalidFieldException;
 
 /** What every page and post must satisfy, whether an editor sends it or the importer reads it. */
@@ -20,15 +21,27 @@ public class PageRules {
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private final ContentProperties properties;
+    /** The site's languages as its import stored them; null: {@code portal.content.languages} (unit tests). */
+    private final Languages languages;
 
     PageRules(ContentProperties properties) {
+        this(properties, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    PageRules(ContentProperties properties, Languages languages) {
         this.properties = properties;
+        this.languages = languages;
+    }
+
+    private java.util.List<String> languages() {
+        return languages == null ? properties.languages() : languages.languages();
     }
 
     /** The first rule broken, as the field at fault and a message; empty when the page is acceptable. */
     public Optional<InvalidFieldException> check(NewPage page) {
-        if (page.lang() == null || !properties.languages().contains(page.lang())) {
-            return fail("lang", "'" + page.lang() + "' is not a language of this site; known: " + properties.languages());
+        if (page.lang() == null || !languages().contains(page.lang())) {
+            return fail("lang", "'" + page.lang() + "' is not a language of this site; known: " + languages());
         }
         String permalink = Permalinks.normalise(page.permalink());
         if (!Permalinks.isWellFormed(permalink)) {
@@ -72,13 +85,13 @@ public class PageRules {
      * a 400 naming {@code permalink} for editor writes; the importer reports such a file instead of storing it.
      */
     public Optional<InvalidFieldException> reserved(String permalink) {
-        return ReservedPaths.reason(Permalinks.normalise(permalink), properties.languages())
+        return ReservedPaths.reason(Permalinks.normalise(permalink), languages())
                 .map(reason -> new InvalidFieldException("permalink", "'" + permalink + "' is reserved: " + reason));
     }
 
     /** Where an imported page may not stand: {@link ReservedPaths#systemReason}. */
     public Optional<InvalidFieldException> reservedForImport(String permalink) {
-        return ReservedPaths.systemReason(Permalinks.normalise(permalink), properties.languages())
+        return ReservedPaths.systemReason(Permalinks.normalise(permalink), languages())
                 .map(reason -> new InvalidFieldException("permalink", "'" + permalink + "' is reserved: " + reason));
     }
 

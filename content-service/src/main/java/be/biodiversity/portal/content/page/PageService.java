@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import be.biodiversity.portal.content.config.ContentProperties;
+import be.biodiversity.portal.content.language.Languages;
 import be.biodiversity.portal.content.web.InvalidFieldException;
 
 /**
@@ -25,11 +26,14 @@ public class PageService {
     private final ReactiveMongoTemplate mongo;
     private final ContentProperties properties;
     private final PublishedPages published;
+    private final Languages languages;
 
-    PageService(ReactiveMongoTemplate mongo, ContentProperties properties, PublishedPages published) {
+    PageService(ReactiveMongoTemplate mongo, ContentProperties properties, PublishedPages published,
+            Languages languages) {
         this.mongo = mongo;
         this.properties = properties;
         this.published = published;
+        this.languages = languages;
     }
 
     /** Exactly the two fields of the unique index, so that the embedded server uses it too (no scan). */
@@ -102,9 +106,9 @@ public class PageService {
     }
 
     private String knownLanguage(String lang) {
-        if (lang == null || !properties.languages().contains(lang)) {
+        if (lang == null || !languages.languages().contains(lang)) {
             throw new InvalidFieldException("lang",
-                    "'" + lang + "' is not a language of this site; known: " + properties.languages());
+                    "'" + lang + "' is not a language of this site; known: " + languages.languages());
         }
         return lang;
     }

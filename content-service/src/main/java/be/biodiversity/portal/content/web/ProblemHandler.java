@@ -29,7 +29,6 @@ import org.springframework.web.server.ServerWebExchange;
 
 import be.biodiversity.portal.content.jekyll.ArchiveRejectedException;
 import be.biodiversity.portal.content.jekyll.ImportFailedException;
-import be.biodiversity.portal.content.jekyll.Problem;
 import be.biodiversity.portal.problems.FrameworkProblems;
 
 /**
@@ -93,7 +92,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     Mono<ProblemDetail> importFailed(ImportFailedException ex) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage(), "file");
-        ex.report().problems().stream().filter(Problem::refusesImport).findFirst()
+        ex.firstError()
                 .ifPresent(p -> {
                     problem.setProperty("file", p.file());
                     problem.setProperty("line", p.line());

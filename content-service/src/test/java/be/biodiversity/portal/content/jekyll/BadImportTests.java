@@ -18,7 +18,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Imports that must be refused whole: a 4xx naming the file and line, and the database exactly as before. */
+/**
+ * One bad file never refuses a site: by default it is reported (file, line, action) and the rest is imported; with
+ * {@code strict=true} the import is refused whole, a 422 naming the file and line, and the database exactly as
+ * before. Unsafe archives are refused whole always (400).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "portal.editor.token=test-editor-secret", "spring.mongodb.database=content-own-site",
         "portal.content.load-demo=false", "portal.content.import.max-files=500" })
@@ -48,8 +52,12 @@ class BadImportTests {
     }
 
     private WebTestClient.BodyContentSpec refused(byte[] archive, int status) {
+        return refused(archive, status, "");
+    }
+
+    private WebTestClient.BodyContentSpec refused(byte[] archive, int status, String parameters) {
         List<Long> before = database();
-        WebTestClient.BodyContentSpec body = web.post().uri("/api/content/v1/imports?name=site.zip")
+        WebTestClient.BodyContentSpec body = web.post().uri("/api/content/v1/imports?name=site.zip&wait=true" + parameters)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer test-editor-secret")
                 .contentType(MediaType.parseMediaType("application/zip")).bodyValue(archive).exchange()
                 .expectStatus().isEqualTo(status)
@@ -59,46 +67,85 @@ class BadImportTests {
         return body;
     }
 
+    /** Imported with default settings: the rest of the site is stored and the file's problem reported. */
+    private ImportReport imported(byte[] archive, String file, Integer line, String action, String... message) {
+        ImportReport report = web.post().uri("/api/content/v1/imports?name=site.zip&wait=true")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer test-editor-secret")
+                .contentType(MediaType.parseMediaType("application/zip")).bodyValue(archive).exchange()
+                .expectStatus().isOk().expectBody(ImportReport.class).returnResult().getResponseBody();
+        assertThat(report.imported()).isTrue();
+        assertThat(report.problems()).filteredOn(p -> p.file().equals(file)).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+            if (line != null) {
+                assertThat(p.line()).isEqualTo(line);
+            }
+            assertThat(p.action()).isEqualTo(action);
+            assertThat(p.message()).contains(message);
+        });
+        web.get().uri("/api/content/v1/pages?lang=nl&path=/nl/about").exchange().expectStatus().isOk();
+        return report;
+    }
+
+    private String page(String lang, String path) {
+        return web.get().uri(uri -> uri.path("/api/content/v1/pages").queryParam("lang", lang).queryParam("path", path)
+                .build()).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
     @Test
     void malformedYamlInFrontMatter() {
-        refused(siteWith("en/broken.md", "---\ntitle: Broken\ncta: [a, b\n---\nText\n"), 422)
+        byte[] site = siteWith("en/broken.md", "---\ntitle: Broken\ncta: [a, b\n---\nText\n");
+        refused(site, 422, "&strict=true")
                 .jsonPath("$.file").isEqualTo("en/broken.md")
                 .jsonPath("$.line").value(line -> assertThat((Integer) line).isBetween(3, 4))
                 .jsonPath("$.detail").value(d -> assertThat((String) d).contains("en/broken.md").contains("malformed YAML"))
                 .jsonPath("$.report.imported").isEqualTo(false);
+        imported(site, "en/broken.md", null, Problem.SKIPPED, "malformed YAML");
     }
 
     @Test
     void malformedYamlInADataFile() {
-        refused(siteWith("_data/nl/images.yml", "heath:\n  src: /a.jpg\n caption: x\n"), 422)
-                .jsonPath("$.file").isEqualTo("_data/nl/images.yml").jsonPath("$.line").isEqualTo(3);
+        byte[] site = siteWith("_data/nl/images.yml", "heath:\n  src: /a.jpg\n caption: x\n");
+        refused(site, 422, "&strict=true").jsonPath("$.file").isEqualTo("_data/nl/images.yml").jsonPath("$.line").isEqualTo(3);
+        imported(site, "_data/nl/images.yml", 3, Problem.SKIPPED, "malformed YAML");
     }
 
     @Test
-    void anUnknownLanguage() {
-        refused(siteWith("de/about.md", "---\nlang: de\ntitle: Über uns\npermalink: /de/about\n---\nText\n"), 422)
-                .jsonPath("$.file").isEqualTo("de/about.md").jsonPath("$.line").isEqualTo(2)
-                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("'de'"));
+    void aLanguageTheSiteDoesNotDeclareIsImportedInIt() {
+        byte[] site = siteWith("de/about.md", "---\nlang: de\ntitle: Über uns\npermalink: /de/about\n---\nText\n");
+        ImportReport report = web.post().uri("/api/content/v1/imports?name=site.zip&wait=true&strict=true")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer test-editor-secret")
+                .contentType(MediaType.parseMediaType("application/zip")).bodyValue(site).exchange()
+                .expectStatus().isOk().expectBody(ImportReport.class).returnResult().getResponseBody();
+        assertThat(report.problems()).filteredOn(p -> p.file().equals("de/about.md")).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.message()).contains("'de'");
+        });
+        assertThat(page("de", "/de/about")).contains("Über uns");
     }
 
     @Test
     void aDuplicatePermalink() {
-        refused(siteWith("nl/zzz-copy.md", "---\ntitle: Kopie\npermalink: /nl/about/\n---\nText\n"), 422)
+        byte[] site = siteWith("nl/zzz-copy.md", "---\ntitle: Kopie\npermalink: /nl/about/\n---\nText\n");
+        refused(site, 422, "&strict=true")
                 .jsonPath("$.file").isEqualTo("nl/zzz-copy.md").jsonPath("$.line").isEqualTo(3)
                 .jsonPath("$.detail").value(d -> assertThat((String) d).contains("/nl/about").contains("nl/about.md"));
+        imported(site, "nl/zzz-copy.md", 3, Problem.SKIPPED, "/nl/about", "nl/about.md");
+        assertThat(page("nl", "/nl/about")).doesNotContain("Kopie");
     }
 
     @Test
     void anOversizedBody() {
-        refused(siteWith("en/huge.md", "---\ntitle: Huge\n---\n" + "x".repeat(200_001)), 422)
-                .jsonPath("$.file").isEqualTo("en/huge.md")
+        byte[] site = siteWith("en/huge.md", "---\ntitle: Huge\n---\n" + "x".repeat(200_001));
+        refused(site, 422, "&strict=true").jsonPath("$.file").isEqualTo("en/huge.md")
                 .jsonPath("$.detail").value(d -> assertThat((String) d).contains("body"));
+        imported(site, "en/huge.md", null, Problem.SKIPPED, "body");
     }
 
     /** Issue 12 #3: a script is removed from the page and reported with its line; it no longer refuses the site. */
     @Test
     void aScriptInMarkdownIsRemovedAndReported() {
-        web.post().uri("/api/content/v1/imports?name=site.zip&dryRun=true")
+        web.post().uri("/api/content/v1/imports?name=site.zip&dryRun=true&wait=true")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer test-editor-secret")
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .bodyValue(siteWith("en/xss.md", "---\ntitle: XSS\n---\nHello\n\n<script>alert(1)</script>\n")).exchange()
@@ -106,6 +153,13 @@ class BadImportTests {
                 .jsonPath("$.problems[?(@.file == 'en/xss.md')].line").value(l -> assertThat((List<Object>) l).containsExactly(6))
                 .jsonPath("$.problems[?(@.file == 'en/xss.md')].message")
                 .value(m -> assertThat((List<Object>) m).singleElement().asString().contains("<script> removed"));
+    }
+
+    @Test
+    void aLiquidSyntaxErrorLeavesThatPageOut() {
+        byte[] site = siteWith("en/liquid.md", "---\ntitle: Liquid\n---\nText\n\n{% if site.title %}never closed\n");
+        refused(site, 422, "&strict=true").jsonPath("$.file").isEqualTo("en/liquid.md");
+        imported(site, "en/liquid.md", null, Problem.SKIPPED, "Liquid");
     }
 
     @Test

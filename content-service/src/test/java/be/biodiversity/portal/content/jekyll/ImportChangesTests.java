@@ -39,7 +39,7 @@ class ImportChangesTests {
     }
 
     private void upload(Map<String, byte[]> files) {
-        web.post().uri("/api/content/v1/imports?name=site.zip").header(HttpHeaders.AUTHORIZATION, "Bearer test-editor-secret")
+        web.post().uri("/api/content/v1/imports?name=site.zip&wait=true").header(HttpHeaders.AUTHORIZATION, "Bearer test-editor-secret")
                 .contentType(MediaType.parseMediaType("application/zip")).bodyValue(Archives.zip(files)).exchange()
                 .expectStatus().isOk();
     }

@@ -51,7 +51,7 @@ class ImportSandboxTests {
     private ImportReport upload(Map<String, String> files) {
         Map<String, byte[]> bytes = new LinkedHashMap<>();
         files.forEach((name, text) -> bytes.put(name, utf8(text)));
-        return web.post().uri("/api/content/v1/imports?name=site.zip")
+        return web.post().uri("/api/content/v1/imports?name=site.zip&wait=true")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer test-editor-secret")
                 .contentType(MediaType.parseMediaType("application/zip")).bodyValue(Archives.zip(bytes)).exchange()
                 .expectStatus().isOk().expectBody(ImportReport.class).returnResult().getResponseBody();
@@ -118,6 +118,8 @@ class ImportSandboxTests {
 
         assertThat(report.imported()).isTrue();
         assertThat(report.problems()).filteredOn(p -> p.file().matches("(en/(robots|api|actuator)|nl/feed)\\.md"))
+                // the site declares no language: nl/ is also reported as a folder named like an undeclared one
+                .filteredOn(p -> !p.message().contains("looks like a language"))
                 .hasSize(4).allSatisfy(p -> {
                     assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
                     assertThat(p.action()).isEqualTo("skipped");

@@ -50,7 +50,7 @@ class OwnSiteImportTests extends ImportedSiteContract {
     }
 
     ImportReport upload(byte[] archive, String type) {
-        return web.post().uri("/api/content/v1/imports?name=site.zip").header(HttpHeaders.AUTHORIZATION, TOKEN)
+        return web.post().uri("/api/content/v1/imports?name=site.zip&wait=true").header(HttpHeaders.AUTHORIZATION, TOKEN)
                 .contentType(MediaType.parseMediaType(type)).bodyValue(archive).exchange()
                 .expectStatus().isOk().expectBody(ImportReport.class).returnResult().getResponseBody();
     }
@@ -132,7 +132,7 @@ class OwnSiteImportTests extends ImportedSiteContract {
                 return "site.zip";
             }
         });
-        web.post().uri("/api/content/v1/imports?dryRun=true").header(HttpHeaders.AUTHORIZATION, TOKEN)
+        web.post().uri("/api/content/v1/imports?dryRun=true&wait=true").header(HttpHeaders.AUTHORIZATION, TOKEN)
                 .contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(form.build()).exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.dryRun").isEqualTo(true).jsonPath("$.imported").isEqualTo(false)

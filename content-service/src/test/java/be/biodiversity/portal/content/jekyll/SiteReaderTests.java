@@ -31,7 +31,7 @@ class SiteReaderTests {
     }
 
     private static ReadSite read(SourceFile... files) {
-        return new SiteReader(List.of("en", "nl", "fr"), p -> Optional.empty(), Instant.parse("2026-01-01T00:00:00Z"))
+        return new SiteReader("en", p -> Optional.empty(), Instant.parse("2026-01-01T00:00:00Z"))
                 .read(List.of(files));
     }
 
@@ -68,25 +68,41 @@ class SiteReaderTests {
     }
 
     @Test
-    void malformedYamlIsAnErrorWithFileAndLine() {
+    void malformedYamlLeavesOutThatFileAloneWithFileAndLine() {
         ReadSite site = read(file("en/bad.md", "---\ntitle: ok\ndescription: [unclosed\nlang: en\n---\nBody\n"),
-                file("_data/nav.yml", "a: 1\n  b: 2\n"));
-        assertThat(site.hasErrors()).isTrue();
+                file("_data/nav.yml", "a: 1\n  b: 2\n"), file("_data/footer.yml", "links: []\n"),
+                file("en/good.md", "---\ntitle: Good\n---\nBody\n"));
+        assertThat(site.hasErrors(false)).isFalse();
+        assertThat(site.hasErrors(true)).isTrue();
         assertThat(site.problems()).extracting(Problem::toString)
-                .anySatisfy(p -> assertThat(p).startsWith("en/bad.md:").contains("malformed YAML"))
-                .anySatisfy(p -> assertThat(p).startsWith("_data/nav.yml:2:").contains("malformed YAML"));
+                .anySatisfy(p -> assertThat(p).startsWith("en/bad.md:").contains("malformed YAML").endsWith("(skipped)"))
+                .anySatisfy(p -> assertThat(p).startsWith("_data/nav.yml:2:").contains("malformed YAML").endsWith("(skipped)"));
         assertThat(site.problems()).filteredOn(p -> p.file().equals("en/bad.md")).singleElement()
                 .satisfies(p -> assertThat(p.line()).isBetween(3, 5));
+        assertThat(site.items()).extracting(ImportedItem::path).containsExactly("en/good.md");
+        assertThat(site.data()).extracting(ImportedData::name).containsExactly("footer");
     }
 
     @Test
-    void aDuplicatePermalinkIsAnErrorNamingBothFiles() {
+    void aDuplicatePermalinkLeavesOutTheSecondFileNamingBoth() {
         ReadSite site = read(file("en/a.md", "---\ntitle: A\npermalink: /same\n---\n"),
                 file("en/b.md", "---\ntitle: B\npermalink: /same/\n---\n"));
         assertThat(site.problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("en/b.md");
             assertThat(p.line()).isEqualTo(3);
             assertThat(p.message()).contains("/same").contains("en/a.md");
+            assertThat(p.action()).isEqualTo(Problem.SKIPPED);
         });
+        assertThat(site.items()).extracting(ImportedItem::path).containsExactly("en/a.md");
+    }
+
+    @Test
+    void aConfigThatIsNotYamlIsReportedAndTheSiteReadWithJekyllsDefaults() {
+        ReadSite site = read(file("_config.yml", "title: [x\n"), file("about.md", "---\ntitle: About\n---\n"));
+        assertThat(site.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("_config.yml");
+            assertThat(p.action()).isEqualTo(Problem.SKIPPED);
+        });
+        assertThat(site.items()).extracting(i -> i.page().permalink()).containsExactly("/about.html");
     }
 }

@@ -53,10 +53,10 @@ class ErrorAnswersTests {
 
     @Test
     void aMalformedMultipartUploadIsABadRequest() {
-        clean(web.post().uri("/api/content/v1/imports?dryRun=true").header("Authorization", TOKEN)
+        clean(web.post().uri("/api/content/v1/imports?dryRun=true&wait=true").header("Authorization", TOKEN)
                 .header("Content-Type", "multipart/form-data; boundary=XYZ").bodyValue("garbage").exchange(),
                 HttpStatus.BAD_REQUEST);
-        clean(web.post().uri("/api/content/v1/imports?dryRun=true").header("Authorization", TOKEN)
+        clean(web.post().uri("/api/content/v1/imports?dryRun=true&wait=true").header("Authorization", TOKEN)
                 .header("Content-Type", "multipart/form-data").bodyValue("--XYZ\r\n").exchange(),
                 HttpStatus.BAD_REQUEST);
     }

@@ -153,10 +153,10 @@ final class ConnectionCases {
 
     private static List<HostileCase> uploadsWithoutCredentials() {
         List<HostileCase> cases = new ArrayList<>();
-        List<String[]> endpoints = List.of(new String[] { "/api/content/v1/imports?prune=false", "application/zip" },
+        List<String[]> endpoints = List.of(new String[] { "/api/content/v1/imports?prune=false&wait=true", "application/zip" },
                 new String[] { "/api/directory/v1/imports/registry", "application/json" },
                 new String[] { "/api/content/v1/literature/imports", "application/json" },
-                new String[] { "/api/content/v1/imports?prune=false", "multipart/form-data; boundary=hostile" });
+                new String[] { "/api/content/v1/imports?prune=false&wait=true", "multipart/form-data; boundary=hostile" });
         // A wrong token or the Basic scheme is not yet refused before the body (a hole, reported): those cases are on
         // branch hostile-open-holes.
         List<String[]> credentials = List.<String[]>of(new String[] { "no token", "" });
@@ -192,7 +192,7 @@ final class ConnectionCases {
             for (int i = 0; i < 6; i++) {
                 Socket socket = open(client.http(), "127.0.0.6");
                 uploads.add(socket);
-                write(socket, "POST /api/content/v1/imports?prune=false&dryRun=true HTTP/1.1\r\nHost: portal\r\n"
+                write(socket, "POST /api/content/v1/imports?prune=false&wait=true&dryRun=true HTTP/1.1\r\nHost: portal\r\n"
                         + "X-Real-IP: 10.250.0." + i + "\r\nAuthorization: Bearer " + client.editorToken()
                         + "\r\nContent-Type: application/zip\r\nContent-Length: 48000000\r\n\r\n");
                 // Not waited for: a gateway that stops reading (or refuses the upload over its cap) is fine.
@@ -232,7 +232,7 @@ final class ConnectionCases {
                 new String[] { "a boundary of 2,000 characters", "multipart/form-data; boundary=" + "b".repeat(2000), "--b--" });
         for (String[] body : bodies) {
             cases.add(HostileCase.of(Category.CONNECTIONS, "a multipart import with " + body[0] + " is a 4xx", client ->
-                    Expect.refused(client.asEditor(Request.of("POST", "/api/content/v1/imports?prune=false")
+                    Expect.refused(client.asEditor(Request.of("POST", "/api/content/v1/imports?prune=false&wait=true")
                             .body(body[1], body[2].getBytes(StandardCharsets.ISO_8859_1))))));
         }
         return cases;

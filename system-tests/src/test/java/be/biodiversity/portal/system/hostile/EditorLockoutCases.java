@@ -87,7 +87,7 @@ final class EditorLockoutCases {
                     client -> Expect.refused(client.asEditor(endpoint.request().header("Origin", EVIL)))));
         }
         cases.add(HostileCase.of(Category.EDITOR_LOCKOUT, "an import as a form with the token is 415 or 403", client -> {
-            Answer answer = client.asEditor(Request.of("POST", "/api/content/v1/imports?prune=false")
+            Answer answer = client.asEditor(Request.of("POST", "/api/content/v1/imports?prune=false&wait=true")
                     .body("application/x-www-form-urlencoded", "file=x".getBytes(StandardCharsets.UTF_8)));
             assertThat(answer.status()).as("%s", answer).isIn(403, 415);
         }));

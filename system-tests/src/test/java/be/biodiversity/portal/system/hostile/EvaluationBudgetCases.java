@@ -154,7 +154,7 @@ final class EvaluationBudgetCases {
 
     private static HostileCase importedLiquid(String name, String permalink, byte[] site) {
         return HostileCase.writing(Category.EVALUATION_BUDGETS, "an import with " + name, client -> planted(client,
-                Request.of("POST", "/api/content/v1/imports?prune=false").body("application/zip", site),
+                Request.of("POST", "/api/content/v1/imports?prune=false&wait=true").body("application/zip", site),
                 List.of("/api/content/v1/pages?lang=en&path=" + permalink, permalink)));
     }
 

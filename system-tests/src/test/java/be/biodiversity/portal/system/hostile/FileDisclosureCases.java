@@ -133,7 +133,7 @@ final class FileDisclosureCases {
 
     private static HostileCase imported(String name, String permalink, byte[] site) {
         return HostileCase.writing(Category.FILE_DISCLOSURE, "an import with " + name, client -> {
-            Answer answer = Expect.answered(client.asEditor(Request.of("POST", "/api/content/v1/imports?prune=false")
+            Answer answer = Expect.answered(client.asEditor(Request.of("POST", "/api/content/v1/imports?prune=false&wait=true")
                     .body("application/zip", site)));
             if (answer.status() < 300) {
                 readsWithoutFiles(client, "en", permalink);

@@ -40,7 +40,7 @@ final class ReservedPathCases {
         }
         for (String path : List.of("/robots.txt", "/api/imported", "/actuator/env", "/sitemap.xml", "/_gateway/imported")) {
             cases.add(HostileCase.writing(Category.RESERVED_PATHS, "an import of a page at " + path, client -> {
-                Answer answer = Expect.answered(client.asEditor(Request.of("POST", "/api/content/v1/imports?prune=false")
+                Answer answer = Expect.answered(client.asEditor(Request.of("POST", "/api/content/v1/imports?prune=false&wait=true")
                         .body("application/zip", Archives.site("reserved.md", Archives.page(path, "Reserved", "x")))));
                 Answer stored = client.send(Request.get("/api/content/v1/pages?lang=en&path=" + path));
                 assertThat(stored.status()).as("the page at %s after an import answered %s: %s", path, answer.status(), stored)

@@ -46,7 +46,7 @@ record WriteEndpoint(String method, String path, String contentType, byte[] body
                         "{\"source\":\"changed: by a stranger\\n\",\"version\":" + f.dataVersion() + "}"),
                 none("DELETE", data + "?version=" + f.dataVersion()),
                 none("POST", data + "/revisions/1/restore?version=" + f.dataVersion()),
-                new WriteEndpoint("POST", "/api/content/v1/imports?prune=false", "application/zip", site()),
+                new WriteEndpoint("POST", "/api/content/v1/imports?prune=false&wait=true", "application/zip", site()),
                 json("POST", "/api/content/v1/literature/imports", """
                         {"results":[{"id":"hostile-written","title":"Written by a stranger"}]}"""),
                 json("POST", "/api/directory/v1/organisations", """
