@@ -14,8 +14,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * With {@code portal.content.import.dir} set ({@code --portal.content.import.dir=../shared/fixtures/hp-gbif-be}),
- * imports that repository before the service reports ready, and logs the report. An import with errors is
- * logged and stores nothing; the service starts anyway.
+ * imports that repository before the service reports ready (synchronously, not as a job), replacing the site stored
+ * before, and logs the report: a file with an error is reported and left out (or stripped), the rest imported; an
+ * unreadable folder is logged and stores nothing. The service starts anyway.
  */
 @Component
 @Order(1)

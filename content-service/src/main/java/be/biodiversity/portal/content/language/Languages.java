@@ -7,8 +7,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -19,18 +22,22 @@ import be.biodiversity.portal.content.config.ContentProperties;
 
 /**
  * The site's languages for the checks of this service: those the last import stored ({@link SiteLanguages}), else
- * {@code portal.content.languages}. Kept in memory (read at start-up, replaced by an import) so that the checks of
- * every request need no database read.
+ * {@code portal.content.languages}. Kept in memory (read at start-up, replaced by an import on this instance, read
+ * again every {@value #REFRESH_SECONDS} s for an import another instance made) so that the checks of every request
+ * need no database read.
  */
 @Service
 @Order(0)
-public class Languages implements ApplicationRunner {
+public class Languages implements ApplicationRunner, DisposableBean {
+
+    static final int REFRESH_SECONDS = 10;
 
     private static final Logger log = LoggerFactory.getLogger(Languages.class);
 
     private final ReactiveMongoTemplate mongo;
     private final SiteLanguages fallback;
     private final AtomicReference<SiteLanguages> current;
+    private volatile Disposable refresh;
 
     Languages(ReactiveMongoTemplate mongo, ContentProperties properties) {
         this.mongo = mongo;
@@ -72,6 +79,16 @@ public class Languages implements ApplicationRunner {
         if (stored != null) {
             current.set(stored);
             log.info("Site languages {} (default {}), from the last import", stored.languages(), stored.defaultLanguage());
+        }
+        refresh = Flux.interval(Duration.ofSeconds(REFRESH_SECONDS)).onBackpressureDrop()
+                .concatMap(tick -> stored(SiteLanguages.DEFAULT_SITE).onErrorResume(ex -> Mono.empty()))
+                .subscribe(current::set);
+    }
+
+    @Override
+    public void destroy() {
+        if (refresh != null) {
+            refresh.dispose();
         }
     }
 }

@@ -70,7 +70,10 @@ class ImportChangesTests {
     void aFirstImportWithDataFilesIsSiteWideAndARepeatedOneRecordsNothing() {
         long before = revision();
         upload(site());
-        assertThat(entries(before)).containsExactly("site");
+        // one site-wide entry; pages other tests made in this database through the API are gone with the import,
+        // which replaces the site, and listed as removed
+        assertThat(entries(before)).containsOnlyOnce("site")
+                .allSatisfy(entry -> assertThat(entry.equals("site") || entry.endsWith(" true")).as(entry).isTrue());
         long after = revision();
         upload(site());
         assertThat(revision()).isEqualTo(after);
