@@ -49,7 +49,7 @@ class FixtureFidelityTests {
         Skips.unless(Files.isDirectory(site) && Files.isDirectory(reference),
                 "Skipped: no fixture site and Jekyll reference at " + site + " and " + reference);
         List<SourceFile> files = SourceReader.folder(site, new ImportProperties.Limits(5000, 200_000_000L, 20_000_000L));
-        ReadSite read = new SiteReader(List.of("en", "nl", "fr"), page -> Optional.empty(), Instant.now()).read(files);
+        ReadSite read = new SiteReader("en", page -> Optional.empty(), Instant.now()).read(files);
         List<SiteData> data = read.data().stream()
                 .map(d -> new SiteData(d.path(), d.name(), d.lang(), d.source(), 0L, null, null, d.path(), d.hash()))
                 .toList();
