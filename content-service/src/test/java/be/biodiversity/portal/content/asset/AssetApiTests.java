@@ -72,7 +72,7 @@ class AssetApiTests {
     }
 
     JsonNode upload(Map<String, byte[]> files) {
-        return web.post().uri("/api/content/v1/imports?name=site.zip").header(HttpHeaders.AUTHORIZATION, TOKEN)
+        return web.post().uri("/api/content/v1/imports?name=site.zip&wait=true").header(HttpHeaders.AUTHORIZATION, TOKEN)
                 .contentType(MediaType.parseMediaType("application/zip")).bodyValue(TestImages.zip(files)).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
     }

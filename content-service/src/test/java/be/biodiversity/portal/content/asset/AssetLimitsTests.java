@@ -43,7 +43,7 @@ class AssetLimitsTests {
         files.put("a/4.bin", new byte[10]);
         files.put("a/5.bin", new byte[10]); // past the count: 4 files kept would be more than 3
         files.put("a/big.bin", new byte[2001]);
-        JsonNode report = web.post().uri("/api/content/v1/imports?name=site.zip")
+        JsonNode report = web.post().uri("/api/content/v1/imports?name=site.zip&wait=true")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer test-editor-secret")
                 .contentType(MediaType.parseMediaType("application/zip")).bodyValue(TestImages.zip(files)).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
