@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import be.biodiversity.portal.content.language.SiteLanguages;
+
 /**
  * Reads a site's {@link SiteSettings} from its parsed {@code _config.yml} and {@code _data/languages.yml}, and the
  * languages it has pages in. Pure: no I/O, every input given.
@@ -79,6 +81,33 @@ final class SiteSettingsReader {
                 new SiteSettings.Privacy(first(privacy.get("name"), config.get("name")),
                         first(privacy.get("contactEmail"), config.get("contactEmail"), config.get("email"))),
                 defaultLanguage, List.copyOf(languages));
+    }
+
+    /**
+     * The settings with the languages the last import stored (the ones every check of this service accepts): its
+     * default language, and its other languages in its order that the site has published pages in. Settings read
+     * before any import (the demo, {@code source} "settings") are returned as they are.
+     */
+    static SiteSettings withImported(SiteSettings read, SiteLanguages imported, Collection<String> withPages) {
+        if (imported == null || "settings".equals(imported.source())) {
+            return read;
+        }
+        Map<String, String> names = new LinkedHashMap<>(imported.labels());
+        read.languages().forEach(language -> {
+            if (language.name() != null) {
+                names.put(language.code(), language.name());
+            }
+        });
+        String defaultLanguage = imported.defaultLanguage();
+        List<SiteSettings.Language> languages = new ArrayList<>();
+        languages.add(new SiteSettings.Language(defaultLanguage, names.get(defaultLanguage)));
+        for (String code : imported.languages()) {
+            if (!code.equals(defaultLanguage) && (withPages.isEmpty() || withPages.contains(code))) {
+                languages.add(new SiteSettings.Language(code, names.get(code)));
+            }
+        }
+        return new SiteSettings(read.key(), read.title(), read.tagline(), read.description(), read.url(), read.logo(),
+                read.primaryColor(), read.email(), read.privacy(), defaultLanguage, List.copyOf(languages));
     }
 
     /** The {@code lang} of the defaults for every file ({@code scope.path: ""}). */

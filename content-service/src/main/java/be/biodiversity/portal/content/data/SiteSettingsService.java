@@ -11,8 +11,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import be.biodiversity.portal.content.config.ContentProperties;
+import be.biodiversity.portal.content.language.Languages;
 import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.resolve.RenderScheduler;
+
 
 /**
  * The site's identity and languages ({@link SiteSettings}), read from its stored {@code _config} and
@@ -27,24 +29,27 @@ public class SiteSettingsService {
     private final SiteDataService data;
     private final ContentProperties properties;
     private final RenderScheduler render;
+    private final Languages languages;
 
     SiteSettingsService(ReactiveMongoTemplate mongo, SiteDataService data, ContentProperties properties,
-            RenderScheduler render) {
+            RenderScheduler render, Languages languages) {
         this.mongo = mongo;
         this.data = data;
         this.properties = properties;
         this.render = render;
+        this.languages = languages;
     }
 
     /** The settings of the site as stored now. */
     public Mono<SiteSettings> current() {
         Mono<Map<?, ?>> config = parsed(SiteData.CONFIG);
-        Mono<Map<?, ?>> languages = parsed("languages");
+        Mono<Map<?, ?>> declared = parsed("languages");
         Mono<List<String>> withPages = mongo.findDistinct(Query.query(Criteria.where("status").is(Page.PUBLISHED)),
                 "lang", Page.class, String.class).collectList();
-        return Mono.zip(config, languages, withPages).publishOn(render.scheduler())
-                .map(parts -> SiteSettingsReader.read(SiteSettings.DEFAULT_KEY, parts.getT1(), parts.getT2(),
-                        properties.languages(), parts.getT3()));
+        return Mono.zip(config, declared, withPages).publishOn(render.scheduler())
+                .map(parts -> SiteSettingsReader.withImported(SiteSettingsReader.read(SiteSettings.DEFAULT_KEY,
+                        parts.getT1(), parts.getT2(), properties.languages(), parts.getT3()), languages.current(),
+                        parts.getT3()));
     }
 
     private Mono<Map<?, ?>> parsed(String name) {

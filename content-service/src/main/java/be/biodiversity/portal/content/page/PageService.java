@@ -36,10 +36,23 @@ public class PageService {
         this.languages = languages;
     }
 
-    /** Exactly the two fields of the unique index, so that the embedded server uses it too (no scan). */
+    /**
+     * Exactly the two fields of the unique index, so that the embedded server uses it too (no scan). A path whose
+     * last segment has no extension also finds the page at that path + {@code .html}, as Jekyll's hosting answers
+     * {@code /data} with {@code /data.html} (sites link to both).
+     */
     Mono<Page> find(String lang, String path, boolean drafts) {
-        Criteria c = Criteria.where("lang").is(knownLanguage(lang)).and("permalink").is(Permalinks.normalise(path));
-        return mongo.findOne(Query.query(c), Page.class).filter(p -> drafts || p.published());
+        String language = knownLanguage(lang);
+        String permalink = Permalinks.normalise(path);
+        Mono<Page> exact = byKey(language, permalink);
+        String last = permalink.substring(permalink.lastIndexOf('/') + 1);
+        Mono<Page> found = (last.isEmpty() || last.contains(".")) ? exact
+                : exact.switchIfEmpty(Mono.defer(() -> byKey(language, permalink + ".html")));
+        return found.filter(p -> drafts || p.published());
+    }
+
+    private Mono<Page> byKey(String lang, String permalink) {
+        return mongo.findOne(Query.query(Criteria.where("lang").is(lang).and("permalink").is(permalink)), Page.class);
     }
 
     Mono<Page> byId(String id) {

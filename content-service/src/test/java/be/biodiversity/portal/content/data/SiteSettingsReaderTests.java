@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import be.biodiversity.portal.content.jekyll.Yaml;
 
+import be.biodiversity.portal.content.language.SiteLanguages;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SiteSettingsReaderTests {
@@ -126,5 +128,29 @@ class SiteSettingsReaderTests {
         assertThat(site.title()).isNull();
         assertThat(site.primaryColor()).isNull();
         assertThat(site.codes()).containsExactly("de-at");
+    }
+
+    @Test
+    void theLanguagesOfTheLastImportAreTheOnesShown() {
+        SiteSettings read = SiteSettingsReader.read("default", yaml(TEMPLATE_CONFIG), yaml(TEMPLATE_LANGUAGES),
+                List.of("en"), List.of("en", "da", "de"));
+        SiteLanguages imported = new SiteLanguages("default", "da", List.of("da", "en", "de", "sv"),
+                Map.of("sv", "Svenska"), List.of(), "_config.yml", null);
+
+        SiteSettings site = SiteSettingsReader.withImported(read, imported, List.of("en", "da", "de"));
+
+        assertThat(site.defaultLanguage()).isEqualTo("da");
+        assertThat(site.codes()).as("sv has no page, so it is not shown").containsExactly("da", "en", "de");
+        assertThat(site.languages().get(0).name()).isEqualTo("Dansk");
+        assertThat(site.title()).isEqualTo(read.title());
+    }
+
+    @Test
+    void beforeAnyImportTheSettingsStayAsRead() {
+        SiteSettings read = SiteSettingsReader.read("default", Map.of(), Map.of(), List.of("nl", "fr"), List.of("fr"));
+        SiteLanguages fromSettings = new SiteLanguages("default", "en", List.of("en"), Map.of(), List.of(),
+                "settings", null);
+
+        assertThat(SiteSettingsReader.withImported(read, fromSettings, List.of("fr"))).isSameAs(read);
     }
 }

@@ -105,6 +105,17 @@ class PageApiTests {
     }
 
     @Test
+    void aPathWithoutExtensionFindsThePageAtThatPathDotHtml() {
+        post(page("/nl/gegevens.html", "Gegevens")).expectStatus().isCreated();
+
+        web.get().uri("/api/content/v1/pages?lang=nl&path=/nl/gegevens").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.title").isEqualTo("Gegevens")
+                .jsonPath("$.permalink").isEqualTo("/nl/gegevens.html");
+        web.get().uri("/api/content/v1/pages?lang=nl&path=/nl/gegevens.htm").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void aSecondPageAtTheSamePermalinkIsAConflictAndChangesNothing() {
         long before = pages.count().block();
 
