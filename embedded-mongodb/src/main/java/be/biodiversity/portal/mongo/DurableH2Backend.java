@@ -114,7 +114,7 @@ final class DurableH2Backend implements MongoBackend {
         return this;
     }
 
-    private static boolean isWrite(String command) {
+    static boolean isWrite(String command) {
         return command != null && WRITES.contains(command.toLowerCase(Locale.ROOT));
     }
 }

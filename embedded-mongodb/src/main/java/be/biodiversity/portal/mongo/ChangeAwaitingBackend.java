@@ -1,0 +1,189 @@
+package be.biodiversity.portal.mongo;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
+
+/**
+ * Makes a {@code getMore} on a change stream wait for a change, as a real MongoDB does ({@code awaitData}): the
+ * embedded server answers it at once with an empty batch, and the driver asks again at once, so every change-stream
+ * follower (a search index, the page index) kept a core busy even on an idle site. Here an empty answer on an open
+ * cursor is held until the next write on this server or the getMore's {@code maxTimeMS} (at most
+ * {@link #MAX_AWAIT_MILLIS}), whichever comes first, and the getMore is asked again. Only the connection of that
+ * getMore waits: the server runs with one worker thread per few connections (see the auto-configuration).
+ */
+final class ChangeAwaitingBackend implements MongoBackend {
+
+    static final long MAX_AWAIT_MILLIS = 1000;
+
+    private final MongoBackend store;
+
+    private final Object changed = new Object();
+
+    /** Writes seen so far; guarded by {@link #changed}. */
+    private long writes;
+
+    /** getMore commands handed to the store: how often a tailing cursor is asked (for tests). */
+    private final AtomicLong asked = new AtomicLong();
+
+    ChangeAwaitingBackend(MongoBackend store) {
+        this.store = store;
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        Document command = message.getDocument();
+        String name = (command == null || command.isEmpty()) ? null : command.keySet().iterator().next();
+        if ("getMore".equalsIgnoreCase(name)) {
+            return awaiting(command, () -> this.store.handleMessage(message));
+        }
+        Document answer = this.store.handleMessage(message);
+        if (DurableH2Backend.isWrite(name)) {
+            written();
+        }
+        return answer;
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if ("getMore".equalsIgnoreCase(command)) {
+            return awaiting(query, () -> this.store.handleCommand(channel, database, command, query));
+        }
+        Document answer = this.store.handleCommand(channel, database, command, query);
+        if (DurableH2Backend.isWrite(command)) {
+            written();
+        }
+        return answer;
+    }
+
+    private Document awaiting(Document command, Supplier<Document> ask) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(awaitMillis(command));
+        while (true) {
+            long seen;
+            synchronized (this.changed) {
+                seen = this.writes;
+            }
+            this.asked.incrementAndGet();
+            Document answer = ask.get();
+            long remaining = deadline - System.nanoTime();
+            if (!emptyAndOpen(answer) || remaining <= 0) {
+                return answer;
+            }
+            synchronized (this.changed) {
+                if (this.writes == seen) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this.changed, remaining);
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        return answer;
+                    }
+                }
+            }
+        }
+    }
+
+    long getMoresAsked() {
+        return this.asked.get();
+    }
+
+    private void written() {
+        synchronized (this.changed) {
+            this.writes++;
+            this.changed.notifyAll();
+        }
+    }
+
+    /** The getMore's {@code maxTimeMS} (the driver's maxAwaitTime), else and at most {@link #MAX_AWAIT_MILLIS}. */
+    static long awaitMillis(Document command) {
+        Object max = (command == null) ? null : command.get("maxTimeMS");
+        long asked = (max instanceof Number number) ? number.longValue() : MAX_AWAIT_MILLIS;
+        return Math.max(0, Math.min(asked, MAX_AWAIT_MILLIS));
+    }
+
+    /** An answer with no document on a cursor that stays open: a tailing cursor with nothing new yet. */
+    static boolean emptyAndOpen(Document answer) {
+        if (answer == null || !(answer.get("cursor") instanceof Document cursor)) {
+            return false;
+        }
+        return cursor.get("nextBatch") instanceof List<?> batch && batch.isEmpty()
+                && cursor.get("id") instanceof Number id && id.longValue() != 0;
+    }
+
+    @Override
+    public void dropDatabase(String database) {
+        this.store.dropDatabase(database);
+        written();
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return this.store.handleQuery(query);
+    }
+
+    @Override
+    public void handleClose(Channel channel) {
+        this.store.handleClose(channel);
+    }
+
+    @Override
+    public Collection<Document> getCurrentOperations(MongoQuery query) {
+        return this.store.getCurrentOperations(query);
+    }
+
+    @Override
+    public Document getServerStatus() {
+        return this.store.getServerStatus();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this.changed) {
+            this.changed.notifyAll();
+        }
+        this.store.close();
+    }
+
+    @Override
+    public void closeCursors(List<Long> cursorIds) {
+        this.store.closeCursors(cursorIds);
+    }
+
+    @Override
+    public Clock getClock() {
+        return this.store.getClock();
+    }
+
+    @Override
+    public void enableOplog() {
+        this.store.enableOplog();
+    }
+
+    @Override
+    public void disableOplog() {
+        this.store.disableOplog();
+    }
+
+    @Override
+    public MongoDatabase resolveDatabase(String database) {
+        return this.store.resolveDatabase(database);
+    }
+
+    @Override
+    public MongoBackend version(MongoVersion version) {
+        this.store.version(version);
+        return this;
+    }
+}
