@@ -35,10 +35,12 @@ class LiteratureImport {
 
     private final ReactiveMongoTemplate mongo;
     private final SiteRevision revision;
+    private final LiteratureIndex index;
 
-    LiteratureImport(ReactiveMongoTemplate mongo, SiteRevision revision) {
+    LiteratureImport(ReactiveMongoTemplate mongo, SiteRevision revision, LiteratureIndex index) {
         this.mongo = mongo;
         this.revision = revision;
+        this.index = index;
     }
 
     record Upload(List<LiteratureRecord> results) {
@@ -96,14 +98,23 @@ class LiteratureImport {
         LiteratureRecord record = checked.from(origin);
         return mongo.findById(record.id(), LiteratureRecord.class)
                 .flatMap(existing -> upsert(record, existing, now))
-                .switchIfEmpty(Mono.defer(() -> mongo.insert(stored(record, null, now)).thenReturn(Outcome.CREATED)));
+                .switchIfEmpty(Mono.defer(() -> mongo.insert(stored(record, null, now)).doOnNext(index::putNew)
+                        .thenReturn(Outcome.CREATED)));
     }
 
     private Mono<Outcome> upsert(LiteratureRecord record, LiteratureRecord existing, Instant now) {
         if (existing.sameContentAs(record)) {
             return Mono.just(Outcome.UNCHANGED);
         }
-        return mongo.save(stored(record, existing.version(), now)).thenReturn(Outcome.UPDATED);
+        return mongo.save(stored(record, existing.version(), now)).doOnNext(index::put).thenReturn(Outcome.UPDATED);
+    }
+
+    /**
+     * Brings this instance's search index in step with the store after records were removed by a query (the
+     * change stream brings it too, a moment later; this makes the remover's own answers right at once).
+     */
+    Mono<Long> reindex() {
+        return index.reload();
     }
 
     private static LiteratureRecord stored(LiteratureRecord record, Long version, Instant now) {

@@ -1,13 +1,11 @@
 package be.biodiversity.portal.content.literature;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.data.mongodb.core.query.Criteria;
-
 import be.biodiversity.portal.content.web.InvalidFieldException;
 import be.biodiversity.portal.content.web.RequestParams;
+import be.biodiversity.portal.search.Folding;
 
 /**
  * A literature search as GBIF's literature API names its parameters, checked on construction: a bad value is
@@ -65,32 +63,9 @@ record LiteratureQuery(String q, Integer yearFrom, Integer yearTo, List<String> 
         }
     }
 
-    Criteria criteria() {
-        List<Criteria> all = new ArrayList<>();
-        SearchText.words(q).forEach(word -> all.add(Criteria.where("searchTokens").regex("^" + word)));
-        if (yearFrom != null) {
-            all.add(Criteria.where("year").gte(yearFrom));
-        }
-        if (yearTo != null) {
-            all.add(Criteria.where("year").lte(yearTo));
-        }
-        anyOf(all, "literatureType", literatureType);
-        anyOf(all, "topics", topics);
-        anyOf(all, "countriesOfResearcher", countriesOfResearcher);
-        anyOf(all, "countriesOfCoverage", countriesOfCoverage);
-        if (openAccess != null) {
-            all.add(Criteria.where("openAccess").is(openAccess));
-        }
-        if (peerReview != null) {
-            all.add(Criteria.where("peerReview").is(peerReview));
-        }
-        return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
-    }
-
-    private static void anyOf(List<Criteria> all, String field, List<String> values) {
-        if (!values.isEmpty()) {
-            all.add(Criteria.where(field).in(values));
-        }
+    /** The folded words of {@code q}: each must begin a word of the title, abstract, source or an author. */
+    List<String> words() {
+        return Folding.words(q);
     }
 
     private static List<String> upper(List<String> values) {

@@ -80,7 +80,7 @@ class LiteratureStartupImport implements ApplicationRunner {
         long removed = mongo.remove(Query.query(Criteria.where("_id").in(ids)
                         .and("origin").ne(LiteratureRecord.Origin.GBIF)), LiteratureRecord.class)
                 .flatMap(result -> result.getDeletedCount() == 0 ? Mono.just(0L)
-                        : revision.bump().thenReturn(result.getDeletedCount()))
+                        : revision.bump().then(importer.reindex()).thenReturn(result.getDeletedCount()))
                 .block(Duration.ofSeconds(30));
         if (removed > 0) {
             log.info("Removed {} sample literature records loaded by an earlier start", removed);

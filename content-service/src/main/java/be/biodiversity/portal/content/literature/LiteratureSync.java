@@ -197,7 +197,7 @@ class LiteratureSync {
         return mongo.remove(missing, LiteratureRecord.class).doOnNext(result -> {
             tally.missing = (int) result.getDeletedCount();
             tally.removed = tally.missing;
-        }).then();
+        }).flatMap(result -> result.getDeletedCount() == 0 ? Mono.empty() : store.reindex()).then();
     }
 
     private void logOutcome(Outcome outcome) {

@@ -115,9 +115,16 @@ class SiteSearchFollower implements DisposableBean {
             return Mono.fromRunnable(() -> index.remove(id));
         }
 
+        /** Every page again; the ones gone since are dropped after, so the index is never empty meanwhile. */
         @Override
         public Mono<Long> reload() {
-            return Mono.fromRunnable(index::clear).then(indexAll());
+            return Mono.defer(() -> {
+                java.util.Set<String> before = index.keys();
+                java.util.Set<String> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                return mongo.findAll(Page.class).doOnNext(page -> stored.add(page.id()))
+                        .concatMap(page -> index(page).thenReturn(page)).count()
+                        .doOnNext(count -> before.stream().filter(id -> !stored.contains(id)).forEach(index::remove));
+            });
         }
     }
 

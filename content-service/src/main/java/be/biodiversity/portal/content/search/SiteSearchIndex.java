@@ -35,8 +35,11 @@ class SiteSearchIndex {
         shards.values().forEach(shard -> shard.index.remove(key));
     }
 
-    void clear() {
-        shards.values().forEach(shard -> shard.index.clear());
+    /** The ids of every indexed page, of every site. */
+    java.util.Set<String> keys() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        shards.values().forEach(shard -> keys.addAll(shard.index.keys()));
+        return keys;
     }
 
     int size(String site) {

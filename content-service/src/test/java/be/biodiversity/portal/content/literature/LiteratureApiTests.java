@@ -49,12 +49,17 @@ class LiteratureApiTests {
     @Autowired
     SiteRevision siteRevision;
 
+    @Autowired
+    LiteratureIndex index;
+
     @BeforeEach
     void sampleOnly() throws Exception {
         mongo.dropCollection("literature").block();
         try (InputStream in = new ClassPathResource(LiteratureStartupImport.SAMPLE).getInputStream()) {
             importer.run(json.readValue(in, LiteratureImport.Upload.class)).block();
         }
+        // The collection was dropped behind the index's back: its change event reloads it a moment later; now, here.
+        index.reload().block();
     }
 
     @Test
