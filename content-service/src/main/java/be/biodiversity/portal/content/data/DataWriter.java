@@ -16,8 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
-import be.biodiversity.portal.content.jekyll.Yaml;
-import be.biodiversity.portal.content.page.UnsafeMarkup;
+import be.biodiversity.portal.content.yaml.Yaml;
+import be.biodiversity.portal.content.resolve.UnsafeMarkup;
 import be.biodiversity.portal.content.resolve.RenderScheduler;
 import be.biodiversity.portal.content.revision.SiteRevision;
 import be.biodiversity.portal.content.web.ConflictException;
@@ -35,10 +35,10 @@ public class DataWriter {
     private final SiteDataService data;
     private final SiteRevision revision;
     private final RenderScheduler render;
-    private final DataUsers users;
+    private final DataFileCheck users;
 
     DataWriter(ReactiveMongoTemplate mongo, SiteDataService data, SiteRevision revision, RenderScheduler render,
-            DataUsers users) {
+            DataFileCheck users) {
         this.mongo = mongo;
         this.data = data;
         this.revision = revision;

@@ -3,7 +3,7 @@ package be.biodiversity.portal.content.data;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import be.biodiversity.portal.content.jekyll.Yaml;
+import be.biodiversity.portal.content.yaml.Yaml;
 
 /** Parsed YAML of stored data files, kept per id and version so an unchanged file is parsed once. */
 final class ParsedData {

@@ -18,7 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import be.biodiversity.portal.content.config.ContentProperties;
 import be.biodiversity.portal.content.language.Languages;
-import be.biodiversity.portal.content.jekyll.Yaml;
+import be.biodiversity.portal.content.yaml.Yaml;
 import be.biodiversity.portal.content.resolve.RenderScheduler;
 import be.biodiversity.portal.content.include.SiteInclude;
 import be.biodiversity.portal.content.include.SiteIncludes;

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 
 import be.biodiversity.portal.content.config.ContentProperties;
 import be.biodiversity.portal.content.language.Languages;
-import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.resolve.RenderScheduler;
 
 
@@ -24,6 +23,10 @@ import be.biodiversity.portal.content.resolve.RenderScheduler;
  */
 @Service
 public class SiteSettingsService {
+
+    /** The pages' collection and published status, named here so that the site's settings need not know pages. */
+    private static final String PAGES = "pages";
+    private static final String PUBLISHED = "published";
 
     private final ReactiveMongoTemplate mongo;
     private final SiteDataService data;
@@ -44,8 +47,8 @@ public class SiteSettingsService {
     public Mono<SiteSettings> current() {
         Mono<Map<?, ?>> config = parsed(SiteData.CONFIG);
         Mono<Map<?, ?>> declared = parsed("languages");
-        Mono<List<String>> withPages = mongo.findDistinct(Query.query(Criteria.where("status").is(Page.PUBLISHED)),
-                "lang", Page.class, String.class).collectList();
+        Mono<List<String>> withPages = mongo.findDistinct(Query.query(Criteria.where("status").is(PUBLISHED)),
+                "lang", PAGES, String.class).collectList();
         return Mono.zip(config, declared, withPages).publishOn(render.scheduler())
                 .map(parts -> SiteSettingsReader.withImported(SiteSettingsReader.read(SiteSettings.DEFAULT_KEY,
                         parts.getT1(), parts.getT2(), properties.languages(), parts.getT3()), languages.current(),

@@ -2,6 +2,7 @@ package be.biodiversity.portal.content.jekyll;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import be.biodiversity.portal.content.yaml.Yaml;
 
 /**
  * A file split the way Jekyll splits it: YAML between a first {@code ---} line and the next {@code ---} (or

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import be.biodiversity.portal.content.page.NewPage;
 import be.biodiversity.portal.content.page.Page;
+import be.biodiversity.portal.content.yaml.Yaml;
 
 /** Turns one markdown file into a page or a post, with the config's defaults applied as Jekyll applies them. */
 final class ItemReader {

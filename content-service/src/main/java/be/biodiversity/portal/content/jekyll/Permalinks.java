@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import be.biodiversity.portal.content.page.Slugs;
 
 /** The URL Jekyll gives a page or a post, in the stored form (leading slash, no trailing slash but {@code /}). */
 final class Permalinks {

@@ -15,9 +15,10 @@ import java.util.function.Function;
 import be.biodiversity.portal.content.asset.AssetReader;
 import be.biodiversity.portal.content.asset.AssetSource;
 import be.biodiversity.portal.content.page.NewPage;
-import be.biodiversity.portal.content.page.UnsafeMarkup;
+import be.biodiversity.portal.content.resolve.UnsafeMarkup;
 import be.biodiversity.portal.content.resolve.IncludeNames;
 import be.biodiversity.portal.content.web.InvalidFieldException;
+import be.biodiversity.portal.content.yaml.Yaml;
 
 /**
  * Reads a repository's files as Jekyll does: {@code _config.yml}, the languages the site declares, data files under

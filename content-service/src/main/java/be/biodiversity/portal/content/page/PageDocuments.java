@@ -3,7 +3,6 @@ package be.biodiversity.portal.content.page;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import be.biodiversity.portal.content.jekyll.Slugs;
 
 /** Turns what an editor or the importer sends into the stored document. */
 final class PageDocuments {

@@ -7,7 +7,6 @@ import java.util.Set;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 
-import be.biodiversity.portal.content.jekyll.Slugs;
 import be.biodiversity.portal.content.web.InvalidFieldException;
 import be.biodiversity.portal.content.web.RequestParams;
 

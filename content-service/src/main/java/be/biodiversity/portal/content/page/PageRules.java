@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import be.biodiversity.portal.content.config.ContentProperties;
 import be.biodiversity.portal.content.language.Languages;
 import be.biodiversity.portal.content.web.InvalidFieldException;
+import be.biodiversity.portal.content.resolve.UnsafeMarkup;
 
 /** What every page and post must satisfy, whether an editor sends it or the importer reads it. */
 @Component

@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
-import be.biodiversity.portal.content.page.UnsafeMarkup;
 
 /**
  * Which embedded content a page keeps: an {@code <iframe>} whose address is https (or protocol-relative) on an

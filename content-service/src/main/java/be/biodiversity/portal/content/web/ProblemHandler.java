@@ -27,8 +27,6 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
-import be.biodiversity.portal.content.jekyll.ArchiveRejectedException;
-import be.biodiversity.portal.content.jekyll.ImportFailedException;
 import be.biodiversity.portal.problems.FrameworkProblems;
 
 /**
@@ -37,7 +35,7 @@ import be.biodiversity.portal.problems.FrameworkProblems;
  * error nobody expected is a 500 without internals, logged once with the request id the answer carries.
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final Pattern DUPLICATE_KEY = Pattern.compile("dup key: (\\{.*?\\})");
@@ -79,25 +77,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     Mono<ProblemDetail> conflict(ConflictException ex) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, ex.getMessage(), "version");
         problem.setProperty("currentVersion", ex.currentVersion());
-        return Mono.just(problem);
-    }
-
-    @ExceptionHandler
-    Mono<ProblemDetail> rejected(ArchiveRejectedException ex) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ex.getMessage(), "file");
-        problem.setProperty("file", ex.file());
-        return Mono.just(problem);
-    }
-
-    @ExceptionHandler
-    Mono<ProblemDetail> importFailed(ImportFailedException ex) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage(), "file");
-        ex.firstError()
-                .ifPresent(p -> {
-                    problem.setProperty("file", p.file());
-                    problem.setProperty("line", p.line());
-                });
-        problem.setProperty("report", ex.report());
         return Mono.just(problem);
     }
 
@@ -169,7 +148,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, problem, headers, status, exchange);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String detail, String field) {
+    /** A problem with its status and detail, and the {@code field} at fault when there is one. */
+    public static ProblemDetail problem(HttpStatus status, String detail, String field) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         if (field != null) {
             problem.setProperty("field", field);

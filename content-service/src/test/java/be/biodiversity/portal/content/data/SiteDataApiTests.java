@@ -116,14 +116,4 @@ class SiteDataApiTests {
         put("knobs", null, "k: xy\n", 0L).expectStatus().isOk();
         put("other", null, "k: " + "x".repeat(100) + "\n", null).expectStatus().isCreated();
     }
-
-    @Test
-    void aPageReadsADataFileWhenItNamesItOrTheWholeData() {
-        assertThat(DataUsers.mentions("{{ site.data.knobs.k }}", "knobs")).isTrue();
-        assertThat(DataUsers.mentions("{{ site.data.fr.knobs.k }}", "knobs")).isTrue();
-        assertThat(DataUsers.mentions("{% for f in site.data %}", "knobs")).isTrue();
-        assertThat(DataUsers.mentions("{{ site.data[\"knobs\"] }}", "knobs")).isTrue();
-        assertThat(DataUsers.mentions("{{ site.data.nav.knobs2 }} {{ site.data.knobs2 }}", "knobs")).isFalse();
-        assertThat(DataUsers.mentions("{{ site.data.a.b }}", "a/b")).isTrue();
-    }
 }

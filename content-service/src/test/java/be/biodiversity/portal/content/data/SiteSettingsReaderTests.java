@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import be.biodiversity.portal.content.jekyll.Yaml;
+import be.biodiversity.portal.content.yaml.Yaml;
 
 import be.biodiversity.portal.content.language.SiteLanguages;
 

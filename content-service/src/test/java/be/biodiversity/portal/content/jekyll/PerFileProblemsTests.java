@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import be.biodiversity.portal.content.page.NewPage;
-import be.biodiversity.portal.content.page.UnsafeMarkup;
+import be.biodiversity.portal.content.resolve.UnsafeMarkup;
 import be.biodiversity.portal.content.web.InvalidFieldException;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package be.biodiversity.portal.content.page;
+package be.biodiversity.portal.content.resolve;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package be.biodiversity.portal.content.jekyll;
+package be.biodiversity.portal.content.yaml;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

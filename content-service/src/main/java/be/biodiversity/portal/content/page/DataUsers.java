@@ -1,4 +1,4 @@
-package be.biodiversity.portal.content.data;
+package be.biodiversity.portal.content.page;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,10 +17,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
+import be.biodiversity.portal.content.data.DataFileCheck;
+import be.biodiversity.portal.content.data.SiteData;
+import be.biodiversity.portal.content.data.SiteDataService;
 import be.biodiversity.portal.content.include.SiteInclude;
 import be.biodiversity.portal.content.include.SiteIncludes;
-import be.biodiversity.portal.content.page.Page;
-import be.biodiversity.portal.content.page.ResolvedPages;
 import be.biodiversity.portal.content.resolve.LiquidLimitException;
 import be.biodiversity.portal.content.resolve.PageResolver;
 import be.biodiversity.portal.content.resolve.RenderScheduler;
@@ -36,7 +37,7 @@ import be.biodiversity.portal.content.web.InvalidFieldException;
  * Reads stay protected by the limits whatever this check did not reach.
  */
 @Component
-class DataUsers {
+class DataUsers implements DataFileCheck {
 
     static final int MAX_PAGES = 100;
     static final long MAX_MILLIS = 2_000;
@@ -64,8 +65,8 @@ class DataUsers {
         this.nanoTime = nanoTime;
     }
 
-    /** Fails with 400 ({@code source}) when a published page using the file would go over a limit with it. */
-    Mono<Void> check(String name, String lang, String source) {
+    @Override
+    public Mono<Void> check(String name, String lang, String source) {
         Query query = Query.query(Criteria.where("status").ne(Page.DRAFT).and("body").regex("site\\.data"))
                 .limit(MAX_PAGES * 4);
         return mongo.find(query, Page.class).filter(page -> mentions(page.body(), name)).take(MAX_PAGES)

@@ -1,4 +1,4 @@
-package be.biodiversity.portal.content.jekyll;
+package be.biodiversity.portal.content.page;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -9,7 +9,7 @@ public final class Slugs {
     private Slugs() {
     }
 
-    static String slugify(String text) {
+    public static String slugify(String text) {
         String slug = text.replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
         return slug.toLowerCase(Locale.ROOT);
     }

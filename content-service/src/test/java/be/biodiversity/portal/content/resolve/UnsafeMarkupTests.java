@@ -1,4 +1,4 @@
-package be.biodiversity.portal.content.page;
+package be.biodiversity.portal.content.resolve;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package be.biodiversity.portal.content.jekyll;
+package be.biodiversity.portal.content.yaml;
 
 import java.io.StringReader;
 import java.util.HashSet;
@@ -169,7 +169,7 @@ public final class Yaml {
         private final int line;
         private final boolean limit;
 
-        YamlException(int line, String message) {
+        public YamlException(int line, String message) {
             this(line, message, false);
         }
 
