@@ -23,7 +23,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import be.biodiversity.portal.render.cache.PageCache.Outcome;
-import be.biodiversity.portal.render.site.SiteLanguages;
 
 /**
  * Serves rendered pages again while they are still right, answers conditional requests with 304, and serves a page
@@ -63,9 +62,9 @@ public class PageCacheFilter implements WebFilter {
     private final PageCache cache;
     private final SiteRevision revision;
     private final PageCacheProperties properties;
-    private final SiteLanguages languages;
+    private final PagePaths languages;
 
-    PageCacheFilter(PageCache cache, SiteRevision revision, PageCacheProperties properties, SiteLanguages languages) {
+    PageCacheFilter(PageCache cache, SiteRevision revision, PageCacheProperties properties, PagePaths languages) {
         this.cache = cache;
         this.revision = revision;
         this.properties = properties;
@@ -75,9 +74,9 @@ public class PageCacheFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String raw = exchange.getRequest().getPath().pathWithinApplication().value();
-        String key = languages.ofRequest(raw).path();
+        String key = languages.requestKey(raw);
         if (!properties.enabled() || !HttpMethod.GET.equals(exchange.getRequest().getMethod())
-                || key.startsWith("/actuator") || key.startsWith("/assets/") || !SiteLanguages.isClean(key)
+                || key.startsWith("/actuator") || key.startsWith("/assets/") || !PagePaths.isClean(key)
                 || !exchange.getRequest().getQueryParams().isEmpty()) {
             exchange.getResponse().beforeCommit(() -> {
                 exchange.getResponse().getHeaders().remove(DEGRADED);

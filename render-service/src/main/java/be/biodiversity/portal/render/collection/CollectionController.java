@@ -29,7 +29,7 @@ import be.biodiversity.portal.render.gbif.GbifUnavailableException;
 import be.biodiversity.portal.render.gbif.GbifViews;
 import be.biodiversity.portal.render.gbif.SearchPages;
 import be.biodiversity.portal.render.gbif.SearchSpec;
-import be.biodiversity.portal.render.page.ProblemView;
+import be.biodiversity.portal.render.site.ProblemView;
 import be.biodiversity.portal.render.site.SafeUrls;
 
 /**

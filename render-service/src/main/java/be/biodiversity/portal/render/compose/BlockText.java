@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import be.biodiversity.portal.render.page.Markdown;
+import be.biodiversity.portal.render.text.Markdown;
 import be.biodiversity.portal.render.site.SafeUrls;
 
 /** Turns the theme's block data (title, description, features, background, cta) into block views. */

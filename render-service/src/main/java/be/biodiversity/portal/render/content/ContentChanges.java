@@ -20,9 +20,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import be.biodiversity.portal.render.cache.ContentChange;
 import be.biodiversity.portal.render.cache.PageCacheProperties;
+import be.biodiversity.portal.render.cache.PagePaths;
 import be.biodiversity.portal.render.cache.SiteCaches;
 import be.biodiversity.portal.render.cache.SiteRevision;
-import be.biodiversity.portal.render.site.SiteLanguages;
 
 /**
  * Follows content-service's change feed ({@code GET /api/content/v1/changes?since=n}, every
@@ -43,14 +43,14 @@ public class ContentChanges implements InitializingBean, DisposableBean {
     private final WebClient http;
     private final SiteRevision revision;
     private final SiteCaches caches;
-    private final SiteLanguages languages;
+    private final PagePaths languages;
     private final Duration poll;
     private final AtomicLong since = new AtomicLong(NONE);
     private final AtomicInteger pollsWithoutFeed = new AtomicInteger(-1);
     private Disposable polling;
 
     ContentChanges(ContentClients.ContentHttp http, SiteRevision revision, SiteCaches caches,
-            SiteLanguages languages, PageCacheProperties properties) {
+            PagePaths languages, PageCacheProperties properties) {
         this.http = http.web();
         this.revision = revision;
         this.caches = caches;
@@ -161,7 +161,7 @@ public class ContentChanges implements InitializingBean, DisposableBean {
             return ContentChange.site(at);
         }
         Boolean post = "post".equals(entry.kind()) ? Boolean.TRUE : "page".equals(entry.kind()) ? Boolean.FALSE : null;
-        return ContentChange.page(at, languages.resolve(entry.path()).path(), Boolean.TRUE.equals(entry.removed()),
+        return ContentChange.page(at, languages.permalinkKey(entry.path()), Boolean.TRUE.equals(entry.removed()),
                 post);
     }
 

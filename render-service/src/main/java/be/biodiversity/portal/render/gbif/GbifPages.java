@@ -19,7 +19,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 import be.biodiversity.portal.render.cache.PageCacheFilter;
-import be.biodiversity.portal.render.page.ProblemView;
+import be.biodiversity.portal.render.site.ProblemView;
 import be.biodiversity.portal.render.site.SiteLanguages;
 
 /**

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.result.view.Rendering;
 
-import be.biodiversity.portal.render.page.ProblemView;
+import be.biodiversity.portal.render.site.ProblemView;
 import be.biodiversity.portal.render.site.SearchFilters;
 import be.biodiversity.portal.render.site.SearchLinks;
 

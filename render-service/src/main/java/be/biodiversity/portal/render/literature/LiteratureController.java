@@ -22,7 +22,7 @@ import be.biodiversity.portal.render.content.Literature;
 import be.biodiversity.portal.render.content.LiteratureClient;
 import be.biodiversity.portal.render.content.LiteratureClient.InvalidSearchException;
 import be.biodiversity.portal.render.content.LiteratureResults;
-import be.biodiversity.portal.render.page.ProblemView;
+import be.biodiversity.portal.render.site.ProblemView;
 import be.biodiversity.portal.render.site.SafeUrls;
 import be.biodiversity.portal.render.site.SearchFrame;
 import be.biodiversity.portal.render.site.SearchFilters;

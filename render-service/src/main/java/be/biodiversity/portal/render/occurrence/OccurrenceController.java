@@ -27,7 +27,7 @@ import be.biodiversity.portal.render.gbif.GbifViews;
 import be.biodiversity.portal.render.gbif.SearchPages;
 import be.biodiversity.portal.render.gbif.SearchSpec;
 import be.biodiversity.portal.render.gbif.Titles;
-import be.biodiversity.portal.render.page.ProblemView;
+import be.biodiversity.portal.render.site.ProblemView;
 
 /**
  * Occurrences from GBIF within the site's scope ({@code portal.gbif.site}): a search ({@code /occurrence/search},

@@ -24,6 +24,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
+import be.biodiversity.portal.render.text.Markdown;
 
 /**
  * Turns a content-service page into a {@link PageView}, fetching its translations and directory

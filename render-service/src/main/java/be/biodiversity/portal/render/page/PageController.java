@@ -24,6 +24,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.reactive.result.view.Rendering;
+import be.biodiversity.portal.render.site.ProblemView;
 
 /**
  * Every page of the site: {@code /community} (English), {@code /nl/community}, {@code /fr/community}.

@@ -21,6 +21,7 @@ import be.biodiversity.portal.render.site.Site;
 import be.biodiversity.portal.render.site.Sites;
 import be.biodiversity.portal.render.site.SiteLanguages;
 import be.biodiversity.portal.render.site.SitePath;
+import be.biodiversity.portal.render.text.Markdown;
 
 /**
  * Adds the navigation and footer of the request's language to every page's model ({@code chrome}). Neither is

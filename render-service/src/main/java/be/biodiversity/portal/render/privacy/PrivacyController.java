@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.reactive.result.view.Rendering;
 
-import be.biodiversity.portal.render.page.ProblemView;
+import be.biodiversity.portal.render.site.ProblemView;
 import be.biodiversity.portal.render.site.SiteLanguages;
 
 /**

@@ -21,7 +21,7 @@ import be.biodiversity.portal.render.content.LiteratureClient;
 import be.biodiversity.portal.render.content.SiteSearchClient;
 import be.biodiversity.portal.render.directory.DirectoryClient;
 import be.biodiversity.portal.render.news.NewsAssembler;
-import be.biodiversity.portal.render.page.ProblemView;
+import be.biodiversity.portal.render.site.ProblemView;
 import be.biodiversity.portal.render.site.SafeUrls;
 import be.biodiversity.portal.render.site.SiteLanguages;
 

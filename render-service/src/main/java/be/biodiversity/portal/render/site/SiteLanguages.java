@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
+import be.biodiversity.portal.render.cache.PagePaths;
+
 /**
  * The site's languages and how they show in URLs: the default language has no prefix
  * ({@code /community}), the others have their code as first path segment ({@code /nl/community}). They are the
@@ -17,7 +19,7 @@ import org.springframework.web.util.UriUtils;
  * Read after {@link SiteFilter} has read the request's site.
  */
 @Component
-public class SiteLanguages {
+public class SiteLanguages implements PagePaths {
 
     private final Supplier<Site> site;
 
@@ -41,6 +43,16 @@ public class SiteLanguages {
     }
 
     /** The page a request's raw (percent-encoded) path names: decoded, normalised, with its language. */
+    @Override
+    public String requestKey(String rawPath) {
+        return ofRequest(rawPath).path();
+    }
+
+    @Override
+    public String permalinkKey(String permalink) {
+        return resolve(permalink).path();
+    }
+
     public SitePath ofRequest(String rawPath) {
         String decoded;
         try {
@@ -86,13 +98,7 @@ public class SiteLanguages {
      * never becomes a canonical link.
      */
     public static boolean isClean(String path) {
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c < ' ' || (c >= 0x7F && c <= 0x9F) || c == '\\' || c == '\u2028' || c == '\u2029') {
-                return false;
-            }
-        }
-        return !path.equals("/..") && !path.contains("/../") && !path.endsWith("/..");
+        return PagePaths.isClean(path);
     }
 
     /** One spelling per page: a leading slash, no empty or {@code .} segments, no trailing slash. */

@@ -1,4 +1,4 @@
-package be.biodiversity.portal.render.page;
+package be.biodiversity.portal.render.text;
 
 import be.biodiversity.portal.markdown.MarkdownNesting;
 import java.util.ArrayList;

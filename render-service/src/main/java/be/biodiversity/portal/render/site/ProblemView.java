@@ -1,4 +1,4 @@
-package be.biodiversity.portal.render.page;
+package be.biodiversity.portal.render.site;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.result.view.Rendering;
