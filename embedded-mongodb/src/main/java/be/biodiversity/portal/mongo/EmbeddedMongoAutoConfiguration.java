@@ -36,9 +36,6 @@ public class EmbeddedMongoAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoAutoConfiguration.class);
 
-    /** Netty threads of the embedded server: idle ones cost nothing, and each serves few connections. */
-    static final int WORKER_THREADS = 16;
-
     @Bean(destroyMethod = "shutdown")
     MongoServer embeddedMongoServer(EmbeddedMongoProperties properties, Environment env) {
         if (!properties.enabled()) {
@@ -47,16 +44,8 @@ public class EmbeddedMongoAutoConfiguration {
         }
         Path store = properties.inMemory() ? null : storeFile(properties, env);
         MongoBackend backend = store == null ? H2Backend.inMemory() : fileBackend(store, properties.commitOnWrite());
-        if (properties.oplog()) {
-            // Change streams: their getMore waits for a change instead of being asked again at once.
-            backend = new ChangeAwaitingBackend(backend);
-        }
-        MongoServer server = new MongoServer(backend);
-        if (properties.oplog()) {
-            server.enableOplog();
-        }
-        // One boss thread; worker threads enough that a change stream's waiting getMore holds up no other client.
-        server.bind(new InetSocketAddress("127.0.0.1", properties.port()), 1, WORKER_THREADS);
+        MongoServer server = EmbeddedMongoServers.start(backend, properties.oplog(),
+                new InetSocketAddress("127.0.0.1", properties.port()));
         log.info("MongoDB backend: embedded mongo-java-server on {}, {}", server.getLocalAddress(),
                 store == null ? "in memory (nothing survives a restart)" : "data in " + store.toAbsolutePath()
                         + (properties.commitOnWrite() ? ", committed on every write" : ", committed about once a second"));

@@ -1,9 +1,13 @@
 package be.biodiversity.portal.testsupport;
 
+import java.net.InetSocketAddress;
+
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mongodb.MongoDBContainer;
+
+import be.biodiversity.portal.mongo.EmbeddedMongoServers;
 
 /**
  * The one way every test gets a MongoDB, chosen once per test JVM: {@code MONGODB_URI} if set; else a
@@ -38,10 +42,11 @@ public final class TestMongo {
             report("Testcontainers mongo:8", container.getConnectionString());
             return container.getConnectionString();
         }
-        MongoServer server = new MongoServer(H2Backend.inMemory());
-        // Change streams work as on Testcontainers' single-node replica set.
-        server.enableOplog();
-        String embedded = server.bindAndGetConnectionString();
+        // Change streams work as on Testcontainers' single-node replica set, their getMore waiting for a change: every
+        // follower of every Spring context of a test JVM shares this one server.
+        MongoServer server = EmbeddedMongoServers.start(H2Backend.inMemory(), true,
+                new InetSocketAddress("127.0.0.1", 0));
+        String embedded = server.getConnectionString();
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
         report("embedded mongo-java-server (in memory; Docker not available)", embedded);
         return embedded;

@@ -1,0 +1,30 @@
+package be.biodiversity.portal.mongo;
+
+import java.net.InetSocketAddress;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+
+/**
+ * One way to start the embedded server, for the services' default and for the tests: with an oplog (change streams),
+ * a change stream's getMore waits for a change ({@link ChangeAwaitingBackend}), and enough worker threads that such
+ * a waiting getMore holds up no other client.
+ */
+public final class EmbeddedMongoServers {
+
+    /** Netty threads of the embedded server: idle ones cost nothing, and each serves few connections. */
+    static final int WORKER_THREADS = 16;
+
+    private EmbeddedMongoServers() {
+    }
+
+    /** Starts a server on {@code address} (port 0: a free one) over {@code backend}. */
+    public static MongoServer start(MongoBackend backend, boolean oplog, InetSocketAddress address) {
+        MongoServer server = new MongoServer(oplog ? new ChangeAwaitingBackend(backend) : backend);
+        if (oplog) {
+            server.enableOplog();
+        }
+        server.bind(address, 1, WORKER_THREADS);
+        return server;
+    }
+}
