@@ -3,6 +3,7 @@ package be.biodiversity.portal.mongo;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -21,12 +22,27 @@ import io.netty.channel.Channel;
  * embedded server answers it at once with an empty batch, and the driver asks again at once, so every change-stream
  * follower (a search index, the page index) kept a core busy even on an idle site. Here an empty answer on an open
  * cursor is held until the next write on this server or the getMore's {@code maxTimeMS} (at most
- * {@link #MAX_AWAIT_MILLIS}), whichever comes first, and the getMore is asked again. Only the connection of that
- * getMore waits: the server runs with one worker thread per few connections (see the auto-configuration).
+ * {@link #MAX_AWAIT_MILLIS}), whichever comes first, and the getMore is asked again. A waiting getMore holds its
+ * worker thread: the server runs with a thread for each of the first {@link EmbeddedMongoServers#WORKER_THREADS}
+ * connections, and at most {@link #MAX_WAITING} wait at once.
  */
 final class ChangeAwaitingBackend implements MongoBackend {
 
-    static final long MAX_AWAIT_MILLIS = 1000;
+    /**
+     * Short: a waiting getMore holds its worker thread, and a connection that shares the thread waits too (a test JVM
+     * holds more connections than threads; 250 ms made a content-service test context take a minute to load its
+     * demo). At 25 ms an idle follower asks about forty times a second instead of several thousand.
+     */
+    static final long MAX_AWAIT_MILLIS = 25;
+
+    /**
+     * At most this many getMores wait at once; past that one is answered at once, as before. A waiting getMore holds
+     * its worker thread, and every connection that thread serves waits with it: with more followers than threads (a
+     * test JVM holds many Spring contexts, each with its followers) no thread was left for the writes they wait for.
+     */
+    static final int MAX_WAITING = EmbeddedMongoServers.WORKER_THREADS / 4;
+
+    private final Semaphore waiting = new Semaphore(MAX_WAITING);
 
     private final MongoBackend store;
 
@@ -69,6 +85,19 @@ final class ChangeAwaitingBackend implements MongoBackend {
     }
 
     private Document awaiting(Document command, Supplier<Document> ask) {
+        if (!this.waiting.tryAcquire()) {
+            this.asked.incrementAndGet();
+            return ask.get();
+        }
+        try {
+            return awaitingWithPermit(command, ask);
+        }
+        finally {
+            this.waiting.release();
+        }
+    }
+
+    private Document awaitingWithPermit(Document command, Supplier<Document> ask) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(awaitMillis(command));
         while (true) {
             long seen;

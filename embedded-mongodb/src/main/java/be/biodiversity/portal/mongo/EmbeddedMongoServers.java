@@ -12,8 +12,11 @@ import de.bwaldvogel.mongo.MongoServer;
  */
 public final class EmbeddedMongoServers {
 
-    /** Netty threads of the embedded server: idle ones cost nothing, and each serves few connections. */
-    static final int WORKER_THREADS = 16;
+    /**
+     * Netty threads of the embedded server, given to connections in turn: idle ones cost nothing, and up to this
+     * many connections each have one of their own, so a waiting getMore holds up no other connection.
+     */
+    static final int WORKER_THREADS = 64;
 
     private EmbeddedMongoServers() {
     }

@@ -39,7 +39,7 @@ class ChangeAwaitingBackendTests {
     }
 
     @Test
-    void anIdleChangeStreamIsAskedAboutOnceASecondAndAChangeArrivesAtOnce() {
+    void anIdleChangeStreamIsAskedAFewTimesASecondAndAChangeArrivesAtOnce() {
         this.server.enableOplog();
         this.server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 4);
         this.client = MongoClients.create("mongodb://127.0.0.1:" + this.server.getLocalAddress().getPort());
@@ -57,7 +57,7 @@ class ChangeAwaitingBackendTests {
         assertThat(change).isNotNull();
         assertThat(change.getDocumentKey().get("_id").asString().getValue()).isEqualTo("second");
         assertThat(asked).as("getMore asked while the stream waited %d ms for its first change", idleMillis)
-                .isLessThan(10);
+                .isLessThan(300);
     }
 
     @Test
@@ -66,8 +66,8 @@ class ChangeAwaitingBackendTests {
         assertThat(ChangeAwaitingBackend.emptyAndOpen(answer(List.of(), 0L))).isFalse();
         assertThat(ChangeAwaitingBackend.emptyAndOpen(answer(List.of(new de.bwaldvogel.mongo.bson.Document()), 42L)))
                 .isFalse();
-        assertThat(ChangeAwaitingBackend.awaitMillis(new de.bwaldvogel.mongo.bson.Document("maxTimeMS", 200)))
-                .isEqualTo(200);
+        assertThat(ChangeAwaitingBackend.awaitMillis(new de.bwaldvogel.mongo.bson.Document("maxTimeMS", 10)))
+                .isEqualTo(10);
         assertThat(ChangeAwaitingBackend.awaitMillis(new de.bwaldvogel.mongo.bson.Document("maxTimeMS", 60_000)))
                 .isEqualTo(ChangeAwaitingBackend.MAX_AWAIT_MILLIS);
     }

@@ -18,18 +18,39 @@ public final class TestMongo {
 
     private static String uri;
 
+    private static String external;
+
+    private static boolean chosen;
+
     private TestMongo() {
     }
 
     /** The connection string of the test MongoDB, without a database name. Starts it on first use. */
     public static synchronized String uri() {
         if (uri == null) {
-            uri = start();
+            String real = external();
+            uri = (real != null) ? real : startEmbedded();
         }
         return uri;
     }
 
-    private static String start() {
+    /**
+     * {@code MONGODB_URI}, else a Testcontainers {@code mongo:8} when Docker is available, else null: then every
+     * Spring test context starts its own embedded server, as a service does by default (see
+     * {@link TestMongoContextCustomizerFactory}).
+     */
+    public static synchronized String external() {
+        if (!chosen) {
+            chosen = true;
+            external = startExternal();
+            if (external == null) {
+                report("embedded mongo-java-server (in memory, one per Spring context; Docker not available)", "-");
+            }
+        }
+        return external;
+    }
+
+    private static String startExternal() {
         String configured = System.getenv("MONGODB_URI");
         if (configured != null && !configured.isBlank()) {
             report("MONGODB_URI", configured);
@@ -42,13 +63,16 @@ public final class TestMongo {
             report("Testcontainers mongo:8", container.getConnectionString());
             return container.getConnectionString();
         }
-        // Change streams work as on Testcontainers' single-node replica set, their getMore waiting for a change: every
-        // follower of every Spring context of a test JVM shares this one server.
+        return null;
+    }
+
+    /** One shared embedded server, for tests that connect their own clients (no Spring context). */
+    private static String startEmbedded() {
         MongoServer server = EmbeddedMongoServers.start(H2Backend.inMemory(), true,
                 new InetSocketAddress("127.0.0.1", 0));
         String embedded = server.getConnectionString();
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
-        report("embedded mongo-java-server (in memory; Docker not available)", embedded);
+        report("embedded mongo-java-server for direct clients (in memory; Docker not available)", embedded);
         return embedded;
     }
 

@@ -10,7 +10,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.util.ClassUtils;
 
 /**
- * Points every Spring test context of a service that talks to MongoDB at {@link TestMongo}. Registered in
+ * Points every Spring test context of a service that talks to MongoDB at {@link TestMongo}'s real MongoDB, or, without
+ * one, at an embedded server of its own. Registered in
  * {@code META-INF/spring.factories}, so no test has to remember it.
  */
 public class TestMongoContextCustomizerFactory implements ContextCustomizerFactory {
@@ -29,8 +30,14 @@ public class TestMongoContextCustomizerFactory implements ContextCustomizerFacto
         @Override
         public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
                 org.springframework.test.context.MergedContextConfiguration mergedConfig) {
-            context.getEnvironment().getPropertySources().addFirst(
-                    new MapPropertySource("testMongo", Map.of("spring.mongodb.uri", TestMongo.uri())));
+            String external = TestMongo.external();
+            // Without a real MongoDB each context starts its own embedded server (in memory, with an oplog), as a
+            // service does by default: one server shared by every cached context made each change-stream follower
+            // read one ever-growing oplog of every test's writes (a context then needed over a minute to start).
+            Map<String, Object> properties = (external != null) ? Map.of("spring.mongodb.uri", external)
+                    : Map.of("portal.mongodb.embedded.enabled", "true", "portal.mongodb.embedded.in-memory", "true",
+                            "portal.mongodb.embedded.oplog", "true");
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testMongo", properties));
         }
 
         @Override
