@@ -135,7 +135,8 @@ class BrowserIT {
         open("/nl/publisher/search");
         assertThat(heading()).isEqualTo("Datapublicisten");
 
-        browser.findElement(By.xpath("//section[@class='facet']//a[contains(., 'Belgisch BIF-lid')]")).click();
+        // The role's label is the site's neutral "Lid" (member), not GBIF.be's own wording.
+        browser.findElement(By.xpath("//section[@class='facet']//a[normalize-space(span[1])='Lid']")).click();
 
         assertThat(browser.getCurrentUrl()).contains("role=MEMBER");
         assertThat(browser.findElement(By.id("results-heading")).getText()).contains("van 12");
@@ -143,7 +144,7 @@ class BrowserIT {
         String name = first.getText();
         first.click();
         assertThat(heading()).startsWith(name);
-        assertThat(browser.findElement(By.cssSelector(".record-facts")).getText()).contains("Belgisch BIF-lid");
+        assertThat(browser.findElement(By.cssSelector(".record-facts")).getText()).contains("Lid");
     }
 
     @Test
