@@ -85,7 +85,7 @@ class GbifStubIT {
         assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
         assertThat(search.body()).contains("Results 1–2 of 1,979", ">Favolus Fr.</a>", "Human observation",
                 "href=\"/occurrence/search?country=BE&amp;offset=20\" rel=\"next\"",
-                "<meta name=\"robots\" content=\"noindex, follow\">", "/v2/map/occurrence/density/");
+                "<meta name=\"robots\" content=\"noindex\">", "/v2/map/occurrence/density/");
         HttpResponse<String> filtered = get("/nl/occurrence/search?country=BE&basisOfRecord=HUMAN_OBSERVATION&year=2024");
         assertThat(filtered.statusCode()).isEqualTo(200);
         assertThat(filtered.body()).contains("Resultaten 1–2 van 1.979");
