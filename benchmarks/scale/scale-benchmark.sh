@@ -11,15 +11,17 @@
 # Appends one row per size to benchmarks/scale/RESULTS.md. Stop other JVMs first: two cores are shared.
 #
 #   SIZES="1000 5000 20000" DURATION=15 benchmarks/scale/scale-benchmark.sh
+# RESULTS=FILE writes the rows elsewhere (a trial run); PORTS=N moves the eleven ports it uses (default 19380).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-RESULTS=benchmarks/scale/RESULTS.md
+RESULTS=${RESULTS:-benchmarks/scale/RESULTS.md}
 SIZES=${SIZES:-1000 5000 20000}
 DURATION=${DURATION:-15}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}
 BASE=${BASE:-$([ -d ../shared/fixtures/hp-gbif-be ] && echo ../shared/fixtures/hp-gbif-be || echo -)}
 TOKEN=scale-token
-C=19381; D=19382; R=19383; RN=19384; G=19380; GM=19390
+PORTS=${PORTS:-19380}   # the first of eleven ports: gateway, content, directory, render, render without cache, ..., management
+G=$PORTS; C=$((PORTS + 1)); D=$((PORTS + 2)); R=$((PORTS + 3)); RN=$((PORTS + 4)); GM=$((PORTS + 10))
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 jar() { ls "$1"/target/"$1"-*.jar 2>/dev/null | grep -v original | head -n 1; }
