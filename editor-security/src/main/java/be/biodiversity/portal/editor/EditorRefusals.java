@@ -84,6 +84,16 @@ final class EditorRefusals implements ServerAuthenticationEntryPoint, ServerAuth
                 + "or portal.editor.tokens.<name>)";
     }
 
+    /**
+     * A refused request's body is never read: were the connection kept, the server would have to read it to the end
+     * (48 MB of a refused upload) before it could take the next request. Closing it after the answer costs the
+     * client a new connection, and a client that keeps sending gets a reset.
+     */
+    private static boolean hasBody(ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+    }
+
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String challenge, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(exchange.getRequest().getPath().pathWithinApplication().value()));
@@ -92,6 +102,9 @@ final class EditorRefusals implements ServerAuthenticationEntryPoint, ServerAuth
                 .headers(headers -> {
                     if (challenge != null) {
                         headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+                    }
+                    if (hasBody(exchange)) {
+                        headers.set(HttpHeaders.CONNECTION, "close");
                     }
                 })
                 .bodyValue(problem)
