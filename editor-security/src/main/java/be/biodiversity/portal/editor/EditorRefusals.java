@@ -84,14 +84,17 @@ final class EditorRefusals implements ServerAuthenticationEntryPoint, ServerAuth
                 + "or portal.editor.tokens.<name>)";
     }
 
+    /** A refused body declared up to this size is read and dropped by the server, which keeps the connection. */
+    private static final long LARGE_BODY = 256 * 1024;
+
     /**
      * A refused request's body is never read: were the connection kept, the server would have to read it to the end
      * (48 MB of a refused upload) before it could take the next request. Closing it after the answer costs the
      * client a new connection, and a client that keeps sending gets a reset.
      */
-    private static boolean hasBody(ServerWebExchange exchange) {
+    private static boolean largeBody(ServerWebExchange exchange) {
         HttpHeaders headers = exchange.getRequest().getHeaders();
-        return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+        return headers.getContentLength() > LARGE_BODY || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
     }
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String challenge, String detail) {
@@ -103,7 +106,7 @@ final class EditorRefusals implements ServerAuthenticationEntryPoint, ServerAuth
                     if (challenge != null) {
                         headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge);
                     }
-                    if (hasBody(exchange)) {
+                    if (largeBody(exchange)) {
                         headers.set(HttpHeaders.CONNECTION, "close");
                     }
                 })

@@ -30,7 +30,7 @@ public final class Problems {
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         byte[] body = json(status, detail, field, instance).getBytes(StandardCharsets.UTF_8);
         response.getHeaders().setContentLength(body.length);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return UnreadBody.answer(exchange, response.writeWith(Mono.just(response.bufferFactory().wrap(body))));
     }
 
     public static String json(HttpStatus status, String detail, String field, String instance) {

@@ -46,11 +46,12 @@ class AuthFailureFilter implements WebFilter, Ordered {
     /** Blocked clients and until when (the clock's nanoseconds); an entry expires when its block could. */
     private final Cache<String, Long> blocked;
 
-    AuthFailureFilter(ClientRateLimiter limiter, LimitProperties properties, TimeMeter limitClock) {
+    AuthFailureFilter(ClientRateLimiter limiter, LimitProperties properties, TimeMeter limitClock,
+            AcceptedTokens accepted) {
         this.limiter = limiter;
         this.properties = properties;
         this.clock = limitClock;
-        this.accepted = new AcceptedTokens(properties.acceptedTokens(), properties.editorTokenSha256(), limitClock);
+        this.accepted = accepted;
         LimitProperties.Budget budget = properties.authFailures();
         this.blocked = Caffeine.newBuilder().maximumSize(properties.maxClients())
                 .expireAfterWrite(budget.period().dividedBy(budget.requests()))

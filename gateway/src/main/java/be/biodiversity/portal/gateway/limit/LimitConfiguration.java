@@ -20,6 +20,12 @@ class LimitConfiguration {
         return TimeMeter.SYSTEM_NANOTIME;
     }
 
+    /** What the services accepted: shared by the guessing throttle and the credential check before an upload. */
+    @Bean
+    AcceptedTokens acceptedTokens(LimitProperties properties, TimeMeter limitClock) {
+        return new AcceptedTokens(properties.acceptedTokens(), properties.editorTokenSha256(), limitClock);
+    }
+
     @Bean
     @ConditionalOnProperty(name = "portal.limits.redis.enabled", havingValue = "false", matchIfMissing = true)
     ClientRateLimiter localRateLimiter(LimitProperties properties, TimeMeter limitClock) {

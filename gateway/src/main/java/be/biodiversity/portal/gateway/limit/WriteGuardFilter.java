@@ -22,8 +22,9 @@ import org.springframework.web.server.WebFilterChain;
  * API writes are for editors, from the portal's own pages or a tool: refused before any limit, throttle or body is
  * read. A write sent by a browser from another web site (an {@code Origin} that is neither the portal's own, i.e.
  * the request's {@code Host}, nor one of {@code portal.limits.allowed-origins}, or {@code Sec-Fetch-Site:
- * cross-site} without such an origin) answers 403; a write without {@code Authorization} answers 401 at once, its
- * body never read (the services still decide whether the credentials are right).
+ * cross-site} without such an origin) answers 403; a write without {@code Authorization}, or with a scheme other than
+ * {@code Bearer} (which the services never accept), answers 401 at once, its body never read. Whether a bearer token
+ * is right only the services know: {@link CredentialCheckFilter} asks them before an upload's body is read.
  */
 @Component
 class WriteGuardFilter implements WebFilter, Ordered {
@@ -50,12 +51,27 @@ class WriteGuardFilter implements WebFilter, Ordered {
             return Problems.write(exchange, HttpStatus.FORBIDDEN,
                     "Writes are accepted from the portal's own pages only, not from another site.", "Origin");
         }
-        if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization == null) {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             return Problems.write(exchange, HttpStatus.UNAUTHORIZED,
                     "Writes need the editor token in the Authorization header.", "Authorization");
         }
+        if (!bearer(authorization)) {
+            // The services take only bearer tokens: Basic or any other scheme is no credentials there, refused here
+            // before the body is read (and not a guess of the token).
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            return Problems.write(exchange, HttpStatus.UNAUTHORIZED,
+                    "Writes need the editor token as 'Authorization: Bearer <token>'; no other scheme is accepted.",
+                    "Authorization");
+        }
         return chain.filter(exchange);
+    }
+
+    /** {@code Bearer} in any case (RFC 9110), followed by a space or nothing, as the services read it. */
+    static boolean bearer(String authorization) {
+        String value = authorization.strip();
+        return value.regionMatches(true, 0, "Bearer", 0, 6) && (value.length() == 6 || value.charAt(6) == ' ');
     }
 
     private boolean crossSite(ServerHttpRequest request) {
