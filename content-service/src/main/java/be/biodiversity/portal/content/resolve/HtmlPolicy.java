@@ -18,6 +18,7 @@ final class HtmlPolicy {
     private static final Pattern CLASS_NAMES = Pattern.compile("[A-Za-z0-9 _-]{1,200}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_:.-]{1,200}");
     private static final Pattern LENGTH = Pattern.compile("\\d{1,5}(\\.\\d+)?(px|%|em|rem|vh|vw)?");
+    private static final Pattern PIXELS = Pattern.compile("\\s*(\\d{1,5})(\\.\\d+)?\\s*(px)?\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern ALIGN = Pattern.compile("(?i)left|right|center");
 
     private static final Pattern FRAME_ALLOW = Pattern.compile("[a-z-]{1,40}(;\\s?[a-z-]{1,40}){0,10};?");
@@ -34,7 +35,8 @@ final class HtmlPolicy {
             .allowAttributes("colspan", "rowspan").matching(Pattern.compile("\\d{1,3}")).onElements("th", "td")
             .allowAttributes("start").matching(Pattern.compile("\\d{1,6}")).onElements("ol")
             .allowAttributes("src", "alt").onElements("img")
-            .allowAttributes("width", "height").matching(LENGTH).onElements("img", "td", "th", "table")
+            .allowAttributes("width", "height").matching(HtmlPolicy::pixels).onElements("img")
+            .allowAttributes("width", "height").matching(LENGTH).onElements("td", "th", "table")
             .allowAttributes("href").onElements("a")
             .allowAttributes("target").matching(Pattern.compile("_blank|_self")).onElements("a")
             .allowStandardUrlProtocols()
@@ -62,13 +64,23 @@ final class HtmlPolicy {
                     return name;
                 }, "iframe")
                 .allowAttributes("src").onElements("iframe")
-                .allowAttributes("width", "height").matching(LENGTH).onElements("iframe")
+                .allowAttributes("width", "height").matching(HtmlPolicy::pixels).onElements("iframe")
                 .allowAttributes("title").onElements("iframe")
                 .allowAttributes("allowfullscreen").matching(Pattern.compile("|allowfullscreen|true")).onElements("iframe")
                 .allowAttributes("allow").matching(FRAME_ALLOW).onElements("iframe")
                 .allowAttributes("frameborder").matching(Pattern.compile("[01]")).onElements("iframe")
                 .allowUrlProtocols("https")
                 .toFactory();
+    }
+
+    /**
+     * An image's or frame's width and height are whole pixels in HTML: kramdown sites write {@code width="120px"},
+     * which browsers read as 120 but the HTML checker reports as an error, so it is written as {@code 120}. Other
+     * units (%, em) are not valid there and are dropped, as browsers would ignore them.
+     */
+    private static String pixels(String element, String attribute, String value) {
+        java.util.regex.Matcher m = PIXELS.matcher(value);
+        return m.matches() ? String.valueOf(Integer.parseInt(m.group(1))) : null;
     }
 
     private static void set(java.util.List<String> attributes, String name, String value) {

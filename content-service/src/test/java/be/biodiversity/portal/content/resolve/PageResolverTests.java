@@ -57,8 +57,16 @@ class PageResolverTests {
     void kramdownAttributeListsGoOnTheImageInsideALink() {
         ResolvedPage page = resolve("[![RBINS](/assets/images/logos/RBINS.png){:height=\"60px\" width=\"180px\"}](https://www.naturalsciences.be/en)",
                 Map.of());
-        assertThat(page.html()).contains("<a href=\"https://www.naturalsciences.be/en\"><img src=\"/assets/images/logos/RBINS.png\" alt=\"RBINS\" height=\"60px\" width=\"180px\" /></a>")
+        assertThat(page.html()).contains("<a href=\"https://www.naturalsciences.be/en\"><img src=\"/assets/images/logos/RBINS.png\" alt=\"RBINS\" height=\"60\" width=\"180\" /></a>")
                 .doesNotContain("{:");
+    }
+
+    @Test
+    void imageSizesAreWrittenAsWholePixelsAsHtmlWantsThem() {
+        ResolvedPage page = resolve("<img src=\"/a.png\" alt=\"a\" width=\"120px\" height=\" 60.5 \">\n\n"
+                + "<img src=\"/b.png\" alt=\"b\" width=\"50%\" height=\"2em\">", Map.of());
+        assertThat(page.html()).contains("<img src=\"/a.png\" alt=\"a\" width=\"120\" height=\"60\" />")
+                .contains("<img src=\"/b.png\" alt=\"b\" />");
     }
 
     @Test
