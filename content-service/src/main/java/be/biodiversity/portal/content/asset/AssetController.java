@@ -68,7 +68,8 @@ class AssetController {
 
     private ResponseEntity<Flux<DataBuffer>> answer(SiteAsset asset, Served served, String v, ServerHttpRequest request) {
         boolean fingerprinted = v != null && asset.sha256().startsWith(v) && v.length() == FINGERPRINT;
-        CacheControl cache = fingerprinted ? CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable()
+        CacheControl cache = served.provisional() ? CacheControl.noCache()
+                : fingerprinted ? CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable()
                 : CacheControl.maxAge(properties.maxAge()).cachePublic();
         HttpHeaders headers = new HttpHeaders();
         headers.setETag(served.etag());

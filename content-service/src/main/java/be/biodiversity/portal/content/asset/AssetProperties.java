@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param widths        the widths resized copies are made in ({@code ?w=480})
  * @param maxAge        how long browsers may keep a file whose URL is not fingerprinted, before they ask again
  *                      (with {@code If-None-Match})
+ * @param resizeWait    how long a request for a resized copy waits for it to be made; past it the file itself is
+ *                      answered, not to be kept, and the copy is finished for the next request
  */
 @ConfigurationProperties("portal.content.assets")
 public record AssetProperties(Long maxFileBytes, Integer maxFiles, Long maxTotalBytes, Long maxPixels,
-        List<Integer> widths, Duration maxAge) {
+        List<Integer> widths, Duration maxAge, Duration resizeWait) {
 
     public AssetProperties {
         maxFileBytes = maxFileBytes == null ? 20_000_000L : maxFileBytes;
@@ -28,5 +30,6 @@ public record AssetProperties(Long maxFileBytes, Integer maxFiles, Long maxTotal
         maxPixels = maxPixels == null ? 30_000_000L : maxPixels;
         widths = widths == null || widths.isEmpty() ? List.of(480, 960, 1600) : List.copyOf(widths);
         maxAge = maxAge == null ? Duration.ofMinutes(10) : maxAge;
+        resizeWait = resizeWait == null ? Duration.ofSeconds(2) : resizeWait;
     }
 }

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * file (dropped when a re-import changes or removes it). One copy is made at a time, on a thread of its own
  * (decoding is CPU and memory), and requests for the same copy meanwhile wait for that one. An image that cannot be
  * resized (over the pixel limit, unreadable) is answered as it is, and remembered so, so that asking again does not
- * decode it again.
+ * decode it again. A copy is made to the end even when nobody waits for it any more; a request waits for it at most
+ * {@code portal.content.assets.resize-wait} and otherwise gets the file itself, marked provisional (not to be kept),
+ * so that a busy machine sends a bigger image rather than an error.
  */
 @Component
 class ImageVariants implements DisposableBean {
@@ -53,7 +55,17 @@ class ImageVariants implements DisposableBean {
         if (kept != null) {
             return Mono.just(Served.of(asset, width, kept));
         }
-        return making.computeIfAbsent(key, k -> make(asset, width, k).doFinally(s -> making.remove(k)).cache());
+        Mono<Served> pending = making.get(key);
+        if (pending == null) {
+            Mono<Served> fresh = make(asset, width, key).doFinally(s -> making.remove(key)).cache();
+            pending = making.putIfAbsent(key, fresh);
+            if (pending == null) {
+                pending = fresh;
+                fresh.subscribe(served -> { }, ex -> log.warn("/{} could not be resized to {}: {}", asset.path(),
+                        width, ex.toString()));
+            }
+        }
+        return pending.timeout(properties.resizeWait(), Mono.fromSupplier(() -> Served.provisional(asset)));
     }
 
     private Mono<Served> make(SiteAsset asset, int width, String key) {
