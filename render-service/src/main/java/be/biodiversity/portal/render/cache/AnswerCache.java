@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -22,9 +24,10 @@ import org.springframework.beans.factory.ObjectProvider;
  * The providers' answers, kept for the next render: a page rendered again does not ask again what it asked a
  * moment ago.
  * <ul>
- * <li>content-service answers are used until the change feed says what they depend on changed (a page's path, any
- * page for translations, a post for listings, anything for site data), and at most {@code max-age}; while the site
- * revision cannot be read they are not kept.</li>
+ * <li>content-service answers are used until the change feed says what they depend on changed (a page's path; for
+ * a page's language versions, one of those versions; a post for listings; for the site's settings, a page in a
+ * language it does not list or a removed page; a site-wide change for everything), and at most {@code max-age};
+ * while the site revision cannot be read they are not kept.</li>
  * <li>directory-service has no revision: its answers are used again for at most {@code directory-max-age}.</li>
  * </ul>
  * Only answers are kept (an empty one too, e.g. "no such page"), never failures, and an answer not there
@@ -42,6 +45,11 @@ public class AnswerCache {
     public static final String POSTS = "posts";
     /** The language versions of a page: any page change may alter them. */
     public static final String TRANSLATIONS = "translations";
+    /**
+     * An answer that says itself which changes alter it ({@link ChangedBy}, once it has arrived); until then any
+     * page change does.
+     */
+    public static final String OWN = "own";
 
     private final SiteRevision revision;
     private final Ticker ticker;
@@ -58,7 +66,36 @@ public class AnswerCache {
      */
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
-    private record Entry(Mono<Optional<Object>> answer, boolean content, String dependsOn, long bornNanos) {
+    private record Entry(Mono<Optional<Object>> answer, boolean content, String dependsOn, long bornNanos,
+            AtomicReference<ChangedBy> changedBy) {
+
+        /** Whether this content answer may be altered by a change to one page. */
+        boolean alteredBy(ContentChange change, String page, boolean listings, PagePaths paths) {
+            if (!content) {
+                return false;
+            }
+            return switch (dependsOn) {
+                case TRANSLATIONS -> true;
+                case POSTS -> listings;
+                case SITE -> false;
+                case OWN -> {
+                    ChangedBy own = changedBy.get();
+                    yield own == null || own.test(change, paths);
+                }
+                default -> dependsOn.equals(page);
+            };
+        }
+    }
+
+    /**
+     * Which page changes alter an answer, told by the answer: e.g. a page's language versions are altered only by a
+     * change to one of them (content-service names every version whose language switch a write changed).
+     */
+    @FunctionalInterface
+    public interface ChangedBy {
+
+        /** @param paths how a permalink in the answer becomes the key the change's path is given as */
+        boolean test(ContentChange change, PagePaths paths);
     }
 
     AnswerCache(SiteRevision revision, PageCacheProperties properties, Ticker ticker,
@@ -101,11 +138,24 @@ public class AnswerCache {
      * {@link #TRANSLATIONS}, {@link #POSTS} or {@link #SITE}.
      */
     public <T> Mono<T> content(String key, String dependsOn, Supplier<Mono<T>> fetch) {
+        return content(key, dependsOn, fetch, null);
+    }
+
+    /**
+     * A content-service answer, used again until a change that {@code changedBy} says alters it (any page change
+     * while it is on its way), a site-wide change, or {@code max-age}.
+     */
+    public <T> Mono<T> content(String key, Function<T, ChangedBy> changedBy, Supplier<Mono<T>> fetch) {
+        return content(key, OWN, fetch, changedBy);
+    }
+
+    private <T> Mono<T> content(String key, String dependsOn, Supplier<Mono<T>> fetch,
+            Function<T, ChangedBy> changedBy) {
         if (entries == null) {
             return Mono.defer(fetch);
         }
         return Mono.defer(() -> revision.current() == SiteRevision.UNKNOWN ? fetch.get()
-                : answer("content", "content " + key, dependsOn, fetch, contentMaxAge));
+                : answer("content", "content " + key, dependsOn, fetch, contentMaxAge, changedBy));
     }
 
     /** A directory-service answer, used again for at most {@code directory-max-age}. */
@@ -113,24 +163,32 @@ public class AnswerCache {
         if (entries == null || directoryMaxAge.isZero()) {
             return Mono.defer(fetch);
         }
-        return Mono.defer(() -> answer("directory", "directory " + key, null, fetch, directoryMaxAge));
+        return Mono.defer(() -> answer("directory", "directory " + key, null, fetch, directoryMaxAge, null));
     }
 
     @SuppressWarnings("unchecked")
     private <T> Mono<T> answer(String provider, String key, String dependsOn, Supplier<Mono<T>> fetch,
-            Duration maxAge) {
+            Duration maxAge, Function<T, ChangedBy> changedBy) {
         long now = ticker.read();
         Entry[] created = new Entry[1];
         Entry entry = entries.asMap().compute(key, (k, old) -> {
             if (old != null && now - old.bornNanos() < maxAge.toNanos()) {
                 return old;
             }
-            Mono<Optional<Object>> answer = Mono.defer(fetch).map(value -> Optional.<Object>of(value))
+            AtomicReference<ChangedBy> own = new AtomicReference<>();
+            Mono<Optional<Object>> answer = Mono.defer(fetch)
+                    .doOnNext(value -> {
+                        if (changedBy != null) {
+                            own.set(changedBy.apply(value));
+                        }
+                    })
+                    .map(value -> Optional.<Object>of(value))
+                    // an empty answer says nothing: any page change alters it, as while it was on its way
                     .defaultIfEmpty(Optional.empty())
                     .timeout(ANSWER_TIMEOUT)
                     .doOnError(ex -> entries.asMap().remove(k, created[0]))
                     .cache();
-            created[0] = new Entry(answer, dependsOn != null, dependsOn, now);
+            created[0] = new Entry(answer, dependsOn != null, dependsOn, now, own);
             return created[0];
         });
         count(provider, entry != created[0]);
@@ -138,10 +196,11 @@ public class AnswerCache {
     }
 
     /**
-     * Forgets the content answers the changes alter: for a page, the answers about its path and every list of
-     * language versions, and the post listings when it may be a post; for a site-wide change, every content answer.
+     * Forgets the content answers the changes alter: for a page, the answers about its path, those whose own
+     * {@link ChangedBy} names it (its language versions), and the post listings when it may be a post; for a
+     * site-wide change, every content answer.
      */
-    void apply(List<ContentChange> changes, Predicate<String> mayBePost) {
+    void apply(List<ContentChange> changes, Predicate<String> mayBePost, PagePaths paths) {
         if (entries == null) {
             return;
         }
@@ -152,8 +211,7 @@ public class AnswerCache {
             }
             boolean listings = mayBePost.test(change.path());
             String page = page(change.path());
-            entries.asMap().values().removeIf(entry -> entry.content() && (entry.dependsOn().equals(page)
-                    || entry.dependsOn().equals(TRANSLATIONS) || (listings && entry.dependsOn().equals(POSTS))));
+            entries.asMap().values().removeIf(entry -> entry.alteredBy(change, page, listings, paths));
         }
     }
 

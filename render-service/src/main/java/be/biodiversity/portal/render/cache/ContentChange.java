@@ -8,8 +8,13 @@ package be.biodiversity.portal.render.cache;
  * @param removed the path no longer serves this content (deleted, unpublished, moved away, language removed)
  * @param post    true for a post (its change changes the post listings), false for a page, null when the feed does
  *                not say (then a path not known as a page is taken for a post, to be safe)
+ * @param lang    the language of the page, as the feed says it; null when it does not
  */
-public record ContentChange(long revision, boolean site, String path, boolean removed, Boolean post) {
+public record ContentChange(long revision, boolean site, String path, boolean removed, Boolean post, String lang) {
+
+    public ContentChange(long revision, boolean site, String path, boolean removed, Boolean post) {
+        this(revision, site, path, removed, post, null);
+    }
 
     public static ContentChange site(long revision) {
         return new ContentChange(revision, true, null, false, null);
@@ -21,5 +26,9 @@ public record ContentChange(long revision, boolean site, String path, boolean re
 
     public static ContentChange page(long revision, String path, boolean removed, Boolean post) {
         return new ContentChange(revision, false, path, removed, post);
+    }
+
+    public static ContentChange page(long revision, String path, boolean removed, Boolean post, String lang) {
+        return new ContentChange(revision, false, path, removed, post, lang);
     }
 }

@@ -13,10 +13,12 @@ public class SiteCaches {
 
     private final PageCache pages;
     private final AnswerCache answers;
+    private final PagePaths paths;
 
-    SiteCaches(PageCache pages, AnswerCache answers) {
+    SiteCaches(PageCache pages, AnswerCache answers, PagePaths paths) {
         this.pages = pages;
         this.answers = answers;
+        this.paths = paths;
     }
 
     /** Changes in the order content-service made them. */
@@ -28,7 +30,7 @@ public class SiteCaches {
         List<String> posts = changes.stream().filter(change -> !change.site())
                 .filter(change -> change.post() != null ? change.post() : mayBePost(change.path()))
                 .map(ContentChange::path).toList();
-        answers.apply(changes, posts::contains);
+        answers.apply(changes, posts::contains, paths);
         pages.apply(changes, posts::contains);
     }
 

@@ -162,7 +162,7 @@ public class ContentChanges implements InitializingBean, DisposableBean {
         }
         Boolean post = "post".equals(entry.kind()) ? Boolean.TRUE : "page".equals(entry.kind()) ? Boolean.FALSE : null;
         return ContentChange.page(at, languages.permalinkKey(entry.path()), Boolean.TRUE.equals(entry.removed()),
-                post);
+                post, entry.lang());
     }
 
     private Mono<Long> currentRevision() {

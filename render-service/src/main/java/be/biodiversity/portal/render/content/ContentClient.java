@@ -144,20 +144,40 @@ public class ContentClient {
 
     /**
      * The site's identity and languages ({@code GET /api/content/v1/site}). Its languages are those the site has
-     * pages in, so the answer is forgotten on any page change, as translations are.
+     * pages in, so the answer is forgotten when a page in a language it does not list changes (it may be the first)
+     * or a page is removed (it may be the last of its language); a feed entry that does not say its language counts
+     * as both. Any other page change leaves it: every request reads it first, so it must not be asked again after
+     * every edit.
      */
     public Mono<SiteSettings> site() {
-        return this.answers.content("site", AnswerCache.TRANSLATIONS, () -> this.http.get()
+        return this.answers.content("site", ContentClient::changedBy, () -> this.http.get()
             .uri("/api/content/v1/site")
             .retrieve()
             .bodyToMono(SiteSettings.class)
             .onErrorMap((ex) -> new ContentUnavailableException(ex)));
     }
 
-    /** All language versions of the pages sharing a translation key (the page itself included). */
+    /**
+     * All language versions of the pages sharing a translation key (the page itself included). Forgotten when one of
+     * them changes: content-service names every published version whose language switch a write changed (a version
+     * added, removed, moved or retitled), so a new version names the ones already there.
+     */
     public Mono<List<Translation>> translations(String translationKey) {
-        return this.answers.content("translations " + translationKey, AnswerCache.TRANSLATIONS,
+        return this.answers.content("translations " + translationKey, ContentClient::changedBy,
                 () -> fetchTranslations(translationKey));
+    }
+
+    /** The language versions are altered by a change to one of them; none known: by any page change. */
+    static AnswerCache.ChangedBy changedBy(List<Translation> versions) {
+        List<String> permalinks = versions.stream().map(Translation::permalink).filter(p -> p != null).toList();
+        return (change, paths) -> permalinks.isEmpty()
+                || permalinks.stream().anyMatch(p -> change.path().equals(paths.permalinkKey(p)));
+    }
+
+    /** The site's settings are altered by a removed page or a page in a language they do not list. */
+    static AnswerCache.ChangedBy changedBy(SiteSettings site) {
+        List<String> languages = site.languages().stream().map(SiteSettings.Language::code).toList();
+        return (change, paths) -> change.removed() || change.lang() == null || !languages.contains(change.lang());
     }
 
     private Mono<List<Translation>> fetchTranslations(String translationKey) {

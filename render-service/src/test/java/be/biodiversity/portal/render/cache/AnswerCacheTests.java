@@ -36,9 +36,9 @@ class AnswerCacheTests {
     void aPageAnswerIsUsedAgainUntilItsPathChanges() {
         revision.read(7);
         assertThat(List.of(page(), page(), page())).containsExactly("answer 1", "answer 1", "answer 1");
-        cache.apply(List.of(ContentChange.page(8, "/nl/other", false)), path -> false);
+        cache.apply(List.of(ContentChange.page(8, "/nl/other", false)), path -> false, IdentityPaths.PATHS);
         assertThat(page()).as("another page changed").isEqualTo("answer 1");
-        cache.apply(List.of(ContentChange.page(9, PATH, true)), path -> false);
+        cache.apply(List.of(ContentChange.page(9, PATH, true)), path -> false, IdentityPaths.PATHS);
         assertThat(page()).as("this page was removed: asked again").isEqualTo("answer 2");
     }
 
@@ -51,16 +51,16 @@ class AnswerCacheTests {
         assertThat(List.of(translations.block(), posts.block(), navigation.block()))
             .containsExactly("answer 1", "answer 2", "answer 3");
 
-        cache.apply(List.of(ContentChange.page(8, "/nl/team", false)), path -> false);
+        cache.apply(List.of(ContentChange.page(8, "/nl/team", false)), path -> false, IdentityPaths.PATHS);
         assertThat(List.of(translations.block(), posts.block(), navigation.block()))
             .as("a page (not a post) changed: only the language versions are asked again")
             .containsExactly("answer 4", "answer 2", "answer 3");
 
-        cache.apply(List.of(ContentChange.page(9, "/nl/post/x", false)), path -> true);
+        cache.apply(List.of(ContentChange.page(9, "/nl/post/x", false)), path -> true, IdentityPaths.PATHS);
         assertThat(posts.block()).as("a post changed: the listings too").isEqualTo("answer 5");
         assertThat(navigation.block()).isEqualTo("answer 3");
 
-        cache.apply(List.of(ContentChange.site(10)), path -> false);
+        cache.apply(List.of(ContentChange.site(10)), path -> false, IdentityPaths.PATHS);
         assertThat(navigation.block()).as("a site-wide change: every content answer").isEqualTo("answer 6");
     }
 
@@ -69,7 +69,7 @@ class AnswerCacheTests {
         revision.read(7);
         Mono<String> list = cache.directory("members", () -> Mono.fromSupplier(() -> "list " + calls.incrementAndGet()));
         assertThat(list.block()).isEqualTo("list 1");
-        cache.apply(List.of(ContentChange.site(8)), path -> true);
+        cache.apply(List.of(ContentChange.site(8)), path -> true, IdentityPaths.PATHS);
         cache.clear();
         assertThat(list.block()).isEqualTo("list 1");
     }
@@ -116,7 +116,7 @@ class AnswerCacheTests {
         StepVerifier.create(none).verifyComplete();
         StepVerifier.create(none).verifyComplete();
         assertThat(calls).hasValue(1);
-        cache.apply(List.of(ContentChange.page(8, "/nl/x", false)), path -> false);
+        cache.apply(List.of(ContentChange.page(8, "/nl/x", false)), path -> false, IdentityPaths.PATHS);
         StepVerifier.create(none).verifyComplete();
         assertThat(calls).as("the page was created: asked again").hasValue(2);
     }
@@ -162,5 +162,39 @@ class AnswerCacheTests {
             return Mono.just("now");
         }).block()).isEqualTo("now");
         assertThat(asked).hasValue(2);
+    }
+
+    @Test
+    void anAnswerThatSaysWhatAltersItIsKeptThroughAnEditToAnotherPage() {
+        revision.read(7);
+        Mono<String> versions = cache.content("translations community",
+                (String answer) -> (change, paths) -> List.of("/community", "/nl/community").contains(change.path()),
+                () -> Mono.fromSupplier(() -> "versions " + calls.incrementAndGet()));
+        assertThat(versions.block()).isEqualTo("versions 1");
+
+        cache.apply(List.of(ContentChange.page(8, "/nl/team", false)), path -> false, IdentityPaths.PATHS);
+        assertThat(versions.block()).as("an edit to another page keeps it").isEqualTo("versions 1");
+
+        cache.apply(List.of(ContentChange.page(9, "/nl/community", false)), path -> false, IdentityPaths.PATHS);
+        assertThat(versions.block()).as("one of its versions changed: asked again").isEqualTo("versions 2");
+
+        cache.apply(List.of(ContentChange.site(10)), path -> false, IdentityPaths.PATHS);
+        assertThat(versions.block()).as("a site-wide change alters everything").isEqualTo("versions 3");
+    }
+
+    @Test
+    void anAnswerThatSaysWhatAltersItIsForgottenOnAnyPageChangeWhileOnItsWay() {
+        revision.read(7);
+        reactor.core.publisher.Sinks.One<String> first = reactor.core.publisher.Sinks.one();
+        Mono<String> versions = cache.content("translations community",
+                (String answer) -> (change, paths) -> false,
+                () -> calls.incrementAndGet() == 1 ? first.asMono() : Mono.just("versions 2"));
+        reactor.core.Disposable waiting = versions.subscribe();
+
+        cache.apply(List.of(ContentChange.page(8, "/nl/team", false)), path -> false, IdentityPaths.PATHS);
+        first.tryEmitValue("versions 1");
+
+        assertThat(versions.block()).as("what it depends on was not known yet: asked again").isEqualTo("versions 2");
+        waiting.dispose();
     }
 }

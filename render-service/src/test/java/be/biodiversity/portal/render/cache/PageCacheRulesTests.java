@@ -24,7 +24,7 @@ class PageCacheRulesTests {
     private final PageCache cache = new PageCache(new PageCacheProperties(true, null, null, 100, null, null, false,
             null, null), ticker, new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
 
-    private final SiteCaches caches = new SiteCaches(cache, AnswerCache.NONE);
+    private final SiteCaches caches = new SiteCaches(cache, AnswerCache.NONE, IdentityPaths.PATHS);
 
     @Test
     void aPostChangeForgetsThePostAndTheListingsButNotOtherPages() {
