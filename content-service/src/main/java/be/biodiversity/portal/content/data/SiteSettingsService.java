@@ -5,9 +5,6 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import be.biodiversity.portal.content.config.ContentProperties;
@@ -24,19 +21,15 @@ import be.biodiversity.portal.content.resolve.RenderScheduler;
 @Service
 public class SiteSettingsService {
 
-    /** The pages' collection and published status, named here so that the site's settings need not know pages. */
-    private static final String PAGES = "pages";
-    private static final String PUBLISHED = "published";
-
-    private final ReactiveMongoTemplate mongo;
+    private final PublishedLanguages published;
     private final SiteDataService data;
     private final ContentProperties properties;
     private final RenderScheduler render;
     private final Languages languages;
 
-    SiteSettingsService(ReactiveMongoTemplate mongo, SiteDataService data, ContentProperties properties,
+    SiteSettingsService(PublishedLanguages published, SiteDataService data, ContentProperties properties,
             RenderScheduler render, Languages languages) {
-        this.mongo = mongo;
+        this.published = published;
         this.data = data;
         this.properties = properties;
         this.render = render;
@@ -47,8 +40,9 @@ public class SiteSettingsService {
     public Mono<SiteSettings> current() {
         Mono<Map<?, ?>> config = parsed(SiteData.CONFIG);
         Mono<Map<?, ?>> declared = parsed("languages");
-        Mono<List<String>> withPages = mongo.findDistinct(Query.query(Criteria.where("status").is(PUBLISHED)),
-                "lang", PAGES, String.class).collectList();
+        // every request of render-service reads the settings: the languages come from the listings' index (kept per
+        // revision), not from a scan of every page
+        Mono<List<String>> withPages = published.current().map(List::copyOf);
         return Mono.zip(config, declared, withPages).publishOn(render.scheduler())
                 .map(parts -> SiteSettingsReader.withImported(SiteSettingsReader.read(SiteSettings.DEFAULT_KEY,
                         parts.getT1(), parts.getT2(), properties.languages(), parts.getT3()), languages.current(),

@@ -8,9 +8,6 @@ import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import be.biodiversity.portal.content.revision.Change;
@@ -24,25 +21,26 @@ import be.biodiversity.portal.content.revision.Change;
 @Component
 class PageChanges {
 
-    private final ReactiveMongoTemplate mongo;
+    private final PublishedPages published;
 
-    PageChanges(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+    PageChanges(PublishedPages published) {
+        this.published = published;
     }
 
-    /** The published translations whose language switch this write changed (none for most edits). */
+    /**
+     * The published translations whose language switch this write changed (none for most edits): from the
+     * listings' index by translation key, not a query the embedded server answers by scanning every page.
+     */
     Mono<List<Change>> translations(Page before, Page after) {
         Set<String> keys = translationKeys(before, after);
         if (keys.isEmpty()) {
             return Mono.just(List.of());
         }
-        Query query = Query.query(Criteria.where("translationKey").in(keys).and("status").is(Page.PUBLISHED));
-        query.fields().include("lang", "permalink", "kind");
         String self = after != null ? after.id() : before.id();
-        return mongo.find(query, Page.class)
+        return published.current().map(index -> keys.stream().flatMap(key -> index.versions(key).stream())
                 .filter(p -> !Objects.equals(p.id(), self))
                 .map(p -> Change.page(p.id(), p.lang(), p.permalink(), p.kind(), false))
-                .collectList();
+                .toList());
     }
 
     static List<Change> between(Page before, Page after) {

@@ -36,6 +36,8 @@ final class PublishedIndex {
     private final List<PageSummary> byPermalink;
     private final Map<String, List<PageSummary>> posts;
     private final Map<String, List<Translation>> translations;
+    private final Set<String> languages;
+    private final Map<String, List<PageSummary>> versions;
     /** Every page sorted by date, either way: computed on first use (no listing of pages asks for it today). */
     private final Map<String, List<PageSummary>> sorted = new java.util.concurrent.ConcurrentHashMap<>();
     /** Computed on first use, per language. */
@@ -47,7 +49,12 @@ final class PublishedIndex {
         this.byPermalink = byId.values().stream().sorted(BY_PERMALINK).toList();
         Map<String, List<PageSummary>> postsByLang = new HashMap<>();
         Map<String, List<Translation>> byKey = new HashMap<>();
+        Map<String, List<PageSummary>> versionsByKey = new HashMap<>();
+        Set<String> langs = new java.util.TreeSet<>();
         for (PageSummary page : byPermalink) {
+            if (page.lang() != null) {
+                langs.add(page.lang());
+            }
             if (Page.POST.equals(page.kind())) {
                 postsByLang.computeIfAbsent(page.lang(), l -> new ArrayList<>()).add(page);
                 postsByLang.computeIfAbsent(ALL, l -> new ArrayList<>()).add(page);
@@ -55,12 +62,15 @@ final class PublishedIndex {
             if (page.translationKey() != null) {
                 byKey.computeIfAbsent(page.translationKey(), k -> new ArrayList<>())
                         .add(new Translation(page.lang(), page.permalink(), page.title()));
+                versionsByKey.computeIfAbsent(page.translationKey(), k -> new ArrayList<>()).add(page);
             }
         }
         postsByLang.values().forEach(list -> list.sort(NEWEST_FIRST));
         byKey.values().forEach(list -> list.sort(Comparator.comparing(Translation::lang)));
         this.posts = postsByLang;
         this.translations = byKey;
+        this.languages = java.util.Collections.unmodifiableSet(langs);
+        this.versions = versionsByKey;
     }
 
     /** @param pages the published pages at {@code revision} (others are left out) */
@@ -131,6 +141,16 @@ final class PublishedIndex {
                     .forEach(name -> counts.merge(name, 1L, Long::sum)));
             return counts.entrySet().stream().map(e -> new PostCategory(e.getKey(), e.getValue())).toList();
         });
+    }
+
+    /** The languages the published pages are in. */
+    Set<String> languages() {
+        return languages;
+    }
+
+    /** The published pages of a translation key (what a write that changes their language switch names). */
+    List<PageSummary> versions(String key) {
+        return versions.getOrDefault(key, List.of());
     }
 
     /** Published language versions of a translation key, by language. */
