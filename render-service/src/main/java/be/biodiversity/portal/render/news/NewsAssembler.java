@@ -101,7 +101,7 @@ public class NewsAssembler {
 
     /**
      * Date, categories and up to three related posts: those sharing the most categories with it among the
-     * recent ones, the newest first among equals.
+     * recent ones, the newest first among equals; {@code relatedAvailable: false} when they cannot be listed.
      */
     public Mono<NewsViews.Post> post(Page post, String lang, String archivePath) {
         List<NewsViews.CategoryLink> categories = post.categoryList().stream()
@@ -111,9 +111,13 @@ public class NewsAssembler {
                         .filter(other -> !Objects.equals(other.permalink(), post.permalink()))
                         .sorted(Comparator.comparingLong((PageSummary other) -> shared(post, other)).reversed())
                         .limit(RELATED).toList())
-                .map(related -> cards(related, lang, archivePath))
-                .onErrorReturn(List.of())
-                .map(related -> new NewsViews.Post(date(post.date(), lang), categories, related));
+                .map(related -> new NewsViews.Post(date(post.date(), lang), categories,
+                        cards(related, lang, archivePath), true))
+                // a listing that fails is a notice (and the page is not kept), never "no related news"
+                .onErrorResume(ex -> {
+                    logger.warn("Post {} without related posts: {}", post.permalink(), ex.getMessage());
+                    return Mono.just(new NewsViews.Post(date(post.date(), lang), categories, List.of(), false));
+                });
     }
 
     private static long shared(Page post, PageSummary other) {

@@ -41,6 +41,6 @@ public final class NewsViews {
     }
 
     /** What a post page shows besides its text. */
-    public record Post(String date, List<CategoryLink> categories, List<Card> related) {
+    public record Post(String date, List<CategoryLink> categories, List<Card> related, boolean relatedAvailable) {
     }
 }

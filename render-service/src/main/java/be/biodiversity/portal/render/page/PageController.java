@@ -188,7 +188,12 @@ class PageController {
         }
         if (page.isPost()) {
             return this.news.post(page, site.language(), archivePath(site.language()))
-                .map((post) -> (rendering) -> rendering.modelAttribute("post", post));
+                .map((post) -> (rendering) -> {
+                    if (!post.relatedAvailable()) {
+                        rendering.header(PageCacheFilter.DEGRADED, "true");
+                    }
+                    rendering.modelAttribute("post", post);
+                });
         }
         return Mono.just((rendering) -> {
         });

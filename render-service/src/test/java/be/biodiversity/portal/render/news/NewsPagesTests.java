@@ -144,6 +144,21 @@ class NewsPagesTests {
     }
 
     @Test
+    void aPostWhoseRelatedPostsCannotBeListedSaysSoAndIsNotKept() {
+        content.respond(POSTS + "?lang=nl&limit=50&offset=0", 500, "application/json", "{}");
+        String html;
+        try {
+            html = get("/nl/post/2026/portal-opens", 200);
+        }
+        finally {
+            content.json(POSTS + "?lang=nl&limit=50&offset=0", "contracts/content/posts-nl.json");
+        }
+        assertThat(html).contains("<p class=\"post-date\">2 november 2026</p>", "Verwant nieuws",
+                "Het nieuws is tijdelijk niet beschikbaar")
+            .doesNotContain("<a href=\"/nl/post/2026/literature-search\">");
+    }
+
+    @Test
     void withoutContentServiceTheArchiveIsUnavailable() {
         content.failWith(500);
         assertThat(get("/nl/news", 503)).contains("<html lang=\"nl\">");
