@@ -28,6 +28,9 @@ final class PublishedIndex {
             Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder()).reversed())
             .thenComparing(PageSummary::permalink);
 
+    /** The order of a list of posts as built: newest first, equal ones as they come by permalink (a stable sort). */
+    private static final Comparator<PageSummary> POSTS_ORDER = NEWEST_FIRST.thenComparing(BY_PERMALINK);
+
     /** The key of the posts of every language in {@link #posts}. */
     private static final String ALL = "";
 
@@ -37,6 +40,8 @@ final class PublishedIndex {
     private final Map<String, List<PageSummary>> posts;
     private final Map<String, List<Translation>> translations;
     private final Set<String> languages;
+    /** How many published pages each language has: what tells, after a write, whether a language is still there. */
+    private final Map<String, Integer> perLanguage;
     private final Map<String, List<PageSummary>> versions;
     /** Every page sorted by date, either way: computed on first use (no listing of pages asks for it today). */
     private final Map<String, List<PageSummary>> sorted = new java.util.concurrent.ConcurrentHashMap<>();
@@ -50,10 +55,10 @@ final class PublishedIndex {
         Map<String, List<PageSummary>> postsByLang = new HashMap<>();
         Map<String, List<Translation>> byKey = new HashMap<>();
         Map<String, List<PageSummary>> versionsByKey = new HashMap<>();
-        Set<String> langs = new java.util.TreeSet<>();
+        Map<String, Integer> counts = new HashMap<>();
         for (PageSummary page : byPermalink) {
             if (page.lang() != null) {
-                langs.add(page.lang());
+                counts.merge(page.lang(), 1, Integer::sum);
             }
             if (Page.POST.equals(page.kind())) {
                 postsByLang.computeIfAbsent(page.lang(), l -> new ArrayList<>()).add(page);
@@ -69,8 +74,108 @@ final class PublishedIndex {
         byKey.values().forEach(list -> list.sort(Comparator.comparing(Translation::lang)));
         this.posts = postsByLang;
         this.translations = byKey;
-        this.languages = java.util.Collections.unmodifiableSet(langs);
+        this.perLanguage = counts;
+        this.languages = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(counts.keySet()));
         this.versions = versionsByKey;
+    }
+
+    /**
+     * {@code before} with the pages {@code removed} taken out and {@code added} put in, each list kept sorted by
+     * moving only those pages: a write costs a copy of the lists, not a sort of the whole site. The result is the
+     * same as computing the index from scratch (the order of {@link #POSTS_ORDER} is the stable sort's).
+     */
+    private PublishedIndex(long revision, Map<String, PageSummary> byId, PublishedIndex before,
+            Collection<PageSummary> removed, Collection<PageSummary> added) {
+        this.revision = revision;
+        this.byId = byId;
+        List<PageSummary> sortedPages = new ArrayList<>(before.byPermalink);
+        Set<String> removedIds = new java.util.HashSet<>();
+        removed.forEach(page -> removedIds.add(page.id()));
+        sortedPages.removeIf(page -> removedIds.contains(page.id()));
+        added.forEach(page -> insert(sortedPages, page, BY_PERMALINK));
+        this.byPermalink = java.util.Collections.unmodifiableList(sortedPages);
+
+        Map<String, List<PageSummary>> postsByLang = new HashMap<>(before.posts);
+        Map<String, List<PageSummary>> versionsByKey = new HashMap<>(before.versions);
+        Map<String, List<Translation>> byKey = new HashMap<>(before.translations);
+        Map<String, Integer> counts = new HashMap<>(before.perLanguage);
+        Set<String> postLists = new java.util.HashSet<>();
+        Set<String> keys = new java.util.HashSet<>();
+        for (PageSummary page : removed) {
+            if (page.lang() != null) {
+                counts.computeIfPresent(page.lang(), (lang, n) -> n > 1 ? n - 1 : null);
+            }
+            if (Page.POST.equals(page.kind())) {
+                postLists.add(page.lang());
+                postLists.add(ALL);
+            }
+            if (page.translationKey() != null) {
+                keys.add(page.translationKey());
+            }
+        }
+        for (PageSummary page : added) {
+            if (page.lang() != null) {
+                counts.merge(page.lang(), 1, Integer::sum);
+            }
+            if (Page.POST.equals(page.kind())) {
+                postLists.add(page.lang());
+                postLists.add(ALL);
+            }
+            if (page.translationKey() != null) {
+                keys.add(page.translationKey());
+            }
+        }
+        for (String list : postLists) {
+            List<PageSummary> changed = new ArrayList<>(postsByLang.getOrDefault(list, List.of()));
+            changed.removeIf(page -> removedIds.contains(page.id()));
+            added.stream().filter(page -> Page.POST.equals(page.kind()))
+                    .filter(page -> ALL.equals(list) || Objects.equals(list, page.lang()))
+                    .forEach(page -> insert(changed, page, POSTS_ORDER));
+            if (changed.isEmpty()) {
+                postsByLang.remove(list);
+            }
+            else {
+                postsByLang.put(list, changed);
+            }
+        }
+        for (String key : keys) {
+            List<PageSummary> changed = new ArrayList<>(versionsByKey.getOrDefault(key, List.of()));
+            changed.removeIf(page -> removedIds.contains(page.id()));
+            added.stream().filter(page -> key.equals(page.translationKey()))
+                    .forEach(page -> insert(changed, page, BY_PERMALINK));
+            if (changed.isEmpty()) {
+                versionsByKey.remove(key);
+                byKey.remove(key);
+            }
+            else {
+                versionsByKey.put(key, changed);
+                List<Translation> list = new ArrayList<>(changed.stream()
+                        .map(page -> new Translation(page.lang(), page.permalink(), page.title())).toList());
+                list.sort(Comparator.comparing(Translation::lang));
+                byKey.put(key, list);
+            }
+        }
+        this.posts = postsByLang;
+        this.translations = byKey;
+        this.perLanguage = counts;
+        this.languages = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(counts.keySet()));
+        this.versions = versionsByKey;
+    }
+
+    /** Puts a page where its order says, after the pages it is equal to. */
+    private static void insert(List<PageSummary> sortedList, PageSummary page, Comparator<PageSummary> order) {
+        int low = 0;
+        int high = sortedList.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (order.compare(sortedList.get(middle), page) <= 0) {
+                low = middle + 1;
+            }
+            else {
+                high = middle;
+            }
+        }
+        sortedList.add(low, page);
     }
 
     /** @param pages the published pages at {@code revision} (others are left out) */
@@ -88,10 +193,20 @@ final class PublishedIndex {
      */
     PublishedIndex with(long revision, Set<String> changed, Collection<PageSummary> now) {
         Map<String, PageSummary> byId = new HashMap<>(this.byId);
-        changed.forEach(byId::remove);
-        now.stream().filter(p -> changed.contains(p.id()) && Page.PUBLISHED.equals(p.status()))
-                .forEach(p -> byId.put(p.id(), p));
-        return new PublishedIndex(revision, byId);
+        List<PageSummary> removed = new ArrayList<>();
+        changed.forEach(id -> {
+            PageSummary gone = byId.remove(id);
+            if (gone != null) {
+                removed.add(gone);
+            }
+        });
+        List<PageSummary> added = new ArrayList<>();
+        now.stream().filter(p -> changed.contains(p.id()) && Page.PUBLISHED.equals(p.status())).forEach(p -> {
+            if (byId.put(p.id(), p) == null) {
+                added.add(p);
+            }
+        });
+        return new PublishedIndex(revision, byId, this, removed, added);
     }
 
     long revision() {
