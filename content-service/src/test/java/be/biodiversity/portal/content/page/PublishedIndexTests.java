@@ -55,7 +55,6 @@ class PublishedIndexTests {
         PublishedIndex index = PublishedIndex.of(1, pages.values());
         for (int revision = 2; revision < 200; revision++) {
             Set<String> changed = new java.util.HashSet<>();
-            List<PageSummary> now = new java.util.ArrayList<>();
             for (int n = 0; n < 1 + random.nextInt(3); n++) {
                 String id = "p" + random.nextInt(80);
                 changed.add(id);
@@ -63,11 +62,11 @@ class PublishedIndexTests {
                     pages.remove(id);
                 }
                 else {
-                    PageSummary page = randomPage(random, id);
-                    pages.put(id, page);
-                    now.add(page);
+                    pages.put(id, randomPage(random, id));
                 }
             }
+            // what the change log's reader reads again: the changed pages as they are now
+            List<PageSummary> now = changed.stream().map(pages::get).filter(java.util.Objects::nonNull).toList();
             index = index.with(revision, changed, now);
             assertSameAnswers(index, PublishedIndex.of(revision, pages.values()));
         }
