@@ -72,9 +72,10 @@ class GbifStatsBlockTests {
     void theFiguresAreGbifsCountsInThePagesLanguageEachLinkingToItsSearch() {
         String html = get();
         assertThat(html).contains(
-                "<a href=\"/nl/occurrence/search?country=BE\"><strong>51.234.567</strong> <span>Gegevens</span></a>",
-                "<a href=\"/nl/occurrence/search?publishingCountry=BE\"><strong>51.234.567</strong>",
-                "<a href=\"/nl/dataset/search\"><strong>2</strong> <span>Datasets</span></a>");
+                "<a href=\"/nl/occurrence/search?country=BE\"><img src=\"/assets/images/icons/occurrenceBE.svg\" alt=\"\" "
+                        + "width=\"48\" height=\"48\" loading=\"lazy\"><strong>51.234.567</strong> <span>Gegevens</span></a>",
+                "<a href=\"/nl/occurrence/search?publishingCountry=BE\"><img src=\"/assets/images/icons/occurrence.svg\"",
+                "<strong>2</strong> <span>Datasets</span></a>");
         assertThat(html).as("a URL outside GBIF's public API is no figure").doesNotContain("Niet van GBIF");
         assertThat(gbif.requests()).contains("/v1/occurrence/search?country=BE&limit=0",
                 "/v1/dataset/search?limit=0&publishingCountry=BE");

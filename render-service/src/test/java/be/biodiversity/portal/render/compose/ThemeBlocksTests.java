@@ -87,7 +87,7 @@ class ThemeBlocksTests {
         assertThat(main).contains("<p class=\"lead\">Welkom op GBIF.be.<br>Ontdek de gegevens.</p>")
             .doesNotContain("&lt;br&gt;");
         assertThat(html).as("as in the theme, the title is shown but the body's own heading is the h1")
-            .contains("<p class=\"page-title\">Thema&#39;s</p>", "<h1 id=\"eigen-kop\">Eigen kop</h1>");
+            .contains("<h2 class=\"page-title\">Thema&#39;s</h2>", "<h1 id=\"eigen-kop\">Eigen kop</h1>");
         assertThat(html.split("<h1", -1)).hasSize(2);
         assertThat(html).contains("<p class=\"author\">Door Andre Heughebaert</p>");
     }
