@@ -21,8 +21,11 @@ final class ReservedPaths {
     private static final Set<String> ANYWHERE = Set.of("actuator", "_gateway");
     /** First segments (after the language) whose whole tree is the portal's. */
     private static final Set<String> TREES = Set.of("api", "assets");
-    /** First segments (after the language) whose pages below are render-service's: {@code /publisher/{key}}. */
-    private static final Set<String> BELOW = Set.of("publisher", "literature");
+    /**
+     * First segments (after the language) whose pages below are render-service's: {@code /publisher/{key}}, and
+     * editors' previews {@code /preview/{id}}.
+     */
+    private static final Set<String> BELOW = Set.of("publisher", "literature", "preview");
     /** Single paths (after the language). */
     private static final Set<String> EXACT = Set.of("robots.txt", "sitemap.xml", "favicon.ico", "feed.xml", "privacy",
             "search");

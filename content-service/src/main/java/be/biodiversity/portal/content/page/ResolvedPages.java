@@ -84,6 +84,16 @@ public class ResolvedPages {
                 .subscribeOn(render.scheduler())).onErrorMap(RejectedExecutionException.class, ex -> busy());
     }
 
+    /** A preview: resolved now and never kept (its id and version are not those of anything stored). */
+    Mono<PageView> preview(Page page) {
+        return data.context().flatMap(site -> Mono.fromCallable(() -> resolver.resolve(source(page.content()), site))
+                        .subscribeOn(render.scheduler())).map(resolved -> PageView.of(page, resolved))
+                .onErrorMap(RejectedExecutionException.class, ex -> busy())
+                .onErrorMap(LiquidLimitException.class, ex -> new ResponseStatusException(
+                        HttpStatus.UNPROCESSABLE_CONTENT, "The preview cannot be shown: in " + ex.field() + ", "
+                                + ex.getMessage()));
+    }
+
     /** Every render thread busy and the queue full: refused at once, the client may retry. */
     static ResponseStatusException busy() {
         return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Too many pages are being resolved; try again");
