@@ -40,6 +40,12 @@ public class PageCacheFilter implements WebFilter {
     /** Set by the page controller when a part of the page could not be had; never leaves the service. */
     public static final String DEGRADED = "X-Portal-Degraded";
 
+    /**
+     * Set by a controller whose page is for one person (an editor's preview): never kept, sent {@code no-store,
+     * private}; never leaves the service.
+     */
+    public static final String PRIVATE = "X-Portal-Private";
+
     /** The exchange attribute holding what the page was made of (see {@link #uses}). */
     private static final String USES = PageCacheFilter.class.getName() + ".uses";
 
@@ -80,6 +86,9 @@ public class PageCacheFilter implements WebFilter {
                 || !exchange.getRequest().getQueryParams().isEmpty()) {
             exchange.getResponse().beforeCommit(() -> {
                 exchange.getResponse().getHeaders().remove(DEGRADED);
+                if (exchange.getResponse().getHeaders().remove(PRIVATE) != null) {
+                    exchange.getResponse().getHeaders().setCacheControl("no-store, private");
+                }
                 return Mono.empty();
             });
             return chain.filter(exchange);
@@ -157,6 +166,11 @@ public class PageCacheFilter implements WebFilter {
         private Mono<Void> complete(byte[] bytes) {
             HttpStatusCode status = getStatusCode() == null ? HttpStatus.OK : getStatusCode();
             boolean degraded = getHeaders().remove(DEGRADED) != null;
+            if (getHeaders().remove(PRIVATE) != null) {
+                cache.count(Outcome.BYPASS);
+                getHeaders().setCacheControl("no-store, private");
+                return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
+            }
             Set<String> uses = Set.copyOf(exchange.<Set<String>>getAttributeOrDefault(USES, Set.of()));
             if (status.value() == 404 || status.value() == 410) {
                 cache.forget(key);

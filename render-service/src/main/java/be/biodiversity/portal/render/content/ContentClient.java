@@ -191,4 +191,24 @@ public class ContentClient {
             .onErrorMap((ex) -> new ContentUnavailableException(ex));
     }
 
+    /**
+     * An editor's preview by its id, resolved now and never kept here (it is one person's, and short-lived); empty
+     * when content-service has no such preview (unknown or expired), a {@link ContentUnavailableException} if it
+     * cannot tell.
+     */
+    public Mono<Page> preview(String id) {
+        return this.http.get()
+            .uri("/api/content/v1/previews/{id}", id)
+            .exchangeToMono((response) -> {
+                if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                    return response.releaseBody().then(Mono.empty());
+                }
+                if (response.statusCode().is2xxSuccessful()) {
+                    return response.bodyToMono(Page.class);
+                }
+                return response.createError();
+            })
+            .onErrorMap((ex) -> new ContentUnavailableException(ex));
+    }
+
 }

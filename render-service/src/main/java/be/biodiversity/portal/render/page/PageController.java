@@ -23,6 +23,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.reactive.result.view.Rendering;
 import be.biodiversity.portal.render.site.ProblemView;
 
@@ -61,13 +62,33 @@ class PageController {
                 (rendering, chrome) -> rendering);
     }
 
+    /**
+     * An editor's preview ({@code /preview/{id}}, the link content-service gave for a draft or an unsaved edit): the
+     * page as it would be published, with a banner saying it is not, for whoever holds the link; never kept by any
+     * cache, not for search engines, and the link is not sent on as a referrer.
+     */
+    @GetMapping("/preview/{id:[A-Za-z0-9_-]{32}}")
+    Mono<Rendering> preview(@PathVariable String id, ServerWebExchange exchange, Model model) {
+        exchange.getResponse().getHeaders().set(PageCacheFilter.PRIVATE, "true");
+        exchange.getResponse().getHeaders().set("X-Robots-Tag", "noindex, nofollow");
+        exchange.getResponse().getHeaders().set("Referrer-Policy", "no-referrer");
+        Mono<Rendering> rendering = this.content.preview(id)
+            .flatMap((page) -> render(page, new SitePath(page.lang(), page.permalink()), exchange, null, true))
+            .switchIfEmpty(Mono.fromSupplier(() -> problem(new SitePath(this.languages.defaultLanguage(), "/"),
+                    HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
+            .onErrorResume(ContentUnavailableException.class, (ex) -> Mono.just(problem(
+                    new SitePath(this.languages.defaultLanguage(), "/"), HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemView.UNAVAILABLE)));
+        return rendering.zipWith(SiteChromeAdvice.started(model).then(Mono.just(true)), (page, chrome) -> page);
+    }
+
     private Mono<Rendering> pageOf(ServerWebExchange exchange) {
         SitePath site = this.languages.ofRequest(exchange.getRequest().getPath().pathWithinApplication().value());
         if (!SiteLanguages.isClean(site.path())) {
             return Mono.just(problem(site, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
         }
         return this.content.page(site.language(), site.path())
-            .flatMap((page) -> render(page, site, exchange, null))
+            .flatMap((page) -> render(page, site, exchange, null, false))
             .switchIfEmpty(Mono.defer(() -> inDefaultLanguage(site, exchange)))
             .switchIfEmpty(Mono.fromSupplier(() -> problem(site, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
             .onErrorResume(ContentUnavailableException.class, (ex) -> {
@@ -80,14 +101,16 @@ class PageController {
      * The page's parts that depend on it (translations, directory lists, composed blocks, news) are asked for
      * at the same time.
      */
-    private Mono<Rendering> render(Page page, SitePath site, ServerWebExchange exchange, Fallback fallback) {
+    private Mono<Rendering> render(Page page, SitePath site, ServerWebExchange exchange, Fallback fallback,
+            boolean preview) {
         Mono<PageView> view = this.assembler.assemble(page, site.language(), site.path());
         Mono<Consumer<Rendering.Builder<?>>> blocks = withBlocks(page, site);
         Mono<Consumer<Rendering.Builder<?>>> news = withNews(page, site, exchange);
         return Mono.zip(view, blocks, news).map((parts) -> {
             usedBy(exchange, page, site, parts.getT1());
             Rendering.Builder<?> rendering = Rendering.view("page").modelAttribute("page", parts.getT1())
-                .modelAttribute("noindex", page.noindex())
+                .modelAttribute("noindex", preview || page.noindex())
+                .modelAttribute("preview", preview)
                 .modelAttribute("fallback", (fallback != null) ? fallback : Fallback.NONE);
             if (parts.getT1().partial()) {
                 rendering.header(PageCacheFilter.DEGRADED, "true");
@@ -135,7 +158,7 @@ class PageController {
         String path = site.path().length() == prefix.length() ? "/" : site.path().substring(prefix.length());
         return this.content.page(fallbackLanguage, path)
             .flatMap((page) -> render(page, new SitePath(fallbackLanguage, path), exchange,
-                    new Fallback(site.language(), fallbackLanguage)));
+                    new Fallback(site.language(), fallbackLanguage), false));
     }
 
     /** A page shown in another language than the visitor's; {@link #NONE} when it is in theirs. */
