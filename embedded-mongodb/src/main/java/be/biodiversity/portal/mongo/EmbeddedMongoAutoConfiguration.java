@@ -43,7 +43,9 @@ public class EmbeddedMongoAutoConfiguration {
                     + "or allow the embedded server (portal.mongodb.embedded.enabled=true)");
         }
         Path store = properties.inMemory() ? null : storeFile(properties, env);
-        MongoBackend backend = store == null ? H2Backend.inMemory() : fileBackend(store, properties.commitOnWrite());
+        MongoBackend backend = store == null
+                ? EmbeddedMongoServers.inMemoryBackend(properties.oplogMaxEntries(), properties.oplogRetain())
+                : fileBackend(store, properties);
         MongoServer server = EmbeddedMongoServers.start(backend, properties.oplog(),
                 new InetSocketAddress("127.0.0.1", properties.port()));
         log.info("MongoDB backend: embedded mongo-java-server on {}, {}", server.getLocalAddress(),
@@ -60,9 +62,13 @@ public class EmbeddedMongoAutoConfiguration {
     }
 
     /** The H2 store in a file; see {@link DurableH2Backend} for why it commits on every write. */
+    static MongoBackend fileBackend(Path store, EmbeddedMongoProperties properties) {
+        H2Backend h2 = EmbeddedMongoServers.fileBackend(store, properties.oplogMaxEntries(), properties.oplogRetain());
+        return properties.commitOnWrite() ? new DurableH2Backend(h2) : h2;
+    }
+
     static MongoBackend fileBackend(Path store, boolean commitOnWrite) {
-        H2Backend h2 = new H2Backend(store.toString());
-        return commitOnWrite ? new DurableH2Backend(h2) : h2;
+        return fileBackend(store, new EmbeddedMongoProperties(true, null, false, 0, commitOnWrite, false, null, null));
     }
 
     static Path storeFile(EmbeddedMongoProperties properties, Environment env) {

@@ -1,6 +1,7 @@
 package be.biodiversity.portal.mongo;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,13 +16,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                 write is lost when the process is killed; off, H2 commits about once a second
  * @param oplog    keep an oplog, so that change streams work as on a replica set (off by default: it costs a
  *                 write per write)
+ * @param oplogMaxEntries the most oplog entries kept in memory, whatever the change streams still need (default
+ *                 {@value EmbeddedMongoServers#OPLOG_MAX_ENTRIES}); a stream that falls further behind fails with
+ *                 {@code ChangeStreamHistoryLost} and its follower loads its index again
+ * @param oplogRetain how long an oplog entry that every open change stream has read is kept, for a follower that
+ *                 resumes after a failure (default 60 s)
  */
 @ConfigurationProperties("portal.mongodb.embedded")
 public record EmbeddedMongoProperties(Boolean enabled, Path dataDir, boolean inMemory, int port,
-        Boolean commitOnWrite, boolean oplog) {
+        Boolean commitOnWrite, boolean oplog, Integer oplogMaxEntries, Duration oplogRetain) {
 
     public EmbeddedMongoProperties {
         enabled = enabled == null || enabled;
         commitOnWrite = commitOnWrite == null || commitOnWrite;
+        oplogMaxEntries = oplogMaxEntries == null ? EmbeddedMongoServers.OPLOG_MAX_ENTRIES : oplogMaxEntries;
+        oplogRetain = oplogRetain == null ? EmbeddedMongoServers.OPLOG_RETAIN : oplogRetain;
+        if (oplogMaxEntries < 1) {
+            throw new IllegalArgumentException("portal.mongodb.embedded.oplog-max-entries must be at least 1");
+        }
     }
 }

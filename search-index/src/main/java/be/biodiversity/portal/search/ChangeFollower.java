@@ -31,8 +31,12 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
  * taken before the load (less a little skew), so a write made during the load arrives as an event too (twice is
  * harmless). After a failure the stream resumes after the last event it delivered, with a backoff; when the
  * collection is dropped or renamed (the stream is invalidated) the index is loaded again in full and the stream
- * starts anew. On a standalone MongoDB without change streams the instance still works alone: one warning is logged
- * and the stream is retried.
+ * starts anew. When the server no longer has the changes after the last event (error 286 {@code
+ * ChangeStreamHistoryLost}: a real MongoDB's oplog rolled over, or the embedded server trimmed its bounded oplog while
+ * this follower was behind or away) no change may be missed: the stream starts again at the server's time and the index
+ * is loaded again in full, and an {@link Applied} with operation {@value #RELOADED} is emitted once it is. On a
+ * standalone MongoDB without change streams the instance still works alone: one warning is logged and the stream is
+ * retried.
  */
 public final class ChangeFollower implements AutoCloseable {
 
@@ -52,6 +56,12 @@ public final class ChangeFollower implements AutoCloseable {
     /** One change as the index applied it: the operation ({@code insert}, {@code delete}, …) and the id. */
     public record Applied(String operation, String id) {
     }
+
+    /** The operation of the {@link Applied} emitted when the index was loaded again because history was lost. */
+    public static final String RELOADED = "reload";
+
+    /** MongoDB's error code for a change stream that cannot resume: the oplog no longer has its position. */
+    static final int HISTORY_LOST = 286;
 
     private static final Logger log = LoggerFactory.getLogger(ChangeFollower.class);
     private static final Duration SKEW = Duration.ofSeconds(2);
@@ -89,12 +99,42 @@ public final class ChangeFollower implements AutoCloseable {
         following = Flux.defer(() -> mongo.changeStream(collection, options(), Document.class))
                 .doOnNext(event -> recovered())
                 .concatMap(this::apply)
+                .onErrorResume(ChangeFollower::historyLost, lost -> reloadAfterLostHistory())
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(30))
                         .doBeforeRetry(signal -> failed(signal.failure())))
                 // A stream that ends (invalidated) is opened again, from where the reload started.
                 .repeatWhen(ends -> ends.delayElements(Duration.ofMillis(200)))
                 .subscribe(done -> applied.tryEmitNext(done),
                         error -> log.error("Stopped following the change stream of '{}'", collection, error));
+    }
+
+    /**
+     * The changes after the last event are gone: the stream starts again at the server's time taken before the index
+     * is loaded again, so a write made during the load arrives as an event too.
+     */
+    private Mono<Applied> reloadAfterLostHistory() {
+        return serverTime().flatMap(now -> {
+            lastEvent.set(null);
+            since.set(now);
+            log.warn("The change stream of '{}' lost the changes after its last event (the oplog no longer has them);"
+                    + " loading the index again", collection);
+            return changes.reload();
+        }).map(loaded -> {
+            log.info("Index of '{}' loaded again after lost change-stream history: {}", collection, loaded);
+            return new Applied(RELOADED, null);
+        });
+    }
+
+    static boolean historyLost(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.mongodb.MongoServerException server && server.getCode() == HISTORY_LOST) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private ChangeStreamOptions options() {

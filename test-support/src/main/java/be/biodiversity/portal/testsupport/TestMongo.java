@@ -3,7 +3,6 @@ package be.biodiversity.portal.testsupport;
 import java.net.InetSocketAddress;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mongodb.MongoDBContainer;
 
@@ -68,7 +67,7 @@ public final class TestMongo {
 
     /** One shared embedded server, for tests that connect their own clients (no Spring context). */
     private static String startEmbedded() {
-        MongoServer server = EmbeddedMongoServers.start(H2Backend.inMemory(), true,
+        MongoServer server = EmbeddedMongoServers.start(EmbeddedMongoServers.inMemoryBackend(), true,
                 new InetSocketAddress("127.0.0.1", 0));
         String embedded = server.getConnectionString();
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
@@ -44,7 +43,7 @@ public class TestMongoContextCustomizerFactory implements ContextCustomizerFacto
             // for slices such as @DataMongoTest, which leave the services' embedded auto-configuration out.
             String uri = external;
             if (uri == null) {
-                MongoServer server = EmbeddedMongoServers.start(H2Backend.inMemory(), true,
+                MongoServer server = EmbeddedMongoServers.start(EmbeddedMongoServers.inMemoryBackend(), true,
                         new InetSocketAddress("127.0.0.1", 0));
                 context.addApplicationListener(event -> {
                     if (event instanceof ContextClosedEvent) {

@@ -1,0 +1,190 @@
+package be.biodiversity.portal.mongo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.backend.Cursor;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
+import de.bwaldvogel.mongo.bson.BsonTimestamp;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.CursorNotFoundException;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.oplog.CollectionBackedOplog;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import de.bwaldvogel.mongo.oplog.OplogCursor;
+
+/**
+ * The embedded server's oplog, trimmed to what its change-stream followers still need. After each write it drops the
+ * oldest entries that every open change stream has read and that are older than {@code retain} (a follower between
+ * two streams, retrying after a failure, resumes within that time); and, whatever the followers still need, all but
+ * the newest {@code maxEntries}. A follower that missed dropped entries is told so, as a real MongoDB tells it when
+ * its oplog rolled over: its next {@code getMore}, or a stream resumed from a token (or a start time) older than the
+ * newest dropped entry, fails with error 286 {@code ChangeStreamHistoryLost}, and the follower loads its index again
+ * in full instead of missing a change.
+ */
+final class BoundedOplog implements Oplog {
+
+    static final int HISTORY_LOST = 286;
+
+    private final Oplog log;
+    private final OplogEntries entries;
+    private final CursorRegistry cursors;
+    private final Clock clock;
+    private final int maxEntries;
+    private final Duration retain;
+    private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
+
+    BoundedOplog(MongoBackend backend, CursorRegistry cursors, int maxEntries, Duration retain) {
+        this.entries = new OplogEntries();
+        this.log = new CollectionBackedOplog(backend, this.entries, cursors);
+        this.cursors = cursors;
+        this.clock = backend.getClock();
+        this.maxEntries = maxEntries;
+        this.retain = retain;
+    }
+
+    @Override
+    public void handleInsert(String namespace, List<Document> documents) {
+        this.log.handleInsert(namespace, documents);
+        trim();
+    }
+
+    @Override
+    public void handleUpdate(String namespace, Document selector, Document query, List<Object> modifiedIds) {
+        this.log.handleUpdate(namespace, selector, query, modifiedIds);
+        trim();
+    }
+
+    @Override
+    public void handleDelete(String namespace, Document query, List<Object> deletedIds) {
+        this.log.handleDelete(namespace, query, deletedIds);
+        trim();
+    }
+
+    @Override
+    public void handleDropCollection(String namespace) {
+        this.log.handleDropCollection(namespace);
+        trim();
+    }
+
+    @Override
+    public Cursor createCursor(Document changeStream, String namespace, Aggregation aggregation) {
+        long start = startOf(changeStream);
+        if (start >= 0 && lost(start)) {
+            throw historyLost();
+        }
+        Cursor cursor = this.log.createCursor(changeStream, namespace, aggregation);
+        if (!(cursor instanceof OplogCursor)) {
+            return cursor;
+        }
+        Follower follower = new Follower(cursor, start >= 0 ? start : this.entries.newest());
+        this.cursors.remove(cursor);
+        this.cursors.add(follower);
+        this.followers.add(follower);
+        return follower;
+    }
+
+    /** Entries kept now (for tests and the log). */
+    int size() {
+        return this.entries.count();
+    }
+
+    /** Drops what every follower has read (past the retention time) and anything beyond {@code maxEntries}. */
+    void trim() {
+        long readByAll = Long.MAX_VALUE;
+        for (Follower follower : this.followers) {
+            if (isOpen(follower)) {
+                readByAll = Math.min(readByAll, follower.position);
+            }
+            else {
+                this.followers.remove(follower);
+            }
+        }
+        long read = readByAll;
+        // Entries of the second that ended `retain` ago and before: a second's entries go together.
+        long retainedFrom = (this.clock.instant().minus(this.retain).getEpochSecond() + 1) << 32;
+        this.entries.dropOldestWhile(ts -> this.entries.count() > this.maxEntries || (ts <= read && ts < retainedFrom));
+    }
+
+    private boolean isOpen(Follower follower) {
+        try {
+            return this.cursors.getCursor(follower.getId()) == follower;
+        }
+        catch (CursorNotFoundException ex) {
+            return false;
+        }
+    }
+
+    /** Whether a follower that has read up to {@code position} has missed a dropped entry. */
+    private boolean lost(long position) {
+        return this.entries.horizon() > position;
+    }
+
+    /**
+     * Where a change stream starts, as a timestamp value it has seen: its resume token's, or just before its start
+     * time; -1 when it starts now.
+     */
+    static long startOf(Document changeStream) {
+        for (String key : List.of("startAfter", "resumeAfter")) {
+            if (changeStream.get(key) instanceof Document token && token.get("_data") instanceof String data) {
+                return Long.parseUnsignedLong(data, 16);
+            }
+        }
+        if (changeStream.get("startAtOperationTime") instanceof BsonTimestamp time) {
+            return time.getValue() - 1;
+        }
+        return -1;
+    }
+
+    private static MongoServerError historyLost() {
+        return new MongoServerError(HISTORY_LOST, "ChangeStreamHistoryLost",
+                "Resume of change stream was not possible, as the resume point may no longer be in the oplog");
+    }
+
+    /** An open change stream, and the newest oplog timestamp it has read. */
+    private final class Follower implements Cursor {
+
+        private final Cursor cursor;
+        private volatile long position;
+
+        Follower(Cursor cursor, long position) {
+            this.cursor = cursor;
+            this.position = position;
+        }
+
+        @Override
+        public long getId() {
+            return this.cursor.getId();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return this.cursor.isEmpty();
+        }
+
+        @Override
+        public List<Document> takeDocuments(int numberToReturn) {
+            if (lost(this.position)) {
+                BoundedOplog.this.followers.remove(this);
+                throw historyLost();
+            }
+            long newest = BoundedOplog.this.entries.newest();
+            List<Document> batch = this.cursor.takeDocuments(numberToReturn);
+            if (batch.isEmpty()) {
+                // Nothing this stream wants up to the newest entry: the others may go.
+                this.position = Math.max(this.position, newest);
+            }
+            else if (batch.get(batch.size() - 1).get("_id") instanceof Document token
+                    && token.get("_data") instanceof String data) {
+                this.position = Math.max(this.position, Long.parseUnsignedLong(data, 16));
+            }
+            trim();
+            return batch;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package be.biodiversity.portal.mongo;
+
+import java.time.Duration;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import org.h2.mvstore.MVStore;
+
+/** The H2 store with its oplog in memory and trimmed ({@link BoundedOplog}) instead of a collection of the store. */
+final class BoundedOplogH2Backend extends H2Backend {
+
+    private final int maxEntries;
+    private final Duration retain;
+
+    BoundedOplogH2Backend(MVStore store, int maxEntries, Duration retain) {
+        super(store);
+        this.maxEntries = maxEntries;
+        this.retain = retain;
+    }
+
+    /** Oplog entries kept now: 0 before the oplog is enabled. */
+    int oplogEntries() {
+        return this.oplog instanceof BoundedOplog bounded ? bounded.size() : 0;
+    }
+
+    @Override
+    protected Oplog createOplog() {
+        return new BoundedOplog(this, getCursorRegistry(), this.maxEntries, this.retain);
+    }
+}
