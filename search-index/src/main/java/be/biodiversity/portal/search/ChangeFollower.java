@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.mongodb.client.model.changestream.OperationType;
@@ -73,6 +74,8 @@ public final class ChangeFollower implements AutoCloseable {
     private final AtomicReference<Instant> since = new AtomicReference<>();
     private final AtomicBoolean failing = new AtomicBoolean();
     private final Sinks.Many<Applied> applied = Sinks.many().multicast().directBestEffort();
+    private final AtomicInteger paused = new AtomicInteger();
+    private volatile boolean started;
     private volatile Disposable following;
 
     public ChangeFollower(ReactiveMongoTemplate mongo, String collection, Changes changes) {
@@ -85,9 +88,43 @@ public final class ChangeFollower implements AutoCloseable {
     public Mono<Long> start() {
         return serverTime().flatMap(now -> {
             since.set(now.minus(SKEW));
-            follow();
+            synchronized (this) {
+                started = true;
+                if (paused.get() == 0) {
+                    follow();
+                }
+            }
             return changes.reload();
         });
+    }
+
+    /**
+     * Stops asking for changes until {@link #resume}: while a bulk write (an import of thousands of documents) runs,
+     * the index is brought up to date once it ends instead of one write after the other — each event handled,
+     * and, on the embedded server, each wait for the next one a scan of its whole oplog. Nothing is missed: the
+     * stream is opened again after the last event the index holds. Pauses nest; each needs its resume.
+     */
+    public synchronized void pause() {
+        if (paused.getAndIncrement() == 0) {
+            Disposable current = following;
+            following = null;
+            if (current != null) {
+                current.dispose();
+            }
+        }
+    }
+
+    /** Follows again, from where {@link #pause} stopped, once every pause has been resumed. */
+    public synchronized void resume() {
+        if (paused.get() > 0 && paused.decrementAndGet() == 0 && started) {
+            follow();
+        }
+    }
+
+    /** Whether the stream is open (started and not paused), for tests. */
+    public boolean following() {
+        Disposable current = following;
+        return current != null && !current.isDisposed();
     }
 
     /** Every change once the index holds it (hot: only what happens after subscribing), for tests and metrics. */

@@ -115,6 +115,34 @@ class ChangeFollowerTests {
         assertThat(keys("biolog")).isEmpty();
     }
 
+    @Test
+    void writesMadeWhilePausedReachTheIndexOnResumeWithoutAReload() {
+        StepVerifier.create(follower.applied().filter(a -> "w0".equals(a.id())).next())
+                .then(() -> other.insert(new Document("_id", "w0").append("version", 0).append("text", "first"),
+                        collection).block())
+                .expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
+
+        follower.pause();
+        follower.pause();
+        assertThat(follower.following()).isFalse();
+        for (int i = 1; i <= 3; i++) {
+            other.insert(new Document("_id", "p" + i).append("version", 0).append("text", "paused " + i), collection)
+                    .block();
+        }
+        follower.resume();
+        assertThat(follower.following()).as("a pause needs its own resume").isFalse();
+        assertThat(keys("paused")).isEmpty();
+
+        StepVerifier.create(follower.applied().filter(a -> "p3".equals(a.id())).next())
+                .then(follower::resume)
+                .expectNextMatches(a -> a.operation().equals("insert"))
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+        assertThat(follower.following()).isTrue();
+        assertThat(keys("paused")).containsExactlyInAnyOrder("p1", "p2", "p3");
+        assertThat(keys("loaded")).as("no reload: the index was not emptied and filled again").containsExactly("before");
+    }
+
     private List<String> keys(String query) {
         return index.read(view -> {
             BitSet hits = view.matchingAll(Folding.words(query));
