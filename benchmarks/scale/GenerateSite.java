@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * BASE is a hosted-portal site to start from (its text files are copied: _config.yml, _data, _includes, pages,
  * _posts; not assets) or "-" for none, in which case a minimal _config.yml with en/nl/fr is written. Then generated
  * documents are added until the site holds about DOCUMENTS: half pages (one third each in en, nl and fr, linked by
- * lang-ref), half posts (in en, a third of them translated into nl and fr), all with front matter, headings,
+ * lang-ref), half posts (in en, a third of them translated into nl and fr and only those with a lang-ref), all with front matter, headings,
  * paragraphs, a table, links to other generated pages and Liquid, as real pages have. Deterministic: the same
  * arguments give the same site.
  */
@@ -52,13 +52,14 @@ public class GenerateSite {
         for (int i = 0; i < enPosts && written < toAdd; i++) {
             LocalDate date = first.plusDays(i % 4000);
             String name = date + "-generated-" + i + ".md";
-            write(out.resolve("_posts").resolve(name), post("en", i, date));
+            // a lang-ref only on the posts that are translated, as on GBIF.be: a lang-ref no other post has is a
+            // problem the import reports (a warning per post, which real sites do not have)
+            boolean translated = i % 3 == 0 && toAdd - written >= 3;
+            write(out.resolve("_posts").resolve(name), post("en", i, date, translated));
             written++;
-            for (String lang : List.of("nl", "fr")) {
-                if (i % 3 == 0 && written < toAdd) {
-                    write(out.resolve("_posts").resolve(lang).resolve(name), post(lang, i, date));
-                    written++;
-                }
+            for (String lang : translated ? List.of("nl", "fr") : List.<String>of()) {
+                write(out.resolve("_posts").resolve(lang).resolve(name), post(lang, i, date, true));
+                written++;
             }
         }
         System.out.println("Wrote " + out + ": " + existing + " documents from the base, " + written + " generated ("
@@ -86,8 +87,8 @@ public class GenerateSite {
         return body.toString();
     }
 
-    private static String post(String lang, int i, LocalDate date) {
-        return "---\nlang-ref: generated-post-" + i + "\nlang: " + lang + "\ntitle: \"" + title(lang, i) + " (news)\""
+    private static String post(String lang, int i, LocalDate date, boolean translated) {
+        return "---\n" + (translated ? "lang-ref: generated-post-" + i + "\n" : "") + "lang: " + lang + "\ntitle: \"" + title(lang, i) + " (news)\""
                 + "\ndescription: " + sentence(i * 5, 10) + "\ndate: " + date + "\ncategories: [" + CATEGORIES[i
                 % CATEGORIES.length] + "]\n---\n\n" + paragraph(i * 13) + "\n\n## " + capitalise(word(i))
                 + "\n\n" + paragraph(i * 17) + "\n";
