@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
+import be.biodiversity.portal.content.revision.BulkWrites;
 import be.biodiversity.portal.search.ChangeFollower;
 
 /**
@@ -26,7 +27,10 @@ class LiteratureFollower implements DisposableBean {
 
     private final ChangeFollower follower;
 
-    LiteratureFollower(ReactiveMongoTemplate mongo, LiteratureIndex index) {
+    private final BulkWrites bulk;
+
+    LiteratureFollower(ReactiveMongoTemplate mongo, LiteratureIndex index, BulkWrites bulk) {
+        this.bulk = bulk;
         this.follower = new ChangeFollower(mongo, "literature", new ChangeFollower.Changes() {
             @Override
             public Mono<Void> upserted(Document document) {
@@ -50,6 +54,15 @@ class LiteratureFollower implements DisposableBean {
         follower.start().subscribe(loaded -> log.info("Literature search: {} records indexed", loaded),
                 error -> log.warn("Literature search: the first load failed ({}); records are indexed as they change",
                         error.toString()));
+        // while a site import writes, no literature changes are asked for (each ask scans the embedded oplog)
+        bulk.running().subscribe(importing -> {
+            if (importing) {
+                follower.pause();
+            }
+            else {
+                follower.resume();
+            }
+        });
     }
 
     /** Each change once the index holds it, for tests that wait for one. */

@@ -31,7 +31,7 @@ public class SiteRevision {
         return Mono.deferContextual(ctx -> ctx.<ChangeBatch>getOrEmpty(ChangeBatch.class)
                 .map(batch -> {
                     batch.addSiteWide();
-                    return current();
+                    return batch.state(this::current);
                 })
                 .orElseGet(() -> write(List.of(Change.site()))));
     }
@@ -49,7 +49,7 @@ public class SiteRevision {
         return Mono.deferContextual(ctx -> ctx.<ChangeBatch>getOrEmpty(ChangeBatch.class)
                 .map(batch -> {
                     batch.add(changes, others);
-                    return current();
+                    return batch.state(this::current);
                 })
                 .orElseGet(() -> others.flatMap(more -> {
                     List<Change> all = new java.util.ArrayList<>(changes);

@@ -20,6 +20,7 @@ import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.page.ResolvedPages;
 import be.biodiversity.portal.content.resolve.ResolvedPage;
 import be.biodiversity.portal.content.resolve.TocEntry;
+import be.biodiversity.portal.content.revision.BulkWrites;
 import be.biodiversity.portal.search.ChangeFollower;
 
 /**
@@ -43,8 +44,10 @@ class SiteSearchFollower implements DisposableBean {
     private final ChangeFollower pages;
     private final ChangeFollower data;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private final BulkWrites bulk;
 
-    SiteSearchFollower(ReactiveMongoTemplate mongo, ResolvedPages resolved, SiteSearchIndex index) {
+    SiteSearchFollower(ReactiveMongoTemplate mongo, ResolvedPages resolved, SiteSearchIndex index, BulkWrites bulk) {
+        this.bulk = bulk;
         this.mongo = mongo;
         this.resolved = resolved;
         this.index = index;
@@ -58,6 +61,17 @@ class SiteSearchFollower implements DisposableBean {
                 error -> log.warn("Site search: the first load failed ({}); pages are indexed as they change",
                         error.toString()));
         data.start().subscribe(loaded -> { }, error -> { });
+        // an import's pages are indexed once it has written them all, not one write after the other
+        bulk.running().subscribe(importing -> {
+            if (importing) {
+                pages.pause();
+                data.pause();
+            }
+            else {
+                pages.resume();
+                data.resume();
+            }
+        });
     }
 
     /** Each change of a page once it is in the index (or out of it): for tests, which wait for it. */
