@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBytes     the most bytes an import may hold uncompressed, all files together
  * @param maxFileBytes the largest single file
  * @param layouts      the layouts the theme offers; any other is reported as unknown
+ * @param parallelism  how many threads parse and check the files of one import (default: one per core, at most 4)
  */
 @ConfigurationProperties("portal.content.import")
-record ImportProperties(String dir, Integer maxFiles, Long maxBytes, Long maxFileBytes, List<String> layouts) {
+record ImportProperties(String dir, Integer maxFiles, Long maxBytes, Long maxFileBytes, List<String> layouts,
+        Integer parallelism) {
 
     static final List<String> THEME_LAYOUTS = List.of("default", "page", "post", "home", "compose", "archive",
             "blank", "standardPrivacy", "pageNotFound", "literature", "occurrence", "dataset", "dataset-key",
@@ -24,6 +26,8 @@ record ImportProperties(String dir, Integer maxFiles, Long maxBytes, Long maxFil
         maxBytes = maxBytes == null ? 50_000_000L : maxBytes;
         maxFileBytes = maxFileBytes == null ? 2_000_000L : maxFileBytes;
         layouts = layouts == null || layouts.isEmpty() ? THEME_LAYOUTS : List.copyOf(layouts);
+        parallelism = parallelism == null || parallelism < 1
+                ? Math.min(4, Runtime.getRuntime().availableProcessors()) : parallelism;
     }
 
     Limits limits() {

@@ -67,18 +67,26 @@ class ImportWriter {
      * @param counts  grow as documents are written (an import job's progress)
      */
     Mono<Counts> write(ReadSite site, boolean prune, String author, Counts counts) {
+        return write(site, prune, author, counts, new ImportTimes("site"));
+    }
+
+    Mono<Counts> write(ReadSite site, boolean prune, String author, Counts counts, ImportTimes times) {
         // a file left out of this import keeps what an earlier import stored from it: never pruned
         Set<String> skipped = site.skipped();
         // the change feed gets the import as a whole: per page, or one site-wide entry for a big one
         return revision.batch(data.all().filter(d -> !skipped.contains(d.sourcePath()))
                 .collectMap(d -> d.name() + " " + d.lang(), Function.identity())
                 .flatMap(stored -> writeData(site.data(), stored, prune, author, counts))
+                .doOnSuccess(v -> times.lap("data files"))
                 .then(includes.all().filter(i -> !skipped.contains(i.sourcePath()))
                         .collectMap(SiteInclude::name, Function.identity()))
                 .flatMap(stored -> writeIncludes(site.includes(), stored, prune, author, counts))
+                .doOnSuccess(v -> times.lap("includes"))
                 .then(pages.stored().filter(p -> !skipped.contains(p.sourcePath()))
                         .collectMap(p -> p.lang() + " " + p.permalink(), Function.identity()))
+                .doOnNext(stored -> times.lap("read " + stored.size() + " stored pages"))
                 .flatMap(stored -> writePages(site.items(), stored, prune, author, counts))
+                .doOnSuccess(v -> times.lap("pages"))
                 .thenReturn(counts));
     }
 

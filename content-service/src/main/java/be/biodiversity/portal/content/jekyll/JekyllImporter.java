@@ -23,6 +23,7 @@ import be.biodiversity.portal.content.language.SiteLanguages;
 import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.page.PageRules;
 import be.biodiversity.portal.content.resolve.PageResolver;
+import be.biodiversity.portal.content.revision.BulkWrites;
 import be.biodiversity.portal.content.revision.SiteRevision;
 import be.biodiversity.portal.content.resolve.SiteContext;
 import org.springframework.http.HttpStatus;
@@ -47,10 +48,13 @@ public class JekyllImporter {
     private final AssetImport assets;
     private final SiteRevision revision;
     private final Languages languages;
+    private final BulkWrites bulk;
     private final AtomicBoolean running = new AtomicBoolean();
 
     JekyllImporter(ContentProperties content, ImportProperties properties, PageRules rules, PageResolver resolver,
-            SiteDataService data, ImportWriter writer, AssetImport assets, SiteRevision revision, Languages languages) {
+            SiteDataService data, ImportWriter writer, AssetImport assets, SiteRevision revision, Languages languages,
+            BulkWrites bulk) {
+        this.bulk = bulk;
         this.assets = assets;
         this.revision = revision;
         this.languages = languages;
@@ -81,10 +85,13 @@ public class JekyllImporter {
             if (!running.compareAndSet(false, true)) {
                 return Mono.error(busyError());
             }
+            ImportTimes times = new ImportTimes(source);
             return Mono.fromCallable(() -> {
                         List<SourceFile> read = files.get();
+                        times.lap("read " + read.size() + " files");
                         progress.read(read.size());
-                        return read(read);
+                        ReadSite site = read(read, times);
+                        return site;
                     })
                     .subscribeOn(Schedulers.boundedElastic())
                     .flatMap(site -> {
@@ -99,16 +106,32 @@ public class JekyllImporter {
                         progress.writing(counts);
                         boolean replace = !options.merge();
                         // one batch: the import's documents and static files are one entry of the change feed
-                        return revision.batch(writer.write(site, replace, author, counts).flatMap(c -> assets
+                        return bulk.during(revision.batch(writer.write(site, replace, author, counts, times)
+                                .doOnNext(c -> times.lap("wrote documents (" + c + ")"))
+                                .flatMap(c -> assets
                                 .store(assets.plan(site.assets()), replace, site.skipped())
-                                .map(a -> report(source, site, false, true, c, a))))
+                                .doOnNext(a -> times.lap("stored static files"))
+                                .map(a -> report(source, site, false, true, c, a)))))
+                                .doOnNext(r -> times.lap("recorded the site revision"))
                                 .flatMap(report -> site.languages() == null ? Mono.just(report)
-                                        : languages.save(merged(site.languages(), options)).thenReturn(report));
+                                        : saveLanguages(merged(site.languages(), options)).thenReturn(report))
+                                .doOnNext(r -> times.done());
                     })
                     // released before the answer goes out, so the caller's next import is not refused
                     .doOnTerminate(() -> running.set(false))
                     .doOnCancel(() -> running.set(false));
         });
+    }
+
+    /** The site's languages, unless they are the ones stored already: an unchanged re-import writes nothing. */
+    private Mono<SiteLanguages> saveLanguages(SiteLanguages read) {
+        SiteLanguages stored = languages.current();
+        if (stored != null && read.equals(new SiteLanguages(read.site(), stored.defaultLanguage(), stored.languages(),
+                stored.labels(), stored.undeclared(), stored.source(), read.updatedAt()))
+                && read.site().equals(stored.site())) {
+            return Mono.just(stored);
+        }
+        return languages.save(read);
     }
 
     /** A merge keeps the languages stored before and adds the import's; a replacing import stores its own. */
@@ -159,10 +182,16 @@ public class JekyllImporter {
     }
 
     ReadSite read(List<SourceFile> files) {
+        return read(files, new ImportTimes("site"));
+    }
+
+    private ReadSite read(List<SourceFile> files, ImportTimes times) {
         // the page rules, language apart: the site's own languages are the ones its pages may use
+        ImportPool pool = new ImportPool(properties.parallelism());
         ReadSite site = new SiteReader(content.defaultLanguage(),
                 page -> rules.check(ImportedPages.inLanguage(page, languages.defaultLanguage())), Instant.now(),
-                assets.reader()).read(files);
+                assets.reader(), pool).read(files);
+        times.lap("parsed " + site.items().size() + " pages and posts");
         // static files past the count or total-size limit: reported, left out, the rest imported
         AssetImport.Plan plan = assets.plan(site.assets());
         List<SiteData> dataFiles = site.data().stream()
@@ -172,7 +201,8 @@ public class JekyllImporter {
         List<Problem> problems = new ArrayList<>(site.problems());
         plan.refused().forEach((path, reason) -> problems.add(new Problem(Problem.Severity.ERROR, path, null, reason,
                 Problem.SKIPPED)));
-        problems.addAll(new SiteChecks(resolver, new HashSet<>(properties.layouts())).check(site, context));
+        problems.addAll(new SiteChecks(resolver, new HashSet<>(properties.layouts())).check(site, context, pool));
+        times.lap("checked Liquid, markdown and links");
         // The services' own paths (/api, /actuator, /_gateway) and robots.txt, sitemap.xml, feed.xml, favicon.ico
         // are never a page of the site: left out with a warning; the rest of the site is imported.
         for (ImportedItem item : site.items()) {

@@ -38,42 +38,65 @@ final class SiteChecks {
     }
 
     List<Problem> check(ReadSite site, SiteContext context) {
+        return check(site, context, new ImportPool(1));
+    }
+
+    /** Each page checked on {@code pool} (resolving is most of an import's CPU); the problems in file order. */
+    List<Problem> check(ReadSite site, SiteContext context, ImportPool pool) {
         List<Problem> problems = new ArrayList<>();
         List<ImportedItem> published = site.published();
         Set<String> permalinks = published.stream().flatMap(i -> java.util.stream.Stream.concat(
                 java.util.stream.Stream.of(i.page().permalink()), i.aliases().stream())).collect(Collectors.toSet());
-        for (ImportedItem item : site.items()) {
-            String layout = item.page().layout();
-            if (layout != null && !layouts.contains(layout)) {
-                problems.add(Problem.warning(item.path(), item.lineOf("layout"), "unknown layout '" + layout + "'"));
+        List<ImportedItem> items = site.items();
+        List<Checked> checked = pool.map(items, item -> check(item, context, permalinks));
+        for (int i = 0; i < items.size(); i++) {
+            Checked one = checked.get(i);
+            if (one.timedOut() && pool.parallelism() > 1) {
+                // the time limit is on the clock: with the other pages resolved at once on a busy machine a page
+                // may pass it that alone would not; checked again alone before it is left out
+                one = check(items.get(i), context, permalinks);
             }
-            ResolvedPage resolved;
-            try {
-                resolved = resolver.resolve(ResolvedPages.source(item.page()), context);
-            }
-            catch (LiquidLimitException ex) {
-                // this page alone is left out (its earlier import stays); the rest of the site goes on
-                problems.add(Problem.skipped(item.path(), "body".equals(ex.field()) ? Integer.valueOf(item.bodyLine())
-                        : item.lineOf(ex.field() == null ? "" : ex.field().replaceAll("[.\\[].*", "")),
-                        "in " + ex.field() + ": " + ex.getMessage()));
-                continue;
-            }
-            for (ResolveProblem p : resolved.problems()) {
-                if (p.error() && p.tag() != null) {
-                    problems.add(Problem.imported(item.path(), line(item, p), p.message() + "; the tag renders empty"));
-                }
-                else if (p.error()) {
-                    // a Liquid syntax error stops Jekyll's build; here only this page is left out
-                    problems.add(Problem.skipped(item.path(), line(item, p), p.message()));
-                }
-                else {
-                    problems.add(Problem.warning(item.path(), line(item, p), p.message()));
-                }
-            }
-            links(item, resolved.html(), permalinks, problems);
+            problems.addAll(one.problems());
         }
         translations(published, problems);
         return problems;
+    }
+
+    /** One page's problems; {@code timedOut}: left out for passing the Liquid time limit. */
+    private record Checked(List<Problem> problems, boolean timedOut) {
+    }
+
+    private Checked check(ImportedItem item, SiteContext context, Set<String> permalinks) {
+        List<Problem> problems = new ArrayList<>();
+        String layout = item.page().layout();
+        if (layout != null && !layouts.contains(layout)) {
+            problems.add(Problem.warning(item.path(), item.lineOf("layout"), "unknown layout '" + layout + "'"));
+        }
+        ResolvedPage resolved;
+        try {
+            resolved = resolver.resolve(ResolvedPages.source(item.page()), context);
+        }
+        catch (LiquidLimitException ex) {
+            // this page alone is left out (its earlier import stays); the rest of the site goes on
+            problems.add(Problem.skipped(item.path(), "body".equals(ex.field()) ? Integer.valueOf(item.bodyLine())
+                    : item.lineOf(ex.field() == null ? "" : ex.field().replaceAll("[.\\[].*", "")),
+                    "in " + ex.field() + ": " + ex.getMessage()));
+            return new Checked(problems, ex.timing());
+        }
+        for (ResolveProblem p : resolved.problems()) {
+            if (p.error() && p.tag() != null) {
+                problems.add(Problem.imported(item.path(), line(item, p), p.message() + "; the tag renders empty"));
+            }
+            else if (p.error()) {
+                // a Liquid syntax error stops Jekyll's build; here only this page is left out
+                problems.add(Problem.skipped(item.path(), line(item, p), p.message()));
+            }
+            else {
+                problems.add(Problem.warning(item.path(), line(item, p), p.message()));
+            }
+        }
+        links(item, resolved.html(), permalinks, problems);
+        return new Checked(problems, false);
     }
 
     private static Integer line(ImportedItem item, ResolveProblem p) {

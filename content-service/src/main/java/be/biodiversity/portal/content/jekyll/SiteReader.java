@@ -40,6 +40,7 @@ final class SiteReader {
     private final AssetReader assetReader;
     private final Function<NewPage, Optional<InvalidFieldException>> rules;
     private final Instant now;
+    private final ImportPool pool;
 
     private final List<Problem> problems = new ArrayList<>();
     private boolean configReadable;
@@ -55,6 +56,13 @@ final class SiteReader {
     /** @param assetReader reads markdown and HTML files without front matter as static files; null: they are not */
     SiteReader(String fallbackLanguage, Function<NewPage, Optional<InvalidFieldException>> rules, Instant now,
             AssetReader assetReader) {
+        this(fallbackLanguage, rules, now, assetReader, new ImportPool(1));
+    }
+
+    /** @param pool parses the pages and posts (front matter, defaults, permalinks), many files at once */
+    SiteReader(String fallbackLanguage, Function<NewPage, Optional<InvalidFieldException>> rules, Instant now,
+            AssetReader assetReader, ImportPool pool) {
+        this.pool = pool;
         this.assetReader = assetReader;
         this.fallbackLanguage = fallbackLanguage;
         this.rules = rules;
@@ -71,7 +79,9 @@ final class SiteReader {
                 ? list.stream().map(String::valueOf).map(e -> e.replaceAll("^/+", "").replaceAll("/+$", "")).toList()
                 : List.of();
         Collections collections = Collections.of(config);
-        ItemReader items = new ItemReader(config, configBytes, declared.defaultLanguage(), problems, now);
+        // pages and posts are parsed after the walk, many at once; each with its own list of problems, which
+        // go into the report at the file's place, as if read one after the other
+        List<ItemTask> tasks = new ArrayList<>();
         List<SourceFile> dataFiles = new ArrayList<>();
         List<ImportedInclude> includes = new ArrayList<>();
         List<ImportedItem> read = new ArrayList<>();
@@ -106,23 +116,41 @@ final class SiteReader {
                 dataFiles.add(file);
             }
             else if (path.startsWith("_posts/") && !yaml) {
-                items.post(file).ifPresent(read::add);
+                tasks.add(new ItemTask(problems.size(), items -> items.post(file)));
             }
             else if (collections.of(path).isPresent() && !yaml) {
                 Collections.Collection collection = collections.of(path).get();
                 if (collection.output()) {
-                    items.document(file, collection).ifPresent(read::add);
+                    tasks.add(new ItemTask(problems.size(), items -> items.document(file, collection)));
                 }
             }
             else if (!ignored(path, excludes) && !yaml) {
-                items.page(file).ifPresent(read::add);
+                tasks.add(new ItemTask(problems.size(), items -> items.page(file)));
             }
         }
+        List<ParsedItem> parsed = pool.map(tasks, task -> {
+            List<Problem> own = new ArrayList<>();
+            Optional<ImportedItem> item = task.parse().apply(new ItemReader(config, configBytes,
+                    declared.defaultLanguage(), own, now));
+            return new ParsedItem(task.problemsBefore(), item, own);
+        });
+        // the items' problems in file order: inserted from the last so that earlier positions stay right
+        for (int i = parsed.size() - 1; i >= 0; i--) {
+            problems.addAll(parsed.get(i).problemsBefore(), parsed.get(i).problems());
+        }
+        parsed.forEach(p -> p.item().ifPresent(read::add));
         List<ImportedItem> accepted = checked(read);
         Set<String> used = languages(accepted, declared);
         dataFiles.forEach(file -> dataFile(file, file.path().substring("_data/".length(),
                 file.path().lastIndexOf('.')), used).ifPresent(data::add));
         return new ReadSite(accepted, data, includes, problems, siteLanguages(declared, used), assets);
+    }
+
+    /** A page or post to parse: where its problems go in the report, and how it is read. */
+    private record ItemTask(int problemsBefore, Function<ItemReader, Optional<ImportedItem>> parse) {
+    }
+
+    private record ParsedItem(int problemsBefore, Optional<ImportedItem> item, List<Problem> problems) {
     }
 
     private static boolean hasFrontMatter(SourceFile file) {

@@ -38,15 +38,25 @@ class PageHistory {
      * changed (inside an import's batch only gathered, see {@link SiteRevision#batch}).
      */
     Flux<Page> recordAll(List<Page> created, String action, String author) {
+        return recordAll(created.stream().map(page -> new Written(null, page)).toList(), action, author);
+    }
+
+    /** A page as a write left it, with the page it replaced (null: it is new). */
+    record Written(Page before, Page after) {
+    }
+
+    /** Records many writes at once (an import's new and changed pages): one insert of their revisions. */
+    Flux<Page> recordAll(java.util.Collection<Written> writes, String action, String author) {
         Instant now = Instant.now();
-        List<PageRevision> revisions = created.stream().map(page -> {
+        List<PageRevision> revisions = writes.stream().map(Written::after).map(page -> {
             org.bson.Document snapshot = new org.bson.Document();
             mongo.getConverter().write(page, snapshot);
             return new PageRevision(null, page.id(), page.version() == null ? 0 : page.version(), action, author,
                     now, snapshot);
         }).toList();
-        return mongo.insertAll(revisions).thenMany(Flux.fromIterable(created).concatMap(page -> siteRevision
-                .record(PageChanges.between(null, page), changes.translations(null, page)).thenReturn(page)));
+        return mongo.insertAll(revisions).thenMany(Flux.fromIterable(writes).concatMap(w -> siteRevision
+                .record(PageChanges.between(w.before(), w.after()), changes.translations(w.before(), w.after()))
+                .thenReturn(w.after())));
     }
 
     /** Records that {@code page} was deleted: its public path, if it had one, is gone. */

@@ -34,14 +34,31 @@ class ImportChangesTests {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
+    /** The content collections an import writes, and the histories it adds to. */
+    private static final List<String> CONTENT = List.of("pages", "siteData", "siteIncludes", "siteAssets.files",
+            "siteLanguages", "pageRevisions", "siteDataRevisions");
+
     private static Map<String, byte[]> site() {
         return new LinkedHashMap<>(Archives.files(OwnSiteImportTests.SITE, ""));
     }
 
-    private void upload(Map<String, byte[]> files) {
-        web.post().uri("/api/content/v1/imports?name=site.zip&wait=true").header(HttpHeaders.AUTHORIZATION, "Bearer test-editor-secret")
+    private Map<String, Object> upload(Map<String, byte[]> files) {
+        return web.post().uri("/api/content/v1/imports?name=site.zip&wait=true").header(HttpHeaders.AUTHORIZATION, "Bearer test-editor-secret")
                 .contentType(MediaType.parseMediaType("application/zip")).bodyValue(Archives.zip(files)).exchange()
-                .expectStatus().isOk();
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    /** Every stored document of the content collections, by collection and id, as stored. */
+    private Map<String, org.bson.Document> stored() {
+        Map<String, org.bson.Document> all = new LinkedHashMap<>();
+        for (String collection : CONTENT) {
+            mongo.findAll(org.bson.Document.class, collection).toIterable()
+                    .forEach(d -> all.put(collection + " " + d.get("_id"), d));
+        }
+        return all;
     }
 
     private long revision() {
@@ -116,5 +133,37 @@ class ImportChangesTests {
         upload(files);
         List<String> entries = entries(before);
         assertThat(entries).contains("site").allMatch(e -> e.equals("site") || e.endsWith(" true"));
+    }
+
+    @Test
+    @Order(5)
+    void reImportingWithOneFileChangedWritesThatOneDocumentAndItsRevisionOnly() {
+        upload(site());
+        Map<String, org.bson.Document> before = stored();
+        long revision = revision();
+        Map<String, Object> unchanged = upload(site());
+        assertThat(unchanged).containsEntry("created", 0).containsEntry("updated", 0).containsEntry("deleted", 0);
+        assertThat(stored()).as("an unchanged re-import writes nothing").isEqualTo(before);
+        assertThat(revision()).isEqualTo(revision);
+
+        Map<String, byte[]> files = site();
+        files.put("en/about.md", utf8(new String(files.get("en/about.md"), StandardCharsets.UTF_8) + "\nOne line more.\n"));
+        Map<String, Object> report = upload(files);
+
+        assertThat(report).containsEntry("created", 0).containsEntry("updated", 1).containsEntry("deleted", 0);
+        Map<String, org.bson.Document> after = stored();
+        List<String> changed = new ArrayList<>();
+        after.forEach((key, document) -> {
+            if (!document.equals(before.get(key))) {
+                changed.add(key.startsWith("pageRevisions ") ? "pageRevisions of " + document.get("pageId")
+                        : key.startsWith("pages ") ? "pages " + document.get("permalink") : key);
+            }
+        });
+        before.keySet().stream().filter(key -> !after.containsKey(key)).forEach(key -> changed.add("gone: " + key));
+        String about = after.values().stream().filter(d -> "/about".equals(d.get("permalink"))
+                && "en".equals(d.get("lang"))).map(d -> String.valueOf(d.get("_id"))).findFirst().orElseThrow();
+        assertThat(changed).containsExactlyInAnyOrder("pages /about", "pageRevisions of " + about);
+        assertThat(revision()).as("the site revision moves once").isEqualTo(revision + 1);
+        assertThat(entries(revision)).containsExactly("en /about false");
     }
 }

@@ -105,4 +105,27 @@ class SiteReaderTests {
         });
         assertThat(site.items()).extracting(i -> i.page().permalink()).containsExactly("/about.html");
     }
+
+    @Test
+    void manyFilesReadOnSeveralThreadsGiveTheSameItemsAndProblemsInTheSameOrderAsOneThread() {
+        List<SourceFile> files = new java.util.ArrayList<>();
+        files.add(file("_config.yml", CONFIG));
+        for (int i = 0; i < 300; i++) {
+            // every seventh file malformed, every eleventh a post without a date, others taking one permalink
+            String text = i % 7 == 0 ? "---\ntitle: [broken\n---\n"
+                    : i % 11 == 0 ? "---\ntitle: Undated " + i + "\n---\n"
+                    : "---\ntitle: Page " + i + "\npermalink: /p/" + (i % 13 == 0 ? "same" : i) + "\n---\nText.\n";
+            files.add(file((i % 11 == 0 ? "_posts/undated-" : "en/page-") + i + ".md", text));
+        }
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        ReadSite one = new SiteReader("en", p -> Optional.empty(), now, null, new ImportPool(1)).read(files);
+        ReadSite four = new SiteReader("en", p -> Optional.empty(), now, null, new ImportPool(4)).read(files);
+
+        assertThat(one.problems()).hasSizeGreaterThan(50);
+        assertThat(four.problems()).isEqualTo(one.problems());
+        assertThat(four.items()).extracting(ImportedItem::path)
+                .containsExactlyElementsOf(one.items().stream().map(ImportedItem::path).toList());
+        assertThat(four.items()).extracting(ImportedItem::hash)
+                .containsExactlyElementsOf(one.items().stream().map(ImportedItem::hash).toList());
+    }
 }
