@@ -23,14 +23,12 @@ final class ItemReader {
             "background", "imageLicense", "layout", "categories", "category", "date", "published", "slug");
 
     private final SiteConfig config;
-    private final byte[] configBytes;
     private final String defaultLang;
     private final List<Problem> problems;
     private final Instant now;
 
-    ItemReader(SiteConfig config, byte[] configBytes, String defaultLang, List<Problem> problems, Instant now) {
+    ItemReader(SiteConfig config, String defaultLang, List<Problem> problems, Instant now) {
         this.config = config;
-        this.configBytes = configBytes;
         this.defaultLang = defaultLang;
         this.problems = problems;
         this.now = now;
@@ -112,8 +110,17 @@ final class ItemReader {
         NewPage page = new NewPage(lang, permalink, text(values, "lang-ref"), title, text(values, "description"),
                 text(values, "background"), text(values, "imageLicense"), fm.body(), rest, kind, text(values, "layout"),
                 Page.POST.equals(kind) ? categories(values) : List.of(), date, status);
-        return new ImportedItem(page, file.path(), Hashes.sha256(configBytes, Hashes.utf8(file.path()), file.content()),
+        return new ImportedItem(page, file.path(), fingerprint(file.path(), page),
                 file.text().replace("\r\n", "\n"), fm.bodyLine());
+    }
+
+    /**
+     * What the page became, not the bytes it came from: the file with the config's defaults applied. A change to
+     * {@code _config.yml} that changes no page (its title, a setting Liquid reads) rewrites no page — the pages that
+     * show it follow the data file — and one that does (a default layout) rewrites only the pages it changed.
+     */
+    static String fingerprint(String path, NewPage page) {
+        return Hashes.sha256(Hashes.utf8(path), Hashes.utf8(page.toString()));
     }
 
     private static Integer lineOf(SourceFile file, FrontMatter fm, String key) {

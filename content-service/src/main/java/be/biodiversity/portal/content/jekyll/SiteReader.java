@@ -73,7 +73,6 @@ final class SiteReader {
         List<SourceFile> sorted = files.stream().sorted(Comparator.comparing(SourceFile::path)).toList();
         SourceFile configFile = sorted.stream().filter(f -> f.path().equals("_config.yml")).findFirst().orElse(null);
         SiteConfig config = configFile == null ? SiteConfig.EMPTY : config(configFile);
-        byte[] configBytes = configFile == null ? new byte[0] : configFile.content();
         DeclaredLanguages declared = DeclaredLanguages.of(config, languagesFile(sorted), fallbackLanguage);
         List<String> excludes = config.site().get("exclude") instanceof List<?> list
                 ? list.stream().map(String::valueOf).map(e -> e.replaceAll("^/+", "").replaceAll("/+$", "")).toList()
@@ -130,8 +129,8 @@ final class SiteReader {
         }
         List<ParsedItem> parsed = pool.map(tasks, task -> {
             List<Problem> own = new ArrayList<>();
-            Optional<ImportedItem> item = task.parse().apply(new ItemReader(config, configBytes,
-                    declared.defaultLanguage(), own, now));
+            Optional<ImportedItem> item = task.parse().apply(new ItemReader(config, declared.defaultLanguage(),
+                    own, now));
             return new ParsedItem(task.problemsBefore(), item, own);
         });
         // the items' problems in file order: inserted from the last so that earlier positions stay right

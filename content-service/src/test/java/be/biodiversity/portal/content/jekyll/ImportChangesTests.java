@@ -166,4 +166,27 @@ class ImportChangesTests {
         assertThat(revision()).as("the site revision moves once").isEqualTo(revision + 1);
         assertThat(entries(revision)).containsExactly("en /about false");
     }
+
+    @Test
+    @Order(6)
+    void aConfigChangeThatChangesNoPageRewritesOnlyTheConfig() {
+        upload(site());
+        Map<String, org.bson.Document> before = stored();
+        Map<String, byte[]> files = site();
+        files.put("_config.yml", utf8(new String(files.get("_config.yml"), StandardCharsets.UTF_8)
+                .replace("title: Test portal", "title: Test portal, renamed")));
+        Map<String, Object> report = upload(files);
+
+        assertThat(report).containsEntry("updated", 1).containsEntry("created", 0).containsEntry("deleted", 0);
+        Map<String, org.bson.Document> after = stored();
+        List<String> changed = new ArrayList<>();
+        after.forEach((key, document) -> {
+            if (!document.equals(before.get(key))) {
+                changed.add(key.startsWith("siteDataRevisions ") ? "siteDataRevisions of " + document.get("dataId")
+                        : key.startsWith("siteData ") ? "siteData " + document.get("name") : key);
+            }
+        });
+        assertThat(changed).as("the pages stay as they were").hasSize(2).contains("siteData _config")
+                .anyMatch(c -> c.startsWith("siteDataRevisions of "));
+    }
 }
