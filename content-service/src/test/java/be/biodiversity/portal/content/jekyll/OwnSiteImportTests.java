@@ -113,7 +113,7 @@ class OwnSiteImportTests extends ImportedSiteContract {
                 .jsonPath("$.heroImage").isEqualTo("{{ site.data.images.dunes.src }}")
                 .jsonPath("$.resolved.heroImage").isEqualTo("/assets/images/dunes.jpg")
                 .jsonPath("$.html").value(html -> assertThat((String) html)
-                        .contains("<img src=\"/assets/images/logos/a.png\" alt=\"Partner A\" height=\"60px\" width=\"180px\" />")
+                        .contains("<img src=\"/assets/images/logos/a.png\" alt=\"Partner A\" height=\"60\" width=\"180\" />")
                         .contains("<i class=\"fa fa-envelope\"></i>").doesNotContain("{:"))
                 .jsonPath("$.toc[1].id").isEqualTo("écrire-à-léquipe")
                 .jsonPath("$.excerpt").value(e -> assertThat((String) e).startsWith("A small team"));
