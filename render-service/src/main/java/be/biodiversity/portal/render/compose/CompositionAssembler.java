@@ -62,11 +62,11 @@ public class CompositionAssembler {
 
     /** The composed blocks, or null when the page composes none (it is then shown as text). */
     public Mono<List<BlockView>> blocks(Page page, String lang) {
-        Page.FrontMatter front = page.shownFrontMatter();
-        if (front == null || front.composition() == null || front.composition().isEmpty()) {
+        List<Map<String, Object>> composition = LayoutCompositions.of(page);
+        if (composition == null) {
             return Mono.justOrEmpty(null);
         }
-        return Flux.fromIterable(front.composition())
+        return Flux.fromIterable(composition)
                 .flatMapSequential(block -> block(block, lang).onErrorResume(ex -> {
                     logger.warn("Rendering {} without its {} block: {}", page.permalink(), block.get("type"),
                             ex.getMessage());

@@ -122,7 +122,9 @@ class PageAssembler {
         }
         return new PageView(lang, this.languages.home(lang), page.shownTitle(), page.shownDescription(),
                 SafeUrls.image(page.shownHeroImage()), this.markdown.toInlineHtml(page.shownHeroImageCredit()),
-                bodyHtml, absolute(path), alternates, links, blocks, partial);
+                bodyHtml, absolute(path), alternates, links, blocks, partial,
+                PageView.lines(page.shownDescription()).stream().map(this.markdown::toInlineHtml)
+                    .filter(java.util.Objects::nonNull).toList());
     }
 
     /** The translations in the site's languages, in the site's order, this page always among them. */

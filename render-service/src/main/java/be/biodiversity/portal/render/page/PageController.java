@@ -1,6 +1,7 @@
 package be.biodiversity.portal.render.page;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import be.biodiversity.portal.render.cache.PageCacheFilter;
@@ -10,6 +11,7 @@ import be.biodiversity.portal.render.content.ContentUnavailableException;
 import be.biodiversity.portal.render.compose.BlockView;
 import be.biodiversity.portal.render.compose.SideNavigation;
 import be.biodiversity.portal.render.compose.CompositionAssembler;
+import be.biodiversity.portal.render.compose.LayoutCompositions;
 import be.biodiversity.portal.render.news.NewsAssembler;
 import be.biodiversity.portal.render.site.SafeUrls;
 import be.biodiversity.portal.render.site.SiteLanguages;
@@ -140,8 +142,8 @@ class PageController {
     }
 
     private static boolean showsLatestPosts(Page page) {
-        Page.FrontMatter front = page.shownFrontMatter();
-        return front != null && front.composition() != null && front.composition().stream()
+        List<Map<String, Object>> composition = LayoutCompositions.of(page);
+        return composition != null && composition.stream()
             .anyMatch((block) -> block != null && "latestPosts".equals(block.get("type")));
     }
 

@@ -17,10 +17,13 @@ import java.util.List;
  * @param languageLinks the language switch; empty when there is nothing to switch to
  * @param blocks the directory sections, in front-matter order
  * @param partial a part of the page (translations, a directory list) could not be had
+ * @param descriptionHtml the description's lines through inline markdown, as the theme's hero
+ *        {@code markdownify}s it ({@code *at*} in italics; raw HTML shown as text)
  */
 record PageView(String lang, String home, String title, String description, String heroImage,
         String heroCreditHtml, String bodyHtml, String canonicalUrl, List<Alternate> alternates,
-        List<LanguageLink> languageLinks, List<OrganisationBlock> blocks, boolean partial) {
+        List<LanguageLink> languageLinks, List<OrganisationBlock> blocks, boolean partial,
+        List<String> descriptionHtml) {
 
     private static final java.util.regex.Pattern BREAK = java.util.regex.Pattern.compile("(?i)<br\\s*/?>");
 
@@ -31,8 +34,12 @@ record PageView(String lang, String home, String title, String description, Stri
      * a line break (the text itself stays text).
      */
     public List<String> descriptionLines() {
-        return (this.description == null) ? List.of()
-                : BREAK.splitAsStream(this.description).map(String::strip).filter((line) -> !line.isEmpty()).toList();
+        return lines(this.description);
+    }
+
+    static List<String> lines(String description) {
+        return (description == null) ? List.of()
+                : BREAK.splitAsStream(description).map(String::strip).filter((line) -> !line.isEmpty()).toList();
     }
 
     /**

@@ -64,6 +64,25 @@ class ProviderBlocksTests {
         directory.close();
     }
 
+    /**
+     * hp-template's home page: {@code layout: home} and no composition of its own. The theme's home layout composes
+     * the text and the latest posts, so they are shown under it; its description is markdown.
+     */
+    @Test
+    void aHomeLayoutPageWithoutCompositionShowsItsTextThenTheLatestPosts() {
+        content.respond("/api/content/v1/pages?lang=en&path=/", 200, "application/json", """
+                {"lang": "en", "permalink": "/", "title": "My headline", "layout": "home", "kind": "page",
+                 "description": "Lorem *at* orat<br>Second <b>line</b>", "body": "Edit the home page.",
+                 "html": "<p>Edit the home page.</p>", "frontMatter": {}}
+                """);
+        String html = get("/");
+        assertThat(html).contains("<p class=\"lead\">Lorem <em>at</em> orat<br>Second &lt;b&gt;line&lt;/b&gt;</p>",
+                "<p>Edit the home page.</p>", "Latest news");
+        assertThat(html.indexOf("Edit the home page.")).as("the text, then the posts")
+            .isLessThan(html.indexOf("Latest news"));
+        assertThat(content.requests()).contains("/api/content/v1/posts?cards=true&lang=en&limit=3&offset=0");
+    }
+
     @Test
     void latestPostsShowsTheNewestPostsOfTheLanguageWithDateImageAndExcerpt() {
         String html = get("/nl/blokken");
