@@ -12,14 +12,13 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.Part;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 
 import be.biodiversity.portal.content.web.NotFoundException;
@@ -57,16 +56,14 @@ class ImportController {
     }
 
     @PostMapping(path = PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Mono<ResponseEntity<Object>> upload(@RequestPart("file") Mono<FilePart> file,
+    Mono<ResponseEntity<Object>> upload(@RequestBody Flux<Part> parts,
             @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) Boolean merge,
             @RequestParam(required = false) Boolean prune, @RequestParam(defaultValue = "false") boolean strict,
             @RequestParam(defaultValue = "false") boolean wait, @AuthenticationPrincipal Editor editor) {
         Switches switches = new Switches(dryRun, merge, prune, strict, wait);
-        // A part without a Content-Disposition name makes the multipart reader fail with IllegalStateException.
-        return file.onErrorMap(IllegalStateException.class,
-                ex -> new ArchiveRejectedException("upload", "is not a well-formed multipart upload (a part has no name)"))
-                .flatMap(part -> bytes(part.filename(), part.content())
-                        .flatMap(bytes -> run(part.filename(), bytes, switches, editor.name())));
+        // the parts are checked (named, one 'file') before any is used: MultipartUpload
+        return MultipartUpload.withFile(parts, file -> bytes(file.name(), file.part().content())
+                .flatMap(bytes -> run(file.name(), bytes, switches, editor.name())));
     }
 
     @PostMapping(path = PATH,
