@@ -203,10 +203,12 @@ public class JekyllImporter {
                 Problem.SKIPPED)));
         problems.addAll(new SiteChecks(resolver, new HashSet<>(properties.layouts())).check(site, context, pool));
         times.lap("checked Liquid, markdown and links");
-        // The services' own paths (/api, /actuator, /_gateway) and robots.txt, sitemap.xml, feed.xml, favicon.ico
-        // are never a page of the site: left out with a warning; the rest of the site is imported.
+        // The portal's own paths (/api, /actuator, /_gateway, /assets, robots.txt, sitemap.xml, feed.xml, favicon.ico,
+        // render-service's routes such as /search and /publisher/…, also after a language prefix of this site) are
+        // never a page of the site: left out with a warning naming file and line; the rest of the site is imported.
+        List<String> siteLanguages = site.languages() == null ? List.of() : site.languages().languages();
         for (ImportedItem item : site.items()) {
-            rules.reservedForImport(item.page().permalink()).ifPresent(reserved -> problems.add(new Problem(
+            rules.reservedForImport(item.page().permalink(), siteLanguages).ifPresent(reserved -> problems.add(new Problem(
                     Problem.Severity.WARNING, item.path(), item.lineOf("permalink"), reserved.getMessage()
                             + "; the portal answers this path itself, so the page is not imported", Problem.SKIPPED)));
         }

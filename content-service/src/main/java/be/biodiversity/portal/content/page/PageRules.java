@@ -1,6 +1,8 @@
 package be.biodiversity.portal.content.page;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -90,9 +92,14 @@ public class PageRules {
                 .map(reason -> new InvalidFieldException("permalink", "'" + permalink + "' is reserved: " + reason));
     }
 
-    /** Where an imported page may not stand: {@link ReservedPaths#systemReason}. */
-    public Optional<InvalidFieldException> reservedForImport(String permalink) {
-        return ReservedPaths.systemReason(Permalinks.normalise(permalink), languages())
+    /**
+     * Where an imported page may not stand: the same paths as {@link #reserved(String)}, with the language prefixes of
+     * the site being imported as well as those stored ({@code /da/feed.xml} of a site that brings Danish).
+     */
+    public Optional<InvalidFieldException> reservedForImport(String permalink, Collection<String> siteLanguages) {
+        Set<String> all = new HashSet<>(languages());
+        all.addAll(siteLanguages);
+        return ReservedPaths.reason(Permalinks.normalise(permalink), all)
                 .map(reason -> new InvalidFieldException("permalink", "'" + permalink + "' is reserved: " + reason));
     }
 

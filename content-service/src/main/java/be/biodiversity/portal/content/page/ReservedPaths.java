@@ -12,8 +12,9 @@ import java.util.Set;
  * gateway's and the services' own ({@code /api}, {@code /actuator}, {@code /_gateway}), the files every site has
  * ({@code /robots.txt}, {@code /sitemap.xml} and its parts {@code /sitemap-n.xml}, {@code /favicon.ico},
  * {@code /feed.xml}) and render-service's routes
- * (publisher and literature pages and searches, the privacy page, its assets). Each holds with a language prefix
- * too ({@code /nl/feed.xml}). Keep this list in step with render-service's controllers.
+ * (publisher, literature, dataset, occurrence, collection and institution pages and searches, the site search, the
+ * privacy page, its assets). A page there is refused on write and left out of an import (reported per file). Each
+ * holds with a language prefix too ({@code /nl/feed.xml}). Keep this list in step with render-service's controllers.
  */
 final class ReservedPaths {
 
@@ -22,10 +23,12 @@ final class ReservedPaths {
     /** First segments (after the language) whose whole tree is the portal's. */
     private static final Set<String> TREES = Set.of("api", "assets");
     /**
-     * First segments (after the language) whose pages below are render-service's: {@code /publisher/{key}}, and
-     * editors' previews {@code /preview/{id}}.
+     * First segments (after the language) whose pages below are render-service's: {@code /publisher/{key}}, its
+     * searches and records of GBIF's datasets, occurrences, collections and institutions, and editors' previews
+     * {@code /preview/{id}}.
      */
-    private static final Set<String> BELOW = Set.of("publisher", "literature", "preview");
+    private static final Set<String> BELOW = Set.of("publisher", "literature", "dataset", "occurrence", "collection",
+            "institution", "preview");
     /** Single paths (after the language). */
     private static final Set<String> EXACT = Set.of("robots.txt", "sitemap.xml", "favicon.ico", "feed.xml", "privacy",
             "search");
@@ -38,19 +41,6 @@ final class ReservedPaths {
 
     /** Why the portal keeps this permalink for itself, or empty when a page may have it. */
     static Optional<String> reason(String permalink, Collection<String> languages) {
-        return reason(permalink, languages, true);
-    }
-
-    /**
-     * Why no page may ever stand at this permalink: the services' own paths and the files every site has. An imported
-     * site's own pages where render-service answers (the theme's publisher and literature searches, its privacy page)
-     * are not among them: they are imported and simply not shown.
-     */
-    static Optional<String> systemReason(String permalink, Collection<String> languages) {
-        return reason(permalink, languages, false);
-    }
-
-    private static Optional<String> reason(String permalink, Collection<String> languages, boolean renderRoutes) {
         List<String> segments = Arrays.stream(permalink.split("/")).filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(Locale.ROOT)).toList();
         Optional<String> anywhere = segments.stream().filter(ANYWHERE::contains).findFirst();
@@ -65,9 +55,6 @@ final class ReservedPaths {
         String first = rest.get(0);
         if (TREES.contains(first)) {
             return Optional.of("the portal serves everything under /" + first + " itself");
-        }
-        if (!renderRoutes && ("privacy".equals(first) || "search".equals(first) || BELOW.contains(first))) {
-            return Optional.empty();
         }
         if (BELOW.contains(first) && rest.size() > 1) {
             return Optional.of("the portal serves the pages under /" + first + "/ itself (searches and records)");

@@ -157,9 +157,10 @@ final class ConnectionCases {
                 new String[] { "/api/directory/v1/imports/registry", "application/json" },
                 new String[] { "/api/content/v1/literature/imports", "application/json" },
                 new String[] { "/api/content/v1/imports?prune=false&wait=true", "multipart/form-data; boundary=hostile" });
-        // A wrong token or the Basic scheme is not yet refused before the body (a hole, reported): those cases are on
-        // branch hostile-open-holes.
-        List<String[]> credentials = List.<String[]>of(new String[] { "no token", "" });
+        // A wrong token is refused by the gateway after asking the service (OPTIONS, no body), Basic at the gateway.
+        List<String[]> credentials = List.of(new String[] { "no token", "" },
+                new String[] { "a wrong token", "Authorization: Bearer not-the-token\r\n" },
+                new String[] { "the Basic scheme", "Authorization: Basic ZWRpdG9yOnNlY3JldA==\r\n" });
         for (String[] endpoint : endpoints) {
             for (String[] credential : credentials) {
                 cases.add(HostileCase.of(Category.CONNECTIONS, "a 48 MB upload to " + endpoint[0].replaceAll("\\?.*", "") + " ("

@@ -38,13 +38,17 @@ final class ReservedPathCases {
                             + f.pageVersion()).json("{\"lang\":\"en\",\"permalink\":\"" + path
                             + "\",\"title\":\"Moved\",\"body\":\"x\"}")))));
         }
-        for (String path : List.of("/robots.txt", "/api/imported", "/actuator/env", "/sitemap.xml", "/_gateway/imported")) {
+        for (String path : List.of("/robots.txt", "/api/imported", "/actuator/env", "/sitemap.xml", "/_gateway/imported",
+                "/search", "/publisher/search", "/dataset/search", "/assets/portal/site.css")) {
             cases.add(HostileCase.writing(Category.RESERVED_PATHS, "an import of a page at " + path, client -> {
                 Answer answer = Expect.answered(client.asEditor(Request.of("POST", "/api/content/v1/imports?prune=false&wait=true")
                         .body("application/zip", Archives.site("reserved.md", Archives.page(path, "Reserved", "x")))));
                 Answer stored = client.send(Request.get("/api/content/v1/pages?lang=en&path=" + path));
                 assertThat(stored.status()).as("the page at %s after an import answered %s: %s", path, answer.status(), stored)
                         .isEqualTo(404);
+                // the site is imported, the page reported with its file and the line of its permalink
+                assertThat(answer.status()).as("the import with a page at %s: %s", path, answer).isEqualTo(200);
+                assertThat(answer.text()).contains("\"file\":\"reserved.md\",\"line\":3").contains("is reserved");
             }));
         }
         cases.add(HostileCase.of(Category.RESERVED_PATHS, "the sitemap lists no reserved path", client -> {
