@@ -27,6 +27,19 @@ abstract class ImportedSiteContract {
     static final String TOKEN = "Bearer test-editor-secret";
     static final List<String> LANGUAGES = List.of("en", "nl", "fr");
 
+    /**
+     * render-service's own routes ({@code /dataset/search}, {@code /nl/publisher/_key_}, {@code /search}): the
+     * hosted-portal theme has pages there for GBIF's widgets; an import reports and leaves them out (page/ReservedPaths).
+     */
+    static final java.util.regex.Pattern PORTAL_ROUTE = java.util.regex.Pattern.compile(
+            "/?([a-z]{2}(-[a-z]{2})?/)?(search|privacy|(publisher|literature|dataset|occurrence|collection|institution)/[^/]+)/?");
+
+    /** A page the import stores: it has a permalink, and not at one of render-service's routes. */
+    static boolean stored(FixtureFiles.FileEntry page) {
+        String permalink = page.text("permalink");
+        return permalink != null && !PORTAL_ROUTE.matcher(permalink).matches();
+    }
+
     @Autowired
     WebTestClient web;
 
@@ -44,7 +57,7 @@ abstract class ImportedSiteContract {
         assertThat(files().pages()).isNotEmpty();
         for (FixtureFiles.FileEntry page : files().pages()) {
             String permalink = page.text("permalink");
-            if (permalink == null) {
+            if (!stored(page)) {
                 continue;
             }
             web.get().uri(u -> u.path("/api/content/v1/pages").queryParam("lang", page.lang())
@@ -54,10 +67,24 @@ abstract class ImportedSiteContract {
                     .expectBody().jsonPath("$.title").isEqualTo(page.text("title"))
                     .jsonPath("$.sourcePath").isEqualTo(page.path());
         }
-        Map<String, Long> perLang = files().pages().stream()
+        Map<String, Long> perLang = files().pages().stream().filter(page -> page.text("permalink") == null || stored(page))
                 .collect(Collectors.groupingBy(FixtureFiles.FileEntry::lang, Collectors.counting()));
         perLang.forEach((lang, count) -> assertThat(firstImport().counts().get("page").get(lang))
                 .as("pages in %s", lang).isEqualTo(count.intValue()));
+    }
+
+    @Test
+    void pagesAtRenderServicesRoutesAreReportedAndLeftOut() {
+        for (FixtureFiles.FileEntry page : files().pages()) {
+            if (page.text("permalink") != null && !stored(page)) {
+                assertThat(firstImport().problems()).as(page.path())
+                        .anySatisfy(p -> {
+                            assertThat(p.file()).isEqualTo(page.path());
+                            assertThat(p.action()).isEqualTo(Problem.SKIPPED);
+                            assertThat(p.message()).contains("is reserved");
+                        });
+            }
+        }
     }
 
     @Test
@@ -96,7 +123,7 @@ abstract class ImportedSiteContract {
     void pagesResolveWithoutLiquidErrorsAndWithTheirData() {
         for (FixtureFiles.FileEntry page : files().pages()) {
             String permalink = page.text("permalink");
-            if (permalink == null) {
+            if (!stored(page)) {
                 continue;
             }
             Map<String, Object> view = web.get().uri(u -> u.path("/api/content/v1/pages").queryParam("lang", page.lang())
