@@ -67,6 +67,24 @@ class RefusedUploadTests {
         }
     }
 
+    /**
+     * The gateway asks {@code OPTIONS} with an upload's credentials before it reads the body (its
+     * CredentialCheckFilter): a wrong token must be a 401 there, the right one anything else, and no handler runs.
+     */
+    @Test
+    void optionsTellsWhetherATokenIsAnEditorsBeforeAnyBody() throws IOException {
+        String[][] cases = { { "Bearer not-the-token", "HTTP/1.1 401" }, { "Bearer ", "HTTP/1.1 401" },
+                { "Bearer the-editor-secret", "HTTP/1.1 200" } };
+        for (String[] c : cases) {
+            try (Socket socket = new Socket("127.0.0.1", this.port)) {
+                socket.setSoTimeout(ANSWER_WITHIN_MILLIS);
+                socket.getOutputStream().write(("OPTIONS /things HTTP/1.1\r\nHost: x\r\nAuthorization: " + c[0]
+                        + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(answer(socket.getInputStream())).as(c[0]).startsWith(c[1]);
+            }
+        }
+    }
+
     /** Head and body of one answer (its body as long as its {@code Content-Length}). */
     private static String answer(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();

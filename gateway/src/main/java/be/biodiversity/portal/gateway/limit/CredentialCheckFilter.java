@@ -28,7 +28,7 @@ import org.springframework.web.server.WebFilterChain;
  * credentials no service has accepted yet
  * ({@link AcceptedTokens}) is checked first: the gateway asks the service for {@code OPTIONS} of the same path with
  * the same {@code Authorization} (a service refuses a wrong token on every request, and {@code OPTIONS} runs no
- * handler), and answers a refusal (401/403) itself, without reading the body; the throttle counts it as a guess.
+ * handler), and answers its 401 itself, without reading the body; the throttle counts it as a guess.
  * A 2xx answer is remembered as accepted (no second check); any other answer, or none within {@code portal.limits.credential-check-timeout}, lets the write go on as before:
  * the service still decides. Runs after the budgets, the guessing throttle and the size limits, so checks are as limited as writes.
  */
@@ -78,8 +78,8 @@ class CredentialCheckFilter implements WebFilter, Ordered {
                 .timeout(this.timeout)
                 .onErrorResume(ex -> Mono.just(0))
                 .flatMap(status -> {
-                    if (status == 401 || status == 403) {
-                        return refuse(exchange, status);
+                    if (status == 401) {
+                        return refuse(exchange);
                     }
                     if (status >= 200 && status < 300) {
                         // the service took these credentials: later uploads with them go straight on
@@ -106,12 +106,9 @@ class CredentialCheckFilter implements WebFilter, Ordered {
         };
     }
 
-    private static Mono<Void> refuse(ServerWebExchange exchange, int status) {
-        if (status == 401) {
-            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "The bearer token is not an editor's token.",
-                    "Authorization");
-        }
-        return Problems.write(exchange, HttpStatus.FORBIDDEN, "This editor may not do this.", "Authorization");
+    private static Mono<Void> refuse(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "The bearer token is not an editor's token.",
+                "Authorization");
     }
 }
