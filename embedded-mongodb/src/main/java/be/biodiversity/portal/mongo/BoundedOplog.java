@@ -21,8 +21,8 @@ import de.bwaldvogel.mongo.oplog.OplogCursor;
 /**
  * The embedded server's oplog, trimmed to what its change-stream followers still need. After each write it drops the
  * oldest entries that every open change stream has read and that are older than {@code retain} (a follower between
- * two streams, retrying after a failure, resumes within that time); and, whatever the followers still need, all but
- * the newest {@code maxEntries}. A follower that missed dropped entries is told so, as a real MongoDB tells it when
+ * two streams, retrying after a failure, resumes within that time); and, whatever the followers still need, the oldest
+ * beyond {@code maxEntries} entries or {@code maxBytes} (file chunks of an import weigh 255 kB each). A follower that missed dropped entries is told so, as a real MongoDB tells it when
  * its oplog rolled over: its next {@code getMore}, or a stream resumed from a token (or a start time) older than the
  * newest dropped entry, fails with error 286 {@code ChangeStreamHistoryLost}, and the follower loads its index again
  * in full instead of missing a change.
@@ -36,16 +36,18 @@ final class BoundedOplog implements Oplog {
     private final CursorRegistry cursors;
     private final Clock clock;
     private final int maxEntries;
+    private final long maxBytes;
     private final Duration retain;
     private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
 
-    BoundedOplog(MongoBackend backend, CursorRegistry cursors, int maxEntries, Duration retain) {
+    BoundedOplog(MongoBackend backend, CursorRegistry cursors, OplogLimits limits) {
         this.entries = new OplogEntries();
         this.log = new CollectionBackedOplog(backend, this.entries, cursors);
         this.cursors = cursors;
         this.clock = backend.getClock();
-        this.maxEntries = maxEntries;
-        this.retain = retain;
+        this.maxEntries = limits.maxEntries();
+        this.maxBytes = limits.maxBytes();
+        this.retain = limits.retain();
     }
 
     @Override
@@ -94,6 +96,11 @@ final class BoundedOplog implements Oplog {
         return this.entries.count();
     }
 
+    /** About how many bytes the kept entries weigh (for tests). */
+    long bytes() {
+        return this.entries.bytes();
+    }
+
     /** Drops what every follower has read (past the retention time) and anything beyond {@code maxEntries}. */
     void trim() {
         long readByAll = Long.MAX_VALUE;
@@ -108,7 +115,8 @@ final class BoundedOplog implements Oplog {
         long read = readByAll;
         // Entries of the second that ended `retain` ago and before: a second's entries go together.
         long retainedFrom = (this.clock.instant().minus(this.retain).getEpochSecond() + 1) << 32;
-        this.entries.dropOldestWhile(ts -> this.entries.count() > this.maxEntries || (ts <= read && ts < retainedFrom));
+        this.entries.dropOldestWhile(ts -> this.entries.count() > this.maxEntries
+                || this.entries.bytes() > this.maxBytes || (ts <= read && ts < retainedFrom));
     }
 
     private boolean isOpen(Follower follower) {

@@ -1,7 +1,5 @@
 package be.biodiversity.portal.mongo;
 
-import java.time.Duration;
-
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVStore;
@@ -9,13 +7,11 @@ import org.h2.mvstore.MVStore;
 /** The H2 store with its oplog in memory and trimmed ({@link BoundedOplog}) instead of a collection of the store. */
 final class BoundedOplogH2Backend extends H2Backend {
 
-    private final int maxEntries;
-    private final Duration retain;
+    private final OplogLimits limits;
 
-    BoundedOplogH2Backend(MVStore store, int maxEntries, Duration retain) {
+    BoundedOplogH2Backend(MVStore store, OplogLimits limits) {
         super(store);
-        this.maxEntries = maxEntries;
-        this.retain = retain;
+        this.limits = limits;
     }
 
     /** Oplog entries kept now: 0 before the oplog is enabled. */
@@ -23,8 +19,13 @@ final class BoundedOplogH2Backend extends H2Backend {
         return this.oplog instanceof BoundedOplog bounded ? bounded.size() : 0;
     }
 
+    /** About how many bytes the oplog's entries weigh now. */
+    long oplogBytes() {
+        return this.oplog instanceof BoundedOplog bounded ? bounded.bytes() : 0;
+    }
+
     @Override
     protected Oplog createOplog() {
-        return new BoundedOplog(this, getCursorRegistry(), this.maxEntries, this.retain);
+        return new BoundedOplog(this, getCursorRegistry(), this.limits);
     }
 }

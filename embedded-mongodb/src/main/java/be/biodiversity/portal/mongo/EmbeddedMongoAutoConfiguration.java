@@ -44,7 +44,7 @@ public class EmbeddedMongoAutoConfiguration {
         }
         Path store = properties.inMemory() ? null : storeFile(properties, env);
         MongoBackend backend = store == null
-                ? EmbeddedMongoServers.inMemoryBackend(properties.oplogMaxEntries(), properties.oplogRetain())
+                ? EmbeddedMongoServers.inMemoryBackend(properties.oplogLimits())
                 : fileBackend(store, properties);
         MongoServer server = EmbeddedMongoServers.start(backend, properties.oplog(),
                 new InetSocketAddress("127.0.0.1", properties.port()));
@@ -63,12 +63,12 @@ public class EmbeddedMongoAutoConfiguration {
 
     /** The H2 store in a file; see {@link DurableH2Backend} for why it commits on every write. */
     static MongoBackend fileBackend(Path store, EmbeddedMongoProperties properties) {
-        H2Backend h2 = EmbeddedMongoServers.fileBackend(store, properties.oplogMaxEntries(), properties.oplogRetain());
+        H2Backend h2 = EmbeddedMongoServers.fileBackend(store, properties.oplogLimits());
         return properties.commitOnWrite() ? new DurableH2Backend(h2) : h2;
     }
 
     static MongoBackend fileBackend(Path store, boolean commitOnWrite) {
-        return fileBackend(store, new EmbeddedMongoProperties(true, null, false, 0, commitOnWrite, false, null, null));
+        return fileBackend(store, new EmbeddedMongoProperties(true, null, false, 0, commitOnWrite, false, null, null, null));
     }
 
     static Path storeFile(EmbeddedMongoProperties properties, Environment env) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the in-process MongoDB server that a data service starts when no MongoDB URI is configured.
@@ -17,22 +18,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param oplog    keep an oplog, so that change streams work as on a replica set (off by default: it costs a
  *                 write per write)
  * @param oplogMaxEntries the most oplog entries kept in memory, whatever the change streams still need (default
- *                 {@value EmbeddedMongoServers#OPLOG_MAX_ENTRIES}); a stream that falls further behind fails with
- *                 {@code ChangeStreamHistoryLost} and its follower loads its index again
+ *                 2,000); a stream that falls further behind fails with {@code ChangeStreamHistoryLost} and its
+ *                 follower loads its index again
+ * @param oplogMaxBytes about the most the kept oplog entries may weigh (default 8 MB), likewise
  * @param oplogRetain how long an oplog entry that every open change stream has read is kept, for a follower that
  *                 resumes after a failure (default 60 s)
  */
 @ConfigurationProperties("portal.mongodb.embedded")
 public record EmbeddedMongoProperties(Boolean enabled, Path dataDir, boolean inMemory, int port,
-        Boolean commitOnWrite, boolean oplog, Integer oplogMaxEntries, Duration oplogRetain) {
+        Boolean commitOnWrite, boolean oplog, Integer oplogMaxEntries, DataSize oplogMaxBytes, Duration oplogRetain) {
 
     public EmbeddedMongoProperties {
         enabled = enabled == null || enabled;
         commitOnWrite = commitOnWrite == null || commitOnWrite;
-        oplogMaxEntries = oplogMaxEntries == null ? EmbeddedMongoServers.OPLOG_MAX_ENTRIES : oplogMaxEntries;
-        oplogRetain = oplogRetain == null ? EmbeddedMongoServers.OPLOG_RETAIN : oplogRetain;
-        if (oplogMaxEntries < 1) {
-            throw new IllegalArgumentException("portal.mongodb.embedded.oplog-max-entries must be at least 1");
-        }
+        oplogMaxEntries = oplogMaxEntries == null ? OplogLimits.DEFAULT.maxEntries() : oplogMaxEntries;
+        oplogMaxBytes = oplogMaxBytes == null ? DataSize.ofBytes(OplogLimits.DEFAULT.maxBytes()) : oplogMaxBytes;
+        oplogRetain = oplogRetain == null ? OplogLimits.DEFAULT.retain() : oplogRetain;
+    }
+
+    /** The oplog's limits; refuses limits that keep nothing. */
+    public OplogLimits oplogLimits() {
+        return new OplogLimits(oplogMaxEntries, oplogMaxBytes.toBytes(), oplogRetain);
     }
 }

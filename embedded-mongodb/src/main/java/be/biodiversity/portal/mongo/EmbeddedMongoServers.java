@@ -2,7 +2,6 @@ package be.biodiversity.portal.mongo;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -22,28 +21,22 @@ public final class EmbeddedMongoServers {
      */
     static final int WORKER_THREADS = 64;
 
-    /** At most this many oplog entries are kept (see {@link BoundedOplog}). */
-    static final int OPLOG_MAX_ENTRIES = 2000;
-
-    /** An oplog entry every open change stream has read is kept this long (see {@link BoundedOplog}). */
-    static final Duration OPLOG_RETAIN = Duration.ofSeconds(60);
-
     private EmbeddedMongoServers() {
     }
 
-    /** An H2 store in memory, with the bounded in-memory oplog; nothing survives the process. */
+    /** An H2 store in memory, with the bounded in-memory oplog ({@link OplogLimits#DEFAULT}); nothing survives. */
     public static H2Backend inMemoryBackend() {
-        return new BoundedOplogH2Backend(MVStore.open(null), OPLOG_MAX_ENTRIES, OPLOG_RETAIN);
+        return inMemoryBackend(OplogLimits.DEFAULT);
+    }
+
+    /** An H2 store in memory, with an in-memory oplog bounded by {@code limits}. */
+    public static H2Backend inMemoryBackend(OplogLimits limits) {
+        return new BoundedOplogH2Backend(MVStore.open(null), limits);
     }
 
     /** An H2 store in {@code file}, with the oplog in memory and bounded (the oplog never reaches the file). */
-    static H2Backend fileBackend(Path file, int oplogMaxEntries, Duration oplogRetain) {
-        return new BoundedOplogH2Backend(MVStore.open(file.toString()), oplogMaxEntries, oplogRetain);
-    }
-
-    /** As {@link #inMemoryBackend()}, with an oplog of at most {@code oplogMaxEntries} kept {@code oplogRetain} once read. */
-    public static H2Backend inMemoryBackend(int oplogMaxEntries, Duration oplogRetain) {
-        return new BoundedOplogH2Backend(MVStore.open(null), oplogMaxEntries, oplogRetain);
+    static H2Backend fileBackend(Path file, OplogLimits limits) {
+        return new BoundedOplogH2Backend(MVStore.open(file.toString()), limits);
     }
 
     /** Starts a server on {@code address} (port 0: a free one) over {@code backend}. */

@@ -1,9 +1,12 @@
 package be.biodiversity.portal.mongo;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 import java.util.stream.Stream;
 
@@ -13,6 +16,7 @@ import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.BsonTimestamp;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -26,8 +30,12 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  */
 final class OplogEntries implements MongoCollection<Document> {
 
-    private final ConcurrentSkipListMap<Long, Document> entries = new ConcurrentSkipListMap<>();
+    private record Entry(Document document, long bytes) {
+    }
+
+    private final ConcurrentSkipListMap<Long, Entry> entries = new ConcurrentSkipListMap<>();
     private final AtomicInteger size = new AtomicInteger();
+    private final AtomicLong bytes = new AtomicLong();
     private final UUID uuid = UUID.randomUUID();
 
     /** The newest timestamp dropped so far (0: none): a follower that has not seen it has lost history. */
@@ -43,7 +51,10 @@ final class OplogEntries implements MongoCollection<Document> {
     @Override
     public void addDocument(Document document) {
         long ts = timestampOf(document);
-        if (this.entries.put(ts, document) == null) {
+        Entry entry = new Entry(document, estimatedBytes(document));
+        Entry replaced = this.entries.put(ts, entry);
+        this.bytes.addAndGet(entry.bytes() - (replaced == null ? 0 : replaced.bytes()));
+        if (replaced == null) {
             this.size.incrementAndGet();
         }
         synchronized (this) {
@@ -56,13 +67,48 @@ final class OplogEntries implements MongoCollection<Document> {
         int dropped = 0;
         for (var oldest = this.entries.firstEntry(); oldest != null && drop.test(oldest.getKey());
                 oldest = this.entries.firstEntry()) {
-            if (this.entries.remove(oldest.getKey()) != null) {
+            Entry removed = this.entries.remove(oldest.getKey());
+            if (removed != null) {
                 this.size.decrementAndGet();
+                this.bytes.addAndGet(-removed.bytes());
                 this.horizon = Math.max(this.horizon, oldest.getKey());
                 dropped++;
             }
         }
         return dropped;
+    }
+
+    /** About how much the kept entries' text and binary values weigh, in bytes. */
+    long bytes() {
+        return this.bytes.get();
+    }
+
+    /** Text and binary values count their length, anything else 16 bytes: enough to bound an oplog of file chunks. */
+    static long estimatedBytes(Object value) {
+        if (value instanceof String text) {
+            return 16 + text.length();
+        }
+        if (value instanceof byte[] data) {
+            return 16 + data.length;
+        }
+        if (value instanceof BinData data) {
+            return 16 + data.getData().length;
+        }
+        if (value instanceof Map<?, ?> map) {
+            long sum = 16;
+            for (Map.Entry<?, ?> field : map.entrySet()) {
+                sum += estimatedBytes(field.getKey()) + estimatedBytes(field.getValue());
+            }
+            return sum;
+        }
+        if (value instanceof Collection<?> items) {
+            long sum = 16;
+            for (Object item : items) {
+                sum += estimatedBytes(item);
+            }
+            return sum;
+        }
+        return 16;
     }
 
     long horizon() {
@@ -80,12 +126,12 @@ final class OplogEntries implements MongoCollection<Document> {
 
     @Override
     public Stream<Document> queryAllAsStream() {
-        return this.entries.values().stream();
+        return this.entries.values().stream().map(Entry::document);
     }
 
     @Override
     public Iterable<Document> queryAll() {
-        return List.copyOf(this.entries.values());
+        return this.entries.values().stream().map(Entry::document).toList();
     }
 
     @Override

@@ -81,6 +81,22 @@ class BoundedOplogTests {
     }
 
     @Test
+    void heavyEntriesAreDroppedPastTheWeightLimit() {
+        this.backend = (BoundedOplogH2Backend) EmbeddedMongoServers.inMemoryBackend(new OplogLimits(1000, 10_000, A_DAY));
+        this.backend.enableOplog();
+        long stream = openStream(new Document());
+        for (int i = 0; i < 3; i++) {
+            this.backend.handleCommand(this.channel, "test", "insert", new Document("insert", "chunks")
+                    .append("documents", List.of(new Document("_id", "chunk" + i).append("data", "x".repeat(6_000)))));
+        }
+
+        assertThat(this.backend.oplogEntries()).as("two chunks weigh more than the limit").isEqualTo(1);
+        assertThat(this.backend.oplogBytes()).isBetween(6_000L, 10_000L);
+        assertThatThrownBy(() -> getMore(stream)).isInstanceOfSatisfying(MongoServerError.class,
+                error -> assertThat(error.getCode()).isEqualTo(286));
+    }
+
+    @Test
     void resumingFromATokenOlderThanTheOplogIsToldItLostHistoryAndFromNowWorks() {
         start(2, A_DAY);
         long stream = openStream(new Document());
@@ -99,7 +115,7 @@ class BoundedOplogTests {
     }
 
     private void start(int maxEntries, Duration retain) {
-        this.backend = (BoundedOplogH2Backend) EmbeddedMongoServers.inMemoryBackend(maxEntries, retain);
+        this.backend = (BoundedOplogH2Backend) EmbeddedMongoServers.inMemoryBackend(new OplogLimits(maxEntries, 1L << 30, retain));
         this.backend.enableOplog();
     }
 

@@ -23,6 +23,7 @@ import reactor.test.StepVerifier;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import be.biodiversity.portal.mongo.EmbeddedMongoServers;
+import be.biodiversity.portal.mongo.OplogLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +42,7 @@ class ChangeFollowerHistoryLostTests {
 
     @BeforeEach
     void start() {
-        server = EmbeddedMongoServers.start(EmbeddedMongoServers.inMemoryBackend(2, Duration.ofDays(1)), true,
+        server = EmbeddedMongoServers.start(EmbeddedMongoServers.inMemoryBackend(new OplogLimits(2, 1L << 30, Duration.ofDays(1))), true,
                 new InetSocketAddress("127.0.0.1", 0));
         String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
         ours = MongoClients.create(uri);
