@@ -17,7 +17,8 @@ cd "$(dirname "$0")/../.."
 RESULTS=${RESULTS:-benchmarks/scale/RESULTS.md}
 SIZES=${SIZES:-1000 5000 20000}
 DURATION=${DURATION:-15}
-JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}
+# The JVM options operators run (run-local.sh's, scripts/portal-jvm.sh: -Xmx256m, serial GC, ...); JAVA_OPTS overrides.
+. scripts/portal-jvm.sh
 BASE=${BASE:-$([ -d ../shared/fixtures/hp-gbif-be ] && echo ../shared/fixtures/hp-gbif-be || echo -)}
 TOKEN=scale-token
 PORTS=${PORTS:-19380}   # the first of eleven ports: gateway, content, directory, render, render without cache, ..., management

@@ -11,9 +11,12 @@
 # before the first timed run. CDS=false measures without them; JAVA_OPTS overrides the options.
 #
 #   RUNS=3 SITE=../shared/fixtures/hp-gbif-be LABEL="after" benchmarks/startup/startup-benchmark.sh
+# RESULTS=FILE writes the rows elsewhere (a trial run); PORTS=N moves the five ports it uses (default 19280: gateway,
+# N+1 content, N+2 directory, N+3 render, N+10 the gateway's management port).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-RESULTS=benchmarks/startup/RESULTS.md
+RESULTS=${RESULTS:-benchmarks/startup/RESULTS.md}
+PORTS=${PORTS:-19280}
 RUNS=${RUNS:-3}
 if [ -z "${SITE+x}" ]; then
   SITE=$([ -d ../shared/fixtures/hp-gbif-be ] && echo ../shared/fixtures/hp-gbif-be || echo "")
@@ -21,8 +24,9 @@ fi
 LABEL=${LABEL:-}
 services="content-service directory-service render-service gateway"
 . scripts/portal-jvm.sh
-port_of() { case "$1" in content-service) echo 19281 ;; directory-service) echo 19282 ;; render-service) echo 19283 ;; gateway) echo 19280 ;; esac; }
-health_of() { if [ "$1" = gateway ]; then echo 19290; else port_of "$1"; fi; }
+port_of() { case "$1" in content-service) echo $((PORTS + 1)) ;; directory-service) echo $((PORTS + 2)) ;;
+  render-service) echo $((PORTS + 3)) ;; gateway) echo "$PORTS" ;; esac; }
+health_of() { if [ "$1" = gateway ]; then echo $((PORTS + 10)); else port_of "$1"; fi; }
 
 for s in $services; do
   [ -n "$(portal_jar_of $s)" ] || { ./mvnw -q -DskipTests package; break; }
@@ -63,9 +67,12 @@ for run in $(seq 1 "$RUNS"); do
     args="--server.port=$(port_of "$s") --portal.mongodb.embedded.data-dir=$work/data/$s --portal.editor.token=bench-token"
     case "$s" in
       content-service) [ -n "$SITE" ] && args="$args --portal.content.import.dir=$(cd "$SITE" && pwd)" ;;
-      render-service) args="$args --portal.content.url=http://127.0.0.1:19281 --portal.directory.url=http://127.0.0.1:19282" ;;
-      gateway) args="$args --management.server.port=19290 --portal.content.url=http://127.0.0.1:19281 \
-        --portal.directory.url=http://127.0.0.1:19282 --portal.render.url=http://127.0.0.1:19283" ;;
+      render-service) args="$args --portal.content.url=http://127.0.0.1:$(port_of content-service) \
+        --portal.directory.url=http://127.0.0.1:$(port_of directory-service)" ;;
+      gateway) args="$args --management.server.port=$(health_of gateway) \
+        --portal.content.url=http://127.0.0.1:$(port_of content-service) \
+        --portal.directory.url=http://127.0.0.1:$(port_of directory-service) \
+        --portal.render.url=http://127.0.0.1:$(port_of render-service)" ;;
     esac
     # shellcheck disable=SC2086
     java $JAVA_OPTS $(portal_launch_args "$s") $args >"$work/$s.log" 2>&1 &
@@ -84,12 +91,12 @@ for run in $(seq 1 "$RUNS"); do
   done
   all=$(secs "$t0" "$(now)")
   first() { # path -> "status in seconds"
-    curl -s -o /dev/null -m 30 -w '%{http_code} in %{time_total}' "http://127.0.0.1:19280$1" \
+    curl -s -o /dev/null -m 30 -w '%{http_code} in %{time_total}' "http://127.0.0.1:$PORTS$1" \
       | awk '{ printf "%s in %.2f s", $1, $3 }'
   }
   community=$(first /nl/community)
   home=$(first /)
-  key=$(curl -fsS -m 10 "http://127.0.0.1:19282/api/directory/v1/organisations?limit=1" \
+  key=$(curl -fsS -m 10 "http://127.0.0.1:$(port_of directory-service)/api/directory/v1/organisations?limit=1" \
     | sed -n 's/.*"key":"\([^"]*\)".*/\1/p' | head -n 1)
   publisher=$([ -n "$key" ] && first "/publisher/$key" || echo "no organisation")
   rss=""; total=0
