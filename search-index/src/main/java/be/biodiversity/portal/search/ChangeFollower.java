@@ -100,9 +100,10 @@ public final class ChangeFollower implements AutoCloseable {
 
     /**
      * Stops asking for changes until {@link #resume}: while a bulk write (an import of thousands of documents) runs,
-     * the index is brought up to date once it ends instead of one write after the other — each event handled,
-     * and, on the embedded server, each wait for the next one a scan of its whole oplog. Nothing is missed: the
-     * stream is opened again after the last event the index holds. Pauses nest; each needs its resume.
+     * the index is brought up to date once it ends instead of one write after the other. Nothing is missed: the
+     * stream is opened again after the last event the index holds, and when the server's oplog no longer has the
+     * events after it (more writes than it keeps) the index is loaded again in full. Pauses nest; each needs its
+     * resume.
      */
     public synchronized void pause() {
         if (paused.getAndIncrement() == 0) {
