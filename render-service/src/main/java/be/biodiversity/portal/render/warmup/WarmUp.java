@@ -14,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
+import be.biodiversity.portal.render.config.PortalProperties;
 import be.biodiversity.portal.render.site.SiteLanguages;
 
 import org.springframework.boot.ApplicationArguments;
@@ -24,8 +25,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Renders the first pages visitors ask for — the home page of each language and {@code portal.warm-up.paths} —
- * through this service's own HTTP port before it reports ready, so that the templates are compiled, the connections
+ * Once content-service reports ready (its start-up import stored), renders the first pages visitors ask for — the
+ * home page of each language and {@code portal.warm-up.paths} — through this service's own HTTP port before it
+ * reports ready, so that the templates are compiled, the connections
  * to content-service and directory-service are open, the code paths are warm and the page cache holds them.
  * <p>
  * Spring Boot runs {@link ApplicationRunner}s after the web server has started and before it sets the readiness state
@@ -47,8 +49,12 @@ class WarmUp implements ApplicationRunner {
 
     private final SiteLanguages languages;
 
-    WarmUp(WebClient.Builder web, Environment environment, WarmUpProperties properties, SiteLanguages languages) {
+    private final PortalProperties portal;
+
+    WarmUp(WebClient.Builder web, Environment environment, WarmUpProperties properties, SiteLanguages languages,
+            PortalProperties portal) {
         this.web = web;
+        this.portal = portal;
         this.environment = environment;
         this.properties = properties;
         this.languages = languages;
@@ -67,8 +73,11 @@ class WarmUp implements ApplicationRunner {
         AtomicReference<String> lastFailure = new AtomicReference<>("no answer yet");
         long started = System.nanoTime();
         // Waiting here is the point: the readiness state stays REFUSING_TRAFFIC until this returns.
-        // the home page first: rendering it reads the site, whose languages name the other home pages
-        render(self, origin, "/", lastFailure)
+        // content-service first: until its start-up import is stored it serves the site as it was, and pages
+        // rendered from that would be dropped (and rendered again, by a visitor) as soon as the import lands.
+        // Then the home page: rendering it reads the site, whose languages name the other home pages.
+        contentReady(self, lastFailure)
+            .then(render(self, origin, "/", lastFailure))
             .thenMany(Flux.defer(() -> Flux.fromIterable(paths())).filter((path) -> !path.equals("/")))
             .concatMap((path) -> render(self, origin, path, lastFailure))
             .then(Mono.fromRunnable(() -> log.info("Warmed up in {} ms; reporting ready",
@@ -88,6 +97,25 @@ class WarmUp implements ApplicationRunner {
         this.languages.all().forEach((language) -> paths.add(this.languages.home(language)));
         paths.addAll(this.properties.paths());
         return List.copyOf(paths);
+    }
+
+    /**
+     * Waits until content-service answers its readiness probe with 200. A 503 (still importing, still starting) or
+     * no answer is asked again every {@code retry-interval}; any other answer (a content-service without the probe)
+     * does not hold the warm-up back.
+     */
+    private Mono<HttpStatusCode> contentReady(WebClient self, AtomicReference<String> lastFailure) {
+        URI probe = URI.create(this.portal.content().url().toString().replaceAll("/+$", "")
+                + "/actuator/health/readiness");
+        return self.get()
+            .uri(probe)
+            .exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode()))
+            .flatMap((status) -> status.value() == 503
+                    ? Mono.<HttpStatusCode>error(new IllegalStateException("content-service is not ready yet"))
+                    : Mono.just(status))
+            .doOnError((failure) -> lastFailure.set("content-service's readiness: " + describe(failure)))
+            .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, this.properties.retryInterval()))
+            .doOnNext((status) -> log.info("Warm-up: content-service's readiness answered {}", status.value()));
     }
 
     private Mono<HttpStatusCode> render(WebClient self, String origin, String path,

@@ -2,6 +2,7 @@ package be.biodiversity.portal.render.warmup;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WarmUpTests {
 
     private static final String PAGES = "/api/content/v1/pages?";
+
+    private static final String READINESS = "/actuator/health/readiness";
 
     private final ProviderStub content = ProviderStub.start()
         .json(PAGES + "lang=en&path=/", "contracts/content/page-en-community.json")
@@ -88,9 +91,31 @@ class WarmUpTests {
 
         try (ConfigurableApplicationContext context = ready.get(2, TimeUnit.MINUTES)) {
             assertThat(readiness(context)).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
-            assertThat(this.content.requests()).as("it did try").contains(PAGES + "lang=en&path=/");
-            assertThat(output).contains("Reporting ready without a complete warm-up: after PT2S still /: ");
+            assertThat(output).contains(
+                    "Reporting ready without a complete warm-up: after PT2S still content-service's readiness: ");
             http(context).get().uri("/actuator/health").exchange().expectStatus().isOk();
+        }
+    }
+
+    @Test
+    void rendersNothingUntilContentServiceIsReady() throws Exception {
+        this.content.respond(READINESS, 503, "application/json", "{\"status\":\"OUT_OF_SERVICE\"}");
+        CompletableFuture<ConfigurableApplicationContext> ready = start(new CompletableFuture<>(),
+                "--portal.warm-up.max-wait=5m", "--portal.warm-up.retry-interval=50ms");
+
+        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (this.content.requests().stream().filter(READINESS::equals).count() < 3) {
+            assertThat(ready).as("ready while content-service was not").isNotDone();
+            assertThat(System.nanoTime()).as("content-service's readiness asked 3 times").isLessThan(giveUp);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        assertThat(this.content.requests()).as("pages asked for while content-service was importing")
+            .allMatch((request) -> !request.startsWith(PAGES));
+
+        this.content.respond(READINESS, 200, "application/json", "{\"status\":\"UP\"}");
+        try (ConfigurableApplicationContext context = ready.get(2, TimeUnit.MINUTES)) {
+            assertThat(readiness(context)).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
+            assertThat(this.content.requests()).contains(PAGES + "lang=en&path=/");
         }
     }
 
