@@ -9,148 +9,92 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.LocalDate;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import be.biodiversity.portal.system.jekyll.JekyllSite;
+import be.biodiversity.portal.system.jekyll.ReferenceBuild;
 import be.biodiversity.portal.testsupport.Skips;
 
 /**
- * The real GBIF.be hosted-portal site (../shared/fixtures/hp-gbif-be) imported into a portal of its own: every
- * page and post answers 200 through the gateway without Liquid left in it, with a canonical link and Open Graph
- * tags; every image it shows loads; every internal link on them works, except those the site itself has broken,
- * which are listed (target/hp-gbif-be-broken-links.txt); and the Nu HTML Checker finds no error on the key pages
- * (all pages' findings are written to target/hp-gbif-be-html-check.txt).
+ * The two hosted-portal sites in {@code ../shared/fixtures} (GBIF.be and GBIF's hp-template), each imported with
+ * default settings into a portal of its own: the import reports no error, and every page a Jekyll build of the site
+ * publishes — worked out from the source as Jekyll does ({@link JekyllSite}: permalinks, {@code permalink: pretty},
+ * defaults, posts, collections, languages), not from what the portal imported — answers at its Jekyll URL through the
+ * gateway as the page: 200, a title, an h1, the source's headings, no Liquid, kramdown, markdown or escaped HTML left
+ * in the text, a canonical link and Open Graph tags ({@link PageCrawl}); every image on them loads and no internal
+ * link is broken that is not broken in the source ({@link SiteLinks}; the site's own are listed in
+ * target/&lt;site&gt;-broken-links.txt). For GBIF.be the Nu HTML Checker finds no error on the key pages (all pages'
+ * findings in target/hp-gbif-be-html-check.txt). Where the Jekyll reference build is present
+ * ({@code ../shared/fixtures/jekyll-reference}), the page list is checked against it, and what Jekyll's page shows
+ * the same way is the site's own (target/&lt;site&gt;-crawl.txt).
  */
 class HostedPortalSiteIT {
 
-    private static final Pattern INTERNAL_LINK = Pattern.compile("href=\"(/(?!/)[^\"#]*)");
-    private static final Pattern IMAGE = Pattern.compile("<img\\b[^>]*?\\ssrc=\"([^\"]+)\"");
-    private static final Pattern SRCSET = Pattern.compile("\\ssrcset=\"([^\"]+)\"");
-    private static final List<String> SHARING = List.of("<link rel=\"canonical\" href=\"http",
-            "<meta property=\"og:title\"", "<meta property=\"og:url\" content=\"http",
-            "<meta property=\"og:locale\"", "<meta name=\"twitter:card\"");
+    private static final Path FIXTURES = ServiceConfig.ROOT.resolve("../shared/fixtures").normalize();
 
-    static Portal portal;
-    static Path site;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = ServiceConfig.ROOT.resolve("../shared/fixtures/hp-gbif-be").normalize();
-        Skips.unless(Files.isDirectory(site),
-                "SKIPPED: " + site + " is absent; the crawl of the imported GBIF.be site did not run");
-        portal = Portal.importing(site);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (portal != null) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "hp-gbif-be", "hp-template" })
+    void everyPageAJekyllBuildPublishesAnswersAsThatPage(String name) throws Exception {
+        Path site = FIXTURES.resolve(name);
+        Skips.unless(Files.isDirectory(site), "SKIPPED: " + site + " is absent; the crawl of the imported " + name
+                + " site did not run");
+        JekyllSite jekyll = JekyllSite.read(site, LocalDate.now());
+        Optional<ReferenceBuild> reference = ReferenceBuild.find(FIXTURES.resolve("jekyll-reference").resolve(name));
+        if (reference.isPresent()) {
+            ReferenceBuild.Differences differences = reference.get().compare(jekyll);
+            System.out.println("[" + name + "] " + jekyll.pages().size() + " pages worked out from the source; "
+                    + "Jekyll's build also has " + differences.missed() + ", not " + differences.extra());
+            assertThat(differences.missed()).as("pages Jekyll's build has that the page list misses").isEmpty();
+        }
+        else {
+            System.out.println("[" + name + "] no Jekyll reference build beside the site: the page list is not "
+                    + "checked against one, and every heading and leftover counts");
+        }
+        Portal portal = Portal.importing(site);
+        try {
+            crawl(name, site, jekyll, reference, portal);
+        }
+        finally {
             portal.stop();
         }
     }
 
-    @Test
-    void everyPageAndPostAnswersAndItsInternalLinksWork() throws Exception {
-        List<String> permalinks = permalinks();
-        assertThat(permalinks).as("pages and posts imported").hasSizeGreaterThan(50);
+    private static void crawl(String name, Path site, JekyllSite jekyll, Optional<ReferenceBuild> reference,
+            Portal portal) throws Exception {
+        List<String> importErrors = ImportErrors.of(portal, site);
+        PageCrawl pages = new PageCrawl(portal, reference);
+        pages.crawl(jekyll);
+        SiteLinks links = SiteLinks.check(portal, site, jekyll, reference, pages.visits);
+        List<String> report = new ArrayList<>();
+        report.add(name + ": " + jekyll.pages().size() + " pages, " + pages.visits.size() + " answered 200, "
+                + pages.problems.size() + " with problems; " + pages.headings + " source headings looked for; " + links.links + " internal links, " + links.images
+                + " images");
+        pages.problems.forEach((page, problems) -> problems.forEach(p -> report.add("PORTAL " + page + ": " + p)));
+        pages.siteOwn.forEach((page, found) -> found.forEach(f -> report.add("SITE   " + page + ": " + f)));
+        links.brokenByUs.forEach(line -> report.add("PORTAL link " + line));
+        links.brokenBySite.forEach(line -> report.add("SITE   link " + line));
+        links.brokenImages.forEach(line -> report.add("PORTAL image " + line));
+        links.imagesMissingFromSite.forEach(line -> report.add("SITE   image " + line));
+        Files.write(Path.of("target", name + "-crawl.txt"), report);
+        Files.write(Path.of("target", name + "-broken-links.txt"), links.brokenBySite);
+        System.out.println("[" + name + "] " + report.get(0) + "; broken by the site itself: " + links.brokenBySite.size()
+                + " links, " + links.imagesMissingFromSite.size() + " images (target/" + name + "-crawl.txt):");
+        report.stream().skip(1).filter(line -> line.startsWith("SITE")).forEach(line -> System.out.println("  " + line));
 
-        Map<String, Integer> failed = new TreeMap<>();
-        Map<String, Set<String>> links = new TreeMap<>();
-        Map<String, Set<String>> images = new TreeMap<>();
-        Map<String, List<String>> withoutSharingTags = new TreeMap<>();
-        Map<String, String> html = new TreeMap<>();
-        for (String permalink : permalinks) {
-            HttpResponse<String> page = portal.get(permalink);
-            if (page.statusCode() != 200) {
-                failed.put(permalink, page.statusCode());
-                continue;
-            }
-            assertThat(page.body()).as("Liquid left in " + permalink).doesNotContain("{{ site.", "{% ");
-            html.put(permalink, page.body());
-            List<String> missing = SHARING.stream().filter(tag -> !page.body().contains(tag)).toList();
-            if (!missing.isEmpty()) {
-                withoutSharingTags.put(permalink, missing);
-            }
-            for (String image : images(page.body())) {
-                images.computeIfAbsent(image, i -> new TreeSet<>()).add(permalink);
-            }
-            Matcher m = INTERNAL_LINK.matcher(page.body());
-            while (m.find()) {
-                String link = Html.unescape(m.group(1));
-                if (!link.startsWith("/assets/")) {
-                    links.computeIfAbsent(link, l -> new TreeSet<>()).add(permalink);
-                }
-            }
+        assertThat(importErrors).as("errors of the import with default settings").isEmpty();
+        assertThat(pages.problems).as("pages Jekyll publishes that the portal does not answer as that page").isEmpty();
+        assertThat(links.brokenImages).as("images on the site's pages that do not load").isEmpty();
+        assertThat(links.brokenByUs).as("internal links that do not answer 200, not broken in the source").isEmpty();
+        if (name.equals("hp-gbif-be")) {
+            Map<String, String> html = new TreeMap<>();
+            pages.visits.forEach((url, visit) -> html.put(visit.path(), visit.body()));
+            checkHtml(portal, html);
         }
-        assertThat(failed).as("pages and posts that do not answer 200").isEmpty();
-        assertThat(withoutSharingTags).as("pages without a canonical link or Open Graph / Twitter tags").isEmpty();
-
-        List<String> brokenImages = new ArrayList<>();
-        List<String> missingFromSite = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> image : images.entrySet()) {
-            HttpResponse<String> answer = portal.get(image.getKey());
-            String type = answer.headers().firstValue("Content-Type").orElse("");
-            if (answer.statusCode() == 200 && type.startsWith("image/")) {
-                continue;
-            }
-            String line = image.getKey() + " -> " + answer.statusCode() + " " + type + " (on "
-                    + String.join(", ", image.getValue()) + ")";
-            String file = image.getKey().replaceFirst("[?#].*", "").substring(1);
-            // An image the site names but does not have is missing on Jekyll's build too.
-            (answer.statusCode() == 404 && !Files.exists(site.resolve(file)) ? missingFromSite : brokenImages).add(line);
-        }
-        System.out.println("[hp-gbif-be] " + images.size() + " images (sizes included) on " + html.size()
-                + " pages; named by the site but not in it (" + missingFromSite.size() + "):");
-        missingFromSite.forEach(line -> System.out.println("  " + line));
-        assertThat(brokenImages).as("images on the site's pages that do not load").isEmpty();
-        checkHtml(html);
-
-        Set<String> known = new TreeSet<>(permalinks);
-        List<String> brokenBySite = new ArrayList<>();
-        List<String> brokenByUs = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> link : links.entrySet()) {
-            int status = portal.get(link.getKey()).statusCode();
-            if (status == 200) {
-                continue;
-            }
-            String path = link.getKey().contains("?") ? link.getKey().substring(0, link.getKey().indexOf('?'))
-                    : link.getKey();
-            String line = link.getKey() + " -> " + status + " (on " + String.join(", ", link.getValue()) + ")";
-            if (status == 404 && !known.contains(path)) {
-                brokenBySite.add(line);
-            }
-            else {
-                brokenByUs.add(line);
-            }
-        }
-        Files.write(Path.of("target", "hp-gbif-be-broken-links.txt"), brokenBySite);
-        System.out.println("[hp-gbif-be] " + permalinks.size() + " pages and posts, " + links.size()
-                + " internal links; broken by the site itself (" + brokenBySite.size() + "):");
-        brokenBySite.forEach(line -> System.out.println("  " + line));
-        assertThat(brokenByUs).as("internal links to pages the site has, that do not answer 200").isEmpty();
-    }
-
-    /** Every image address a page asks for from this portal: each src and each candidate of each srcset. */
-    private static Set<String> images(String body) {
-        Set<String> found = new TreeSet<>();
-        Matcher src = IMAGE.matcher(body);
-        while (src.find()) {
-            found.add(Html.unescape(src.group(1)));
-        }
-        Matcher srcset = SRCSET.matcher(body);
-        while (srcset.find()) {
-            for (String candidate : Html.unescape(srcset.group(1)).split(",")) {
-                found.add(candidate.trim().split("\\s+")[0]);
-            }
-        }
-        found.removeIf(address -> !address.startsWith("/") || address.startsWith("//"));
-        return found;
     }
 
     /**
@@ -158,7 +102,7 @@ class HostedPortalSiteIT {
      * page, the news archive, a post, a publisher); the findings on all pages written down, since a site's own
      * markup (a heading level it skips, say) is the site's to fix, as it is on Jekyll.
      */
-    private static void checkHtml(Map<String, String> html) throws Exception {
+    private static void checkHtml(Portal portal, Map<String, String> html) throws Exception {
         Optional<NuHtmlChecker> checker = NuHtmlChecker.find();
         if (checker.isEmpty()) {
             System.out.println("SKIPPED: the Nu HTML Checker is not installed (" + NuHtmlChecker.INSTALL
@@ -198,13 +142,5 @@ class HostedPortalSiteIT {
         assertThat(errors).as("the Nu HTML Checker's errors on " + first)
                 .filteredOn(line -> first.stream().anyMatch(page -> line.startsWith("\"" + page + "\":")))
                 .isEmpty();
-    }
-
-    private static List<String> permalinks() throws Exception {
-        HttpResponse<String> list = portal.get("/api/content/v1/pages?offset=0&limit=1000");
-        assertThat(list.statusCode()).isEqualTo(200);
-        List<String> permalinks = JsonPath.read(list.body(), "$.results[*].permalink");
-        // The theme's route templates (/publisher/_key_, /dataset/_key_, ...) are not pages anyone visits.
-        return permalinks.stream().filter(permalink -> !permalink.contains("/_key_")).toList();
     }
 }
