@@ -38,9 +38,12 @@ class BlockText {
         JsonNode features = data.get("features");
         if (features != null && features.isArray()) {
             for (JsonNode feature : features) {
+                String image = SafeUrls.image(text(feature, "background"));
+                // the theme shows a feature's image credit on its image (featureImage: imageLicense, markdownified)
                 cards.add(new BlockView.Card(text(feature, "title"),
-                        markdown.toHtmlWithoutRawHtml(text(feature, "description")),
-                        SafeUrls.image(text(feature, "background")), SafeUrls.link(text(feature, "href"))));
+                        markdown.toHtmlWithoutRawHtml(text(feature, "description")), image,
+                        SafeUrls.link(text(feature, "href")), null, null, null,
+                        image == null ? null : markdown.toInlineHtml(text(feature, "imageLicense"))));
             }
         }
         return new BlockView("features", text(data, "title"), description(data), cards, null, null, false,

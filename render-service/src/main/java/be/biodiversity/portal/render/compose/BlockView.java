@@ -32,12 +32,19 @@ public record BlockView(String type, String title, String descriptionHtml, List<
      * @param preTitle a post's date, a person's roles; may be null
      * @param initials shown in place of the image when there is none (people, organisations); may be null
      * @param lang     the card's language when it is not the page's (a post in the default language), else null
+     * @param imageCreditHtml a feature's image credit ({@code imageLicense}, inline markdown), shown with its image;
+     *                 may be null
      */
     public record Card(String title, String descriptionHtml, String imageUrl, String href, String preTitle,
-            String initials, String lang) {
+            String initials, String lang, String imageCreditHtml) {
 
         public Card(String title, String descriptionHtml, String imageUrl, String href) {
             this(title, descriptionHtml, imageUrl, href, null, null, null);
+        }
+
+        public Card(String title, String descriptionHtml, String imageUrl, String href, String preTitle,
+                String initials, String lang) {
+            this(title, descriptionHtml, imageUrl, href, preTitle, initials, lang, null);
         }
     }
 

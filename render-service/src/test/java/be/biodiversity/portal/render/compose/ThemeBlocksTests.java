@@ -58,6 +58,15 @@ class ThemeBlocksTests {
     }
 
     @Test
+    void aFeaturesImageShowsItsCreditAsTheThemeDoes() {
+        String html = get();
+        assertThat(html).as("imageLicense of a feature with an image (hp-gbif-be's topics), markdown made inline HTML")
+                .contains("<p class=\"card-credit\"><a rel=\"nofollow\" href=\"https://www.gbif.org/occurrence/1135723338\">Isotype of "
+                        + "<em>Irpex spiculifer</em> G.Cunn.</a> from Manaaki Whenua</p>");
+        assertThat(html).as("the theme shows the credit only on an image").doesNotContain("Crédit sans image");
+    }
+
+    @Test
     void mediaBlankAndProductBlocksAreShown() {
         String html = get();
         assertThat(html).contains("class=\"block media-block\"", ">In beeld</h2>",
