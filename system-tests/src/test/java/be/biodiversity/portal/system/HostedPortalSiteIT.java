@@ -31,7 +31,8 @@ import be.biodiversity.portal.testsupport.Skips;
  * target/&lt;site&gt;-broken-links.txt). For GBIF.be the Nu HTML Checker finds no error on the key pages (all pages'
  * findings in target/hp-gbif-be-html-check.txt). Where the Jekyll reference build is present
  * ({@code ../shared/fixtures/jekyll-reference}), the page list is checked against it, and what Jekyll's page shows
- * the same way is the site's own (target/&lt;site&gt;-crawl.txt).
+ * the same way is the site's own (target/&lt;site&gt;-crawl.txt). Every post is reached from its language's news
+ * archive through the archive's numbered pages ({@link ArchiveCrawl}).
  */
 class HostedPortalSiteIT {
 
@@ -70,12 +71,14 @@ class HostedPortalSiteIT {
         PageCrawl pages = new PageCrawl(portal, reference);
         pages.crawl(jekyll);
         SiteLinks links = SiteLinks.check(portal, site, jekyll, reference, pages.visits);
+        Map<String, List<String>> unreachable = ArchiveCrawl.unreachablePosts(portal, jekyll);
         List<String> report = new ArrayList<>();
         report.add(name + ": " + jekyll.pages().size() + " pages, " + pages.visits.size() + " answered 200, "
                 + pages.problems.size() + " with problems; " + pages.headings + " source headings looked for; " + links.links + " internal links, " + links.images
                 + " images");
         pages.problems.forEach((page, problems) -> problems.forEach(p -> report.add("PORTAL " + page + ": " + p)));
         pages.siteOwn.forEach((page, found) -> found.forEach(f -> report.add("SITE   " + page + ": " + f)));
+        unreachable.forEach((archive, posts) -> report.add("PORTAL archive " + archive + " never links " + posts));
         links.brokenByUs.forEach(line -> report.add("PORTAL link " + line));
         links.brokenBySite.forEach(line -> report.add("SITE   link " + line));
         links.brokenImages.forEach(line -> report.add("PORTAL image " + line));
@@ -88,6 +91,7 @@ class HostedPortalSiteIT {
 
         assertThat(importErrors).as("errors of the import with default settings").isEmpty();
         assertThat(pages.problems).as("pages Jekyll publishes that the portal does not answer as that page").isEmpty();
+        assertThat(unreachable).as("posts a visitor cannot reach from their language's news archive").isEmpty();
         assertThat(links.brokenImages).as("images on the site's pages that do not load").isEmpty();
         assertThat(links.brokenByUs).as("internal links that do not answer 200, not broken in the source").isEmpty();
         if (name.equals("hp-gbif-be")) {
