@@ -28,8 +28,10 @@ import be.biodiversity.portal.content.web.NotFoundException;
  * A strong {@code ETag} from the content hash and {@code If-None-Match} → 304; {@code ?v=} the hash's first 16
  * digits marks a fingerprinted URL (cached a year, immutable), else browsers keep it {@code portal.content.assets.max-age}
  * and then ask again. {@code ?w=} one of {@code portal.content.assets.widths}: a resized copy of a JPEG or PNG
- * (the file itself when it is not wider, not an image we resize, or larger than the pixel limit). Nothing is
- * sniffed, and every answer is sandboxed, so an SVG or HTML file with a script never runs it on our origin.
+ * (the file itself when it is not wider, not an image we resize, or larger than the pixel limit). {@code ?format=webp}
+ * (with or without {@code w}): a WebP copy when one smaller than the JPEG/PNG it replaces can be made, else that JPEG
+ * or PNG; the list marks the files for which it is worth asking ({@code webp: true}). Nothing is sniffed, and every
+ * answer is sandboxed, so an SVG or HTML file with a script never runs it on our origin.
  */
 @RestController
 class AssetController {
@@ -42,28 +44,63 @@ class AssetController {
     private final ImageVariants variants;
     private final AssetProperties properties;
 
-    AssetController(AssetStore store, ImageVariants variants, AssetProperties properties) {
+    private final WebpEncoder webp;
+
+    AssetController(AssetStore store, ImageVariants variants, AssetProperties properties, WebpEncoder webp) {
         this.store = store;
         this.variants = variants;
         this.properties = properties;
+        this.webp = webp;
     }
 
     @GetMapping("/api/content/v1/assets")
     Mono<AssetList> list() {
-        return store.all(SiteAsset.DEFAULT_SITE).map(AssetList.Item::of)
+        return webp.available().flatMap(canWebp -> store.all(SiteAsset.DEFAULT_SITE)
+                .map(asset -> AssetList.Item.of(asset, canWebp && webpWorthAsking(asset)))
                 .sort(java.util.Comparator.comparing(AssetList.Item::path)).collectList()
-                .map(items -> new AssetList(items.size(), items));
+                .map(items -> new AssetList(items.size(), items)));
+    }
+
+    /** A JPEG or PNG of known size that has not been found, at every size, to be no smaller as WebP. */
+    private boolean webpWorthAsking(SiteAsset asset) {
+        return variants.copiable(asset) && asset.width() != null && asset.height() != null && !allNotSmaller(asset);
+    }
+
+    /** Every WebP copy a page may ask for was made and came out no smaller. */
+    private boolean allNotSmaller(SiteAsset asset) {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        properties.widths().stream().filter(w -> w < asset.width()).forEach(w -> keys.add(ImageVariants.webpKey(w)));
+        if (variants.fullSizeWebp(asset)) {
+            keys.add(ImageVariants.webpKey(null));
+        }
+        return keys.stream().allMatch(key -> {
+            SiteAsset.Variant variant = asset.variants() == null ? null : asset.variants().get(key);
+            return variant != null && !variant.kept();
+        });
     }
 
     @GetMapping("/api/content/v1/assets/{*path}")
     Mono<ResponseEntity<Flux<DataBuffer>>> file(@PathVariable String path, @RequestParam(required = false) String w,
-            @RequestParam(required = false) String v, ServerHttpRequest request) {
+            @RequestParam(required = false) String v, @RequestParam(required = false) String format,
+            ServerHttpRequest request) {
         String relative = checked(path);
         Integer width = width(w);
+        boolean asWebp = webp(format);
         return store.find(SiteAsset.DEFAULT_SITE, relative)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No file at /" + relative)))
-                .flatMap(asset -> (width == null ? Mono.just(Served.of(asset)) : variants.variant(asset, width))
+                .flatMap(asset -> (width == null && !asWebp ? Mono.just(Served.of(asset))
+                        : variants.variant(asset, width, asWebp))
                         .map(served -> answer(asset, served, v, request)));
+    }
+
+    private static boolean webp(String format) {
+        if (format == null) {
+            return false;
+        }
+        if (format.equals("webp")) {
+            return true;
+        }
+        throw new InvalidFieldException("format", "webp, or no format for the file's own");
     }
 
     private ResponseEntity<Flux<DataBuffer>> answer(SiteAsset asset, Served served, String v, ServerHttpRequest request) {

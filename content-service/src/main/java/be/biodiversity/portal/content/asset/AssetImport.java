@@ -119,7 +119,7 @@ public class AssetImport {
         List<org.bson.types.ObjectId> ids = new ArrayList<>();
         ids.add(asset.fileId());
         if (asset.variants() != null) {
-            asset.variants().values().forEach(v -> ids.add(v.fileId()));
+            asset.variants().values().stream().filter(SiteAsset.Variant::kept).forEach(v -> ids.add(v.fileId()));
         }
         return Flux.fromIterable(ids).concatMap(store::deleteFile).then();
     }

@@ -74,10 +74,10 @@ class AssetStore {
      * Records a resized copy, unless the file changed meanwhile (its hash differs) or another request recorded one
      * first: false then, and the caller deletes the copy it made.
      */
-    Mono<Boolean> addVariant(SiteAsset asset, int width, SiteAsset.Variant variant) {
+    Mono<Boolean> addVariant(SiteAsset asset, String key, SiteAsset.Variant variant) {
         Query query = Query.query(Criteria.where("_id").is(asset.id()).and("sha256").is(asset.sha256())
-                .and("variants." + width).exists(false));
-        return mongo.updateFirst(query, new Update().set("variants." + width, variant), SiteAsset.class)
+                .and("variants." + key).exists(false));
+        return mongo.updateFirst(query, new Update().set("variants." + key, variant), SiteAsset.class)
                 .map(r -> r.getModifiedCount() > 0);
     }
 }

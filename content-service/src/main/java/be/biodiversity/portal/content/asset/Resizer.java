@@ -50,6 +50,15 @@ final class Resizer {
 
     /** Empty when the image is not wider than {@code width} or no ImageIO reader takes it. */
     static Optional<Copy> resize(byte[] source, int width, long maxPixels) throws IOException {
+        Optional<BufferedImage> image = decode(source, width, maxPixels);
+        return image.isEmpty() ? Optional.empty() : Optional.of(encode(flattened(image.get())));
+    }
+
+    /**
+     * The image scaled to {@code width} (decoded subsampled), or at its own size when {@code width} is null. Empty when
+     * it is not wider than {@code width} or no ImageIO reader takes it.
+     */
+    static Optional<BufferedImage> decode(byte[] source, Integer width, long maxPixels) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(source))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -64,6 +73,9 @@ final class Resizer {
                 if (pixels > maxPixels) {
                     throw new TooLarge(pixels, maxPixels);
                 }
+                if (width == null) {
+                    return Optional.of(reader.read(0));
+                }
                 if (w <= width) {
                     return Optional.empty();
                 }
@@ -71,12 +83,22 @@ final class Resizer {
                 int step = Math.max(1, w / (2 * width));
                 param.setSourceSubsampling(step, step, 0, 0);
                 BufferedImage image = reader.read(0, param);
-                return Optional.of(encode(scale(image, width, Math.max(1, Math.round((float) h * width / w)))));
+                return Optional.of(scale(image, width, Math.max(1, Math.round((float) h * width / w))));
             }
             finally {
                 reader.dispose();
             }
         }
+    }
+
+    /**
+     * The image in 8-bit RGB, or ARGB when it has transparency: a PNG with an alpha channel that is opaque everywhere
+     * (many photos saved as PNG) is a photo. Also what libwebp is given (it reads packed RGB and ARGB pixels).
+     */
+    static BufferedImage flattened(BufferedImage image) {
+        boolean alpha = image.getColorModel().hasAlpha() && !opaque(image);
+        int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        return image.getType() == type ? image : draw(image, image.getWidth(), image.getHeight(), alpha);
     }
 
     private static BufferedImage scale(BufferedImage image, int width, int height) {
@@ -115,11 +137,9 @@ final class Resizer {
         return target;
     }
 
-    private static Copy encode(BufferedImage scaled) throws IOException {
+    /** A {@link #flattened} image as a PNG when it has transparency, else as a JPEG. */
+    static Copy encode(BufferedImage image) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // a PNG with an alpha channel that is opaque everywhere (many photos saved as PNG) is a photo: a JPEG
-        BufferedImage image = scaled.getColorModel().hasAlpha() && opaque(scaled)
-                ? draw(scaled, scaled.getWidth(), scaled.getHeight(), false) : scaled;
         if (image.getColorModel().hasAlpha()) {
             ImageIO.write(image, "png", out);
             return new Copy(out.toByteArray(), PNG, image.getWidth(), image.getHeight());

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A small site with images, an SVG, a PDF and a README is imported as a zip; its files are served by path with
- * a content-hash ETag, 304s, caching, their types, a sandbox, and resized copies; a re-import writes only what
- * changed and prunes what is gone.
+ * a content-hash ETag, 304s, caching, their types, a sandbox, resized copies and WebP copies; a re-import writes only
+ * what changed and prunes what is gone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "portal.editor.token=test-editor-secret", "spring.mongodb.database=content-assets",
@@ -46,6 +46,7 @@ class AssetApiTests {
     final byte[] photo = TestImages.image("jpg", 2000, 1000, false);
     final byte[] logo = TestImages.image("png", 300, 100, true);
     final byte[] bomb = TestImages.pngBomb(100_000, 100_000);
+    final byte[] squeezed = TestImages.squeezedJpeg(600, 400);
     JsonNode first;
 
     @BeforeAll
@@ -61,6 +62,7 @@ class AssetApiTests {
         files.put("site/assets/images/photo.jpg", photo);
         files.put("site/assets/images/logo.png", logo);
         files.put("site/assets/images/bomb.png", bomb);
+        files.put("site/assets/images/squeezed.jpg", squeezed);
         files.put("site/assets/images/evil.svg", SVG.getBytes(StandardCharsets.UTF_8));
         files.put("site/assets/docs/report.pdf", "%PDF-1.4 tiny".getBytes(StandardCharsets.UTF_8));
         files.put("site/assets/css/theme.scss", "---\n---\nbody { color: red }\n".getBytes(StandardCharsets.UTF_8));
@@ -83,7 +85,7 @@ class AssetApiTests {
 
     @Test
     void importsEveryFileJekyllCopiesAndNothingElse() {
-        assertThat(first.get("counts").get("asset").get("").asInt()).isEqualTo(6);
+        assertThat(first.get("counts").get("asset").get("").asInt()).isEqualTo(7);
         assertThat(first.toString()).contains("assets/css/theme.scss").doesNotContain("secret.png");
         get("assets/images/photo.jpg").assertWithDiagnostics(() -> { });
         web.get().uri("/api/content/v1/assets/README.md").exchange().expectStatus().isOk()
@@ -143,7 +145,7 @@ class AssetApiTests {
     void theListGivesEachFilesTypeSizeFingerprintAndImageSize() {
         JsonNode list = web.get().uri("/api/content/v1/assets").exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
-        assertThat(list.get("count").asInt()).isEqualTo(6);
+        assertThat(list.get("count").asInt()).isEqualTo(7);
         JsonNode photo = null;
         for (JsonNode item : list.get("results")) {
             if (item.get("path").asString().equals("assets/images/photo.jpg")) {
@@ -207,5 +209,77 @@ class AssetApiTests {
         JsonNode back = upload(site(Map.of()));
         assertThat(back.get("created").asInt()).isEqualTo(1);
         assertThat(back.get("updated").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aWebpCopyIsMadeOnceKeptWithItsOwnEtagAndCachedLikeTheFile() throws IOException {
+        String fingerprint = get("assets/images/photo.jpg").getResponseHeaders().getETag().substring(1, 17);
+        byte[] jpeg480 = get("assets/images/photo.jpg?w=480").getResponseBody();
+
+        EntityExchangeResult<byte[]> webp = get("assets/images/photo.jpg?w=480&format=webp&v=" + fingerprint);
+
+        assertThat(webp.getStatus().value()).isEqualTo(200);
+        HttpHeaders headers = webp.getResponseHeaders();
+        assertThat(headers.getContentType()).isEqualTo(MediaType.parseMediaType("image/webp"));
+        byte[] bytes = webp.getResponseBody();
+        assertThat(WebpEncoder.isWebp(bytes)).as("a RIFF/WEBP file").isTrue();
+        assertThat(headers.getContentLength()).isEqualTo(bytes.length);
+        BufferedImage image = WebpEncoderTests.decode(bytes);
+        assertThat(image.getWidth()).isEqualTo(480);
+        assertThat(image.getHeight()).isEqualTo(240);
+        assertThat(bytes.length).as("smaller than the JPEG it replaces").isLessThan(jpeg480.length);
+        assertThat(headers.getETag()).isEqualTo("\"" + headers.getETag().substring(1, 33) + "-w480-webp\"")
+                .startsWith("\"" + fingerprint);
+        assertThat(headers.getCacheControl()).isEqualTo("max-age=31536000, public, immutable");
+        assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(get("assets/images/photo.jpg?w=480&format=webp").getResponseBody()).as("kept, not made again")
+                .isEqualTo(bytes);
+        web.get().uri("/api/content/v1/assets/assets/images/photo.jpg?w=480&format=webp")
+                .header(HttpHeaders.IF_NONE_MATCH, headers.getETag()).exchange().expectStatus().isNotModified();
+
+        // a transparent PNG at its own size: a lossless WebP
+        EntityExchangeResult<byte[]> logo = get("assets/images/logo.png?format=webp");
+        assertThat(logo.getResponseHeaders().getContentType()).isEqualTo(MediaType.parseMediaType("image/webp"));
+        assertThat(logo.getResponseBody().length).isLessThan(this.logo.length);
+        assertThat(WebpEncoderTests.decode(logo.getResponseBody()).getColorModel().hasAlpha()).isTrue();
+        assertThat(logo.getResponseHeaders().getETag()).matches("\"[0-9a-f]{32}-webp\"");
+    }
+
+    @Test
+    void aWebpNoSmallerThanTheJpegIsNotKeptAndTheJpegIsAnsweredForIt() {
+        EntityExchangeResult<byte[]> full = get("assets/images/squeezed.jpg?format=webp");
+        assertThat(full.getResponseHeaders().getContentType()).isEqualTo(MediaType.IMAGE_JPEG);
+        assertThat(full.getResponseBody()).isEqualTo(squeezed);
+        assertThat(full.getResponseHeaders().getETag()).doesNotContain("webp");
+        EntityExchangeResult<byte[]> narrow = get("assets/images/squeezed.jpg?w=480&format=webp");
+        assertThat(narrow.getResponseHeaders().getContentType()).isEqualTo(MediaType.IMAGE_JPEG);
+        assertThat(narrow.getResponseBody()).isEqualTo(get("assets/images/squeezed.jpg?w=480").getResponseBody());
+        assertThat(narrow.getResponseHeaders().getETag()).endsWith("-w480\"");
+        assertThat(narrow.getResponseHeaders().getCacheControl()).isEqualTo("max-age=600, public");
+        // every copy a page asks for came out larger: the list no longer offers WebP for it
+        assertThat(listed("assets/images/squeezed.jpg").has("webp")).isFalse();
+    }
+
+    @Test
+    void theListOffersWebpForJpegsAndPngsOnlyAndAnotherFormatIsA400() {
+        assertThat(listed("assets/images/photo.jpg").get("webp").asBoolean()).isTrue();
+        assertThat(listed("assets/images/logo.png").get("webp").asBoolean()).isTrue();
+        assertThat(listed("assets/images/evil.svg").has("webp")).isFalse();
+        assertThat(listed("assets/images/bomb.png").has("webp")).as("over the pixel limit").isFalse();
+        EntityExchangeResult<byte[]> svg = get("assets/images/evil.svg?format=webp");
+        assertThat(svg.getResponseHeaders().getContentType()).isEqualTo(MediaType.parseMediaType("image/svg+xml"));
+        web.get().uri("/api/content/v1/assets/assets/images/photo.jpg?format=avif").exchange().expectStatus()
+                .isBadRequest().expectBody().jsonPath("$.field").isEqualTo("format");
+    }
+
+    JsonNode listed(String path) {
+        JsonNode list = web.get().uri("/api/content/v1/assets").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        for (JsonNode item : list.get("results")) {
+            if (item.get("path").asString().equals(path)) {
+                return item;
+            }
+        }
+        throw new AssertionError(path + " is not listed");
     }
 }

@@ -57,4 +57,12 @@ class ResizerTests {
         assertThatThrownBy(() -> Resizer.resize(TestImages.pngBomb(100_000, 100_000), 480, 30_000_000))
                 .isInstanceOf(Resizer.TooLarge.class).hasMessageContaining("max-pixels");
     }
+
+    @Test
+    void withoutAWidthTheImageIsDecodedAtItsOwnSize() throws IOException {
+        BufferedImage image = Resizer.decode(TestImages.image("jpg", 400, 300, false), null, 30_000_000).orElseThrow();
+        assertThat(image.getWidth()).isEqualTo(400);
+        assertThat(image.getHeight()).isEqualTo(300);
+        assertThat(Resizer.flattened(image).getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+    }
 }

@@ -42,6 +42,40 @@ final class TestImages {
         return out.toByteArray();
     }
 
+    /**
+     * A JPEG of a low quality (0.05): a WebP of the portal's quality is no smaller than it, as with a photo someone
+     * already squeezed hard.
+     */
+    static byte[] squeezedJpeg(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(40, 90, 160));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        java.util.Random noise = new java.util.Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, noise.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (javax.imageio.stream.ImageOutputStream output = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(output);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.05f);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
     /** A tiny PNG whose header claims {@code width} x {@code height}: decoding it would need gigabytes. */
     static byte[] pngBomb(int width, int height) {
         byte[] png = image("png", 8, 8, false);
