@@ -64,10 +64,17 @@ public class SiteFiles {
     record Listing(List<SiteFile> results) {
     }
 
-    /** One static file as content-service lists it; {@code width}/{@code height} only for images it could read. */
+    /**
+     * One static file as content-service lists it; {@code width}/{@code height} only for images it could read;
+     * {@code webp} true when content-service answers {@code ?format=webp} for it with a smaller WebP (absent: no).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SiteFile(String path, String contentType, long size, String fingerprint, Integer width,
-            Integer height) {
+            Integer height, Boolean webp) {
+
+        public SiteFile(String path, String contentType, long size, String fingerprint, Integer width, Integer height) {
+            this(path, contentType, size, fingerprint, width, height, null);
+        }
 
         /** A JPEG or PNG whose size is known: content-service makes narrower copies of it ({@code ?w=}). */
         public boolean resizable() {

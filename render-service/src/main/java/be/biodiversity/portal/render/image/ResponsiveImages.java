@@ -15,8 +15,12 @@ import be.biodiversity.portal.render.content.SiteFiles.SiteFile;
  * the file itself at its own width, with {@code sizes} (the tag's own pixel width, else the viewport), and every
  * such image gets its {@code width}/{@code height} (no layout shift) and {@code decoding="async"}; images not in a
  * hero are {@code loading="lazy"}, the hero image ({@code class} with "hero") is fetched first
- * ({@code fetchpriority="high"}). A tag that has a {@code srcset} already, or whose file is unknown, stays as it
- * is. The tags are those Thymeleaf and content-service's sanitizer write: attributes in double quotes.
+ * ({@code fetchpriority="high"}). When content-service offers WebP for the file ({@code webp: true} in its list), the
+ * tag is wrapped in a {@code <picture>} whose {@code <source type="image/webp">} lists the same widths with
+ * {@code &format=webp}: browsers that take WebP load those, the others the {@code <img>}'s own. The page is the same
+ * for every browser, so it is cached as one (no {@code Vary}). A tag that has a {@code srcset} already, is inside a
+ * {@code <picture>} already, or whose file is unknown, stays as it is. The tags are those Thymeleaf and
+ * content-service's sanitizer write: attributes in double quotes.
  */
 public final class ResponsiveImages {
 
@@ -37,16 +41,26 @@ public final class ResponsiveImages {
         Matcher tags = IMG.matcher(html);
         StringBuilder out = new StringBuilder(html.length() + 1024);
         int last = 0;
+        int pictures = 0;
         while (tags.find()) {
+            pictures += count(html, "<picture", last, tags.start()) - count(html, "</picture", last, tags.start());
             String tag = tags.group();
-            String rewritten = rewriteTag(tag, files);
+            String rewritten = rewriteTag(tag, files, pictures <= 0);
             out.append(html, last, tags.start()).append(rewritten);
             last = tags.end();
         }
         return out.append(html, last, html.length()).toString();
     }
 
-    private String rewriteTag(String tag, Map<String, SiteFile> files) {
+    private static int count(String html, String what, int from, int to) {
+        int n = 0;
+        for (int i = html.indexOf(what, from); i >= 0 && i < to; i = html.indexOf(what, i + what.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    private String rewriteTag(String tag, Map<String, SiteFile> files, boolean mayWrap) {
         Map<String, String> attributes = attributes(tag);
         String src = attributes.get("src");
         if (src == null || attributes.containsKey("srcset") || !src.startsWith("/") || src.startsWith("//")
@@ -59,16 +73,16 @@ public final class ResponsiveImages {
         }
         String url = src + "?v=" + file.fingerprint();
         StringBuilder extra = new StringBuilder();
+        String webpSource = null;
         if (file.resizable()) {
-            StringBuilder srcset = new StringBuilder();
-            for (int width : widths) {
-                if (width < file.width()) {
-                    srcset.append(url).append("&amp;w=").append(width).append(' ').append(width).append("w, ");
-                }
+            boolean narrower = widths.stream().anyMatch(width -> width < file.width());
+            String sizes = narrower ? " sizes=\"" + sizes(attributes) + "\"" : "";
+            if (narrower) {
+                extra.append(" srcset=\"").append(srcset(url, file, "")).append('"').append(sizes);
             }
-            if (srcset.length() > 0) {
-                srcset.append(url).append(' ').append(file.width()).append('w');
-                extra.append(" srcset=\"").append(srcset).append("\" sizes=\"").append(sizes(attributes)).append('"');
+            if (mayWrap && Boolean.TRUE.equals(file.webp())) {
+                webpSource = "<source type=\"image/webp\" srcset=\"" + srcset(url, file, "&amp;format=webp") + "\""
+                        + sizes + ">";
             }
         }
         if (file.width() != null && file.height() != null && !attributes.containsKey("width")
@@ -84,7 +98,25 @@ public final class ResponsiveImages {
         }
         String withUrl = tag.replace(" src=\"" + src + "\"", " src=\"" + url + "\"");
         int end = withUrl.endsWith("/>") ? withUrl.length() - 2 : withUrl.length() - 1;
-        return withUrl.substring(0, end).stripTrailing() + extra + withUrl.substring(end);
+        String img = withUrl.substring(0, end).stripTrailing() + extra + withUrl.substring(end);
+        return webpSource == null ? img : "<picture>" + webpSource + img + "</picture>";
+    }
+
+    /**
+     * The narrower copies and the file at its own width, each URL with {@code format} appended; a single URL without
+     * a width when no copy is narrower.
+     */
+    private String srcset(String url, SiteFile file, String format) {
+        StringBuilder srcset = new StringBuilder();
+        for (int width : widths) {
+            if (width < file.width()) {
+                srcset.append(url).append("&amp;w=").append(width).append(format).append(' ').append(width).append("w, ");
+            }
+        }
+        if (srcset.length() == 0) {
+            return url + format;
+        }
+        return srcset.append(url).append(format).append(' ').append(file.width()).append('w').toString();
     }
 
     /** The tag's own width in pixels ({@code width="180"}, kramdown's {@code width="180px"}), else the viewport. */

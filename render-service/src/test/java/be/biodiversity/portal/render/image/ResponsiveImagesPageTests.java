@@ -34,7 +34,7 @@ class ResponsiveImagesPageTests {
     static final String FILES = """
             {"count": 2, "results": [
               {"path": "assets/images/RR01.jpg", "contentType": "image/jpeg", "size": 3500833,
-               "fingerprint": "0123456789abcdef", "width": 4000, "height": 3000},
+               "fingerprint": "0123456789abcdef", "width": 4000, "height": 3000, "webp": true},
               {"path": "assets/images/rots.png", "contentType": "image/png", "size": 400000,
                "fingerprint": "fedcba9876543210", "width": 1200, "height": 800}]}
             """;
@@ -66,7 +66,9 @@ class ResponsiveImagesPageTests {
             EntityExchangeResult<String> page = web.get().uri("/nl/foto").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult();
             String html = page.getResponseBody();
-            assertThat(html).contains("src=\"/assets/images/RR01.jpg?v=0123456789abcdef\"")
+            assertThat(html).contains("<picture><source type=\"image/webp\" srcset=\"/assets/images/RR01.jpg"
+                    + "?v=0123456789abcdef&amp;w=480&amp;format=webp 480w, ")
+                .contains("src=\"/assets/images/RR01.jpg?v=0123456789abcdef\"")
                 .contains("/assets/images/RR01.jpg?v=0123456789abcdef&amp;w=480 480w")
                 .contains("width=\"4000\" height=\"3000\" fetchpriority=\"high\"")
                 .contains("<img src=\"/assets/images/rots.png?v=fedcba9876543210\" alt=\"Rots\" "

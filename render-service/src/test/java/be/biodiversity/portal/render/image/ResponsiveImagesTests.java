@@ -21,6 +21,15 @@ class ResponsiveImagesTests {
             "assets/images/icon.svg", new SiteFile("assets/images/icon.svg", "image/svg+xml", 900, "00000000000000bb",
                     null, null));
 
+    /** The same files as content-service lists them where it makes WebP. */
+    static final Map<String, SiteFile> WITH_WEBP = Map.of(
+            "assets/images/photos/RR01.jpg", new SiteFile("assets/images/photos/RR01.jpg", "image/jpeg", 3_500_000,
+                    "0123456789abcdef", 4000, 3000, true),
+            "assets/images/logos/small.png", new SiteFile("assets/images/logos/small.png", "image/png", 9_000,
+                    "fedcba9876543210", 300, 100, true),
+            "assets/images/icon.svg", new SiteFile("assets/images/icon.svg", "image/svg+xml", 900, "00000000000000bb",
+                    null, null));
+
     final ResponsiveImages images = new ResponsiveImages(List.of(480, 960, 1600));
 
     @Test
@@ -67,5 +76,45 @@ class ResponsiveImagesTests {
         assertThat(images.rewrite(html, FILES)).isEqualTo(html);
         assertThat(images.rewrite("<img src=\"/assets/images/mid.png\">", Map.of()))
                 .isEqualTo("<img src=\"/assets/images/mid.png\">");
+    }
+
+    @Test
+    void withWebpOfferedAPhotoIsAPictureWhoseWebpSourceListsTheSameWidths() {
+        String html = images.rewrite("<p><img src=\"/assets/images/photos/RR01.jpg\" alt=\"Rocks\" width=\"600px\"></p>",
+                WITH_WEBP);
+        String url = "/assets/images/photos/RR01.jpg?v=0123456789abcdef";
+        assertThat(html).isEqualTo("<p><picture><source type=\"image/webp\" srcset=\""
+                + url + "&amp;w=480&amp;format=webp 480w, " + url + "&amp;w=960&amp;format=webp 960w, "
+                + url + "&amp;w=1600&amp;format=webp 1600w, " + url + "&amp;format=webp 4000w\" sizes=\"600px\">"
+                + "<img src=\"" + url + "\" alt=\"Rocks\" width=\"600px\" srcset=\"" + url + "&amp;w=480 480w, "
+                + url + "&amp;w=960 960w, " + url + "&amp;w=1600 1600w, " + url + " 4000w\" sizes=\"600px\""
+                + " loading=\"lazy\" decoding=\"async\"></picture></p>");
+    }
+
+    @Test
+    void aSmallImageWithWebpGetsOneWebpSourceAndAnSvgNone() {
+        String html = images.rewrite("<img src=\"/assets/images/logos/small.png\" alt=\"Logo\">"
+                + "<img src=\"/assets/images/icon.svg\" alt=\"\">", WITH_WEBP);
+        assertThat(html).isEqualTo("<picture><source type=\"image/webp\" "
+                + "srcset=\"/assets/images/logos/small.png?v=fedcba9876543210&amp;format=webp\">"
+                + "<img src=\"/assets/images/logos/small.png?v=fedcba9876543210\" alt=\"Logo\" width=\"300\" "
+                + "height=\"100\" loading=\"lazy\" decoding=\"async\"></picture>"
+                + "<img src=\"/assets/images/icon.svg?v=00000000000000bb\" alt=\"\" loading=\"lazy\" decoding=\"async\">");
+    }
+
+    @Test
+    void withoutWebpOfferedOrInsideAPictureAlreadyNoPictureIsWritten() {
+        assertThat(images.rewrite("<img src=\"/assets/images/photos/RR01.jpg\" alt=\"\">", FILES))
+                .doesNotContain("picture").doesNotContain("webp");
+        String own = "<picture><source srcset=\"/a.avif\" type=\"image/avif\"><img src=\"/assets/images/logos/small.png\""
+                + " alt=\"\"></picture><img src=\"/assets/images/logos/small.png\" alt=\"\">";
+        String html = images.rewrite(own, WITH_WEBP);
+        assertThat(html).startsWith("<picture><source srcset=\"/a.avif\" type=\"image/avif\"><img "
+                + "src=\"/assets/images/logos/small.png?v=fedcba9876543210\"")
+                .endsWith("</picture><picture><source type=\"image/webp\" "
+                        + "srcset=\"/assets/images/logos/small.png?v=fedcba9876543210&amp;format=webp\"><img "
+                        + "src=\"/assets/images/logos/small.png?v=fedcba9876543210\" alt=\"\" width=\"300\" "
+                        + "height=\"100\" loading=\"lazy\" decoding=\"async\"></picture>");
+        assertThat(html.split("<picture>", -1)).hasSize(3);
     }
 }
