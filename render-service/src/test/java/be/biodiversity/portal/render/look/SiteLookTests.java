@@ -88,6 +88,19 @@ class SiteLookTests {
     }
 
     @Test
+    void theMenusCheckboxIsNoKeyboardStopWhereItsButtonIsHidden() {
+        // axe (WCAG 4.1.2, rule "label"): on wide screens the button (the checkbox's label) is hidden, so a focusable
+        // checkbox there was an invisible stop without a name on every page
+        String css = css();
+        int small = css.indexOf("@media (max-width: 48rem)");
+        String wide = css.substring(0, small);
+        assertThat(wide).contains(".menu-button { display: none; }").contains(".menu-toggle { display: none; }")
+            .doesNotContainPattern("\\.menu-toggle \\{[^}]*opacity");
+        assertThat(css.substring(small, css.indexOf("\n}\n", small))).contains(".menu-button { display: inline-flex;")
+            .containsPattern("\\.menu-toggle \\{ display: block; position: absolute; opacity: 0;");
+    }
+
+    @Test
     void theFocusOutlineHasAtLeastThreeToOneContrastOnWhite() {
         Matcher focus = Pattern.compile("--focus: (#[0-9a-f]{6});").matcher(css());
         assertThat(focus.find()).isTrue();
