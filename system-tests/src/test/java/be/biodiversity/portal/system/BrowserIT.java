@@ -39,6 +39,9 @@ class BrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** axe-core, as .ci/run installs it (npm, beside the Nu HTML Checker). */
+    private static final Path AXE = Path.of(System.getProperty("user.home"), ".cache", "portal-tools", "node_modules",
+            "axe-core", "axe.min.js");
 
     static Portal portal;
     static ChromeDriver browser;
@@ -189,6 +192,45 @@ class BrowserIT {
             assertThat(overflow).as("horizontal scrolling at 375 px on " + page).isLessThanOrEqualTo(0L);
         }
         browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    /**
+     * axe-core's WCAG 2.0-2.2 A and AA rules on the key pages and the search pages, on a wide screen and on a phone:
+     * no violation. (It found the menu's checkbox focusable and nameless on wide screens, where its label is hidden.)
+     */
+    @Test
+    void theKeyPagesHaveNoAccessibilityViolationsOnAWideScreenOrAPhone() throws IOException {
+        Skips.unless(Files.isReadable(AXE), "SKIPPED: no axe-core at " + AXE + " (.ci/run installs it with npm: npm "
+                + "install --prefix ~/.cache/portal-tools axe-core); the accessibility check did not run");
+        String axe = Files.readString(AXE);
+        List<String> pages = new java.util.ArrayList<>(keyPages());
+        pages.add(portal.uri("/nl/literature/search").toString());
+        pages.add(portal.uri("/nl/publisher/search").toString());
+        pages.add(portal.uri("/search?q=community").toString());
+        List<String> violations = new java.util.ArrayList<>();
+        try {
+            for (Dimension size : List.of(new Dimension(1280, 1000), new Dimension(375, 800))) {
+                browser.manage().window().setSize(size);
+                for (String page : pages) {
+                    browser.get(page);
+                    browser.executeScript(axe);
+                    @SuppressWarnings("unchecked")
+                    List<String> found = (List<String>) browser.executeAsyncScript("""
+                            const done = arguments[arguments.length - 1];
+                            axe.run(document, { runOnly: { type: 'tag',
+                                    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                                .then(r => done(r.violations.flatMap(v => v.nodes.map(n =>
+                                    v.id + ' (' + v.impact + ') ' + n.target.join(' ') + ': ' + n.html.slice(0, 160)))))
+                                .catch(e => done(['axe failed: ' + e]));
+                            """);
+                    found.forEach(v -> violations.add(size.getWidth() + " px " + page + " " + v));
+                }
+            }
+        }
+        finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+        assertThat(violations).as("axe-core violations").isEmpty();
     }
 
     @Test
