@@ -76,7 +76,7 @@ public final class ResponsiveImages {
         String webpSource = null;
         if (file.resizable()) {
             boolean narrower = widths.stream().anyMatch(width -> width < file.width());
-            String sizes = narrower ? " sizes=\"" + sizes(attributes) + "\"" : "";
+            String sizes = narrower ? " sizes=\"" + sizes(attributes, file) + "\"" : "";
             if (narrower) {
                 extra.append(" srcset=\"").append(srcset(url, file, "")).append('"').append(sizes);
             }
@@ -119,11 +119,20 @@ public final class ResponsiveImages {
         return srcset.append(url).append(format).append(' ').append(file.width()).append('w').toString();
     }
 
-    /** The tag's own width in pixels ({@code width="180"}, kramdown's {@code width="180px"}), else the viewport. */
-    private static String sizes(Map<String, String> attributes) {
+    /**
+     * The tag's own width in pixels ({@code width="180"}, kramdown's {@code width="180px"}); else the width its own
+     * pixel height gives at the file's proportions (the header's logo, {@code height="28"}: a 976 x 300 logo is 91 px
+     * wide, so a 480 px copy is enough, not the whole file); else the viewport.
+     */
+    private static String sizes(Map<String, String> attributes, SiteFile file) {
         String width = attributes.get("width");
         if (width != null && width.matches("\\d{1,4}(px)?")) {
             return width.replace("px", "") + "px";
+        }
+        String height = attributes.get("height");
+        if (width == null && height != null && height.matches("\\d{1,4}(px)?")) {
+            long pixels = Math.round(Double.parseDouble(height.replace("px", "")) * file.width() / file.height());
+            return Math.max(1, pixels) + "px";
         }
         return "100vw";
     }

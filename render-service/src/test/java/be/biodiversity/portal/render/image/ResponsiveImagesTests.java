@@ -117,4 +117,12 @@ class ResponsiveImagesTests {
                         + "height=\"100\" loading=\"lazy\" decoding=\"async\"></picture>");
         assertThat(html.split("<picture>", -1)).hasSize(3);
     }
+
+    @Test
+    void anImageWithOnlyAPixelHeightIsSizedByTheWidthItsProportionsGive() {
+        // the header's logo: 28 px high; a 1000 x 500 image is 56 px wide there, not the viewport's width
+        String html = images.rewrite("<img class=\"brand-logo\" src=\"/assets/images/mid.png\" alt=\"Site\" height=\"28\">",
+                FILES);
+        assertThat(html).contains(" sizes=\"56px\"").doesNotContain("100vw");
+    }
 }
