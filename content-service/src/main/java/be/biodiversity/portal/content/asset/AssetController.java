@@ -44,11 +44,14 @@ class AssetController {
     private final ImageVariants variants;
     private final AssetProperties properties;
 
+    private final WebpCopies webpCopies;
     private final WebpEncoder webp;
 
-    AssetController(AssetStore store, ImageVariants variants, AssetProperties properties, WebpEncoder webp) {
+    AssetController(AssetStore store, ImageVariants variants, WebpCopies webpCopies, AssetProperties properties,
+            WebpEncoder webp) {
         this.store = store;
         this.variants = variants;
+        this.webpCopies = webpCopies;
         this.properties = properties;
         this.webp = webp;
     }
@@ -69,9 +72,9 @@ class AssetController {
     /** Every WebP copy a page may ask for was made and came out no smaller. */
     private boolean allNotSmaller(SiteAsset asset) {
         java.util.List<String> keys = new java.util.ArrayList<>();
-        properties.widths().stream().filter(w -> w < asset.width()).forEach(w -> keys.add(ImageVariants.webpKey(w)));
-        if (variants.fullSizeWebp(asset)) {
-            keys.add(ImageVariants.webpKey(null));
+        properties.widths().stream().filter(w -> w < asset.width()).forEach(w -> keys.add(WebpCopies.webpKey(w)));
+        if (webpCopies.fullSize(asset)) {
+            keys.add(WebpCopies.webpKey(null));
         }
         return keys.stream().allMatch(key -> {
             SiteAsset.Variant variant = asset.variants() == null ? null : asset.variants().get(key);
@@ -88,8 +91,8 @@ class AssetController {
         boolean asWebp = webp(format);
         return store.find(SiteAsset.DEFAULT_SITE, relative)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No file at /" + relative)))
-                .flatMap(asset -> (width == null && !asWebp ? Mono.just(Served.of(asset))
-                        : variants.variant(asset, width, asWebp))
+                .flatMap(asset -> (asWebp ? webpCopies.variant(asset, width)
+                        : width == null ? Mono.just(Served.of(asset)) : variants.variant(asset, width))
                         .map(served -> answer(asset, served, v, request)));
     }
 

@@ -62,7 +62,8 @@ final class WebpEncoder {
             log.info("WebP copies of the site's images are made with libwebp (webp-imageio)");
             return true;
         }
-        log.warn("No WebP encoder here (libwebp could not be loaded, see above): images are served as JPEG and PNG only");
+        log.warn("No WebP encoder here (libwebp could not be loaded, see above): "
+                + "images are served as JPEG and PNG only");
         return false;
     }
 
