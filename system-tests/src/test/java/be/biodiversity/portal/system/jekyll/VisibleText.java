@@ -17,8 +17,9 @@ import org.jsoup.select.NodeVisitor;
 /**
  * What a visitor reads on a page, checked for source that was not turned into a page: Liquid ({@code {{},
  * {@code {%}), kramdown attribute lists ({@code {:}), raw markdown (a link's {@code ](}, {@code **bold**}, a line
- * starting with {@code #}) and escaped HTML (a tag shown as text). The page's {@code <title>} and the text of its
- * body count; code, scripts and styles do not (a page may show code on purpose).
+ * starting with {@code #}, a table row, a list item) and escaped HTML (a tag shown as text). The page's
+ * {@code <title>} and the text of its body count, and Liquid in any attribute (an alt, a link, a meta description);
+ * code, scripts and styles do not (a page may show code on purpose).
  */
 public final class VisibleText {
 
@@ -30,9 +31,14 @@ public final class VisibleText {
             new Check("markdown link", Pattern.compile(".{0,30}]\\(.{0,30}")),
             new Check("markdown emphasis", Pattern.compile("\\*\\*[^*\\s][^*\\n]{0,60}\\*\\*")),
             new Check("markdown heading", Pattern.compile("(?m)^[ \\t]*#{1,6}[ \\t]+\\S.{0,40}")),
+            new Check("markdown table", Pattern.compile("(?m)^[ \\t]*\\|.{0,40}\\|[ \\t]*$")),
+            new Check("markdown list", Pattern.compile("(?m)^[ \\t]*[*+-][ \\t]+\\S.{0,40}")),
             new Check("escaped HTML", Pattern.compile("</?(?:p|div|span|br|a|b|i|em|strong|ul|ol|li|h[1-6]|img|table|tr"
                     + "|td|th|iframe|section|small|sup|sub|hr|blockquote)(?:\\s[^>]{0,60})?/?>",
                     Pattern.CASE_INSENSITIVE)));
+
+    /** Liquid or a kramdown attribute list in an attribute: an image's alt, a link's href, a meta description. */
+    private static final Pattern ATTRIBUTE_LIQUID = Pattern.compile("\\{\\{.{0,40}|\\{%.{0,40}|\\{:.{0,40}");
 
     private record Check(String name, Pattern pattern) {
     }
@@ -45,15 +51,25 @@ public final class VisibleText {
         Document page = Jsoup.parse(html);
         List<String> texts = new ArrayList<>();
         texts.add(page.title());
+        List<String> attributes = new ArrayList<>();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(org.jsoup.nodes.Node node, int depth) {
                 if (node instanceof TextNode text && !insideNonText(text)) {
                     texts.add(text.getWholeText());
                 }
+                else if (node instanceof Element element && !NOT_TEXT.contains(element.normalName())) {
+                    element.attributes().forEach(a -> attributes.add(a.getValue()));
+                }
             }
-        }, page.body());
+        }, page);
         Set<String> found = new LinkedHashSet<>();
+        for (String value : attributes) {
+            Matcher m = ATTRIBUTE_LIQUID.matcher(value);
+            if (m.find()) {
+                found.add("Liquid in an attribute: " + m.group().strip());
+            }
+        }
         for (String text : texts) {
             for (Check check : CHECKS) {
                 Matcher m = check.pattern().matcher(text);

@@ -17,6 +17,9 @@ class VisibleTextTests {
                 <p>Intro<br>
                 # Our landscape</p>
                 <p>&lt;span class="is-green"&gt;Belgium&lt;/span&gt;</p>
+                <p>| Member | Role |
+                - Julien Cigar</p>
+                <img src="/assets/x.png" alt="{{ site.data.images.YB03.caption }}">
                 </main></body></html>
                 """;
 
@@ -28,7 +31,10 @@ class VisibleTextTests {
                 "markdown emphasis: **Participation is free!**",
                 "markdown heading: # Our landscape",
                 "escaped HTML: <span class=\"is-green\">",
-                "escaped HTML: </span>");
+                "escaped HTML: </span>",
+                "markdown table: | Member | Role |",
+                "markdown list: - Julien Cigar",
+                "Liquid in an attribute: {{ site.data.images.YB03.caption }}");
     }
 
     @Test
@@ -38,7 +44,8 @@ class VisibleTextTests {
                 <body><h1>For authors</h1><p>Use <code>{{ site.data.x }}</code> and <code>**bold**</code>.</p>
                 <pre># shell comment
                 {% raw %}</pre><script>var a = "{{x}}"; // ](</script>
-                <p>Prices: 3 &lt; 5 and #1 of 2, a *star* and a link <a href="/x">(x)</a></p></body></html>
+                <p>Prices: 3 &lt; 5 and #1 of 2, a *star* and a link <a href="/x" title="a | b">(x)</a></p>
+                <p>Ranges 1 - 2 and a list:</p><ul><li>one</li></ul></body></html>
                 """;
 
         assertThat(VisibleText.leftovers(html)).isEmpty();
