@@ -98,6 +98,8 @@ class RenderServiceApplicationTests {
                 "href=\"mailto:gbif@biodiversity.be\"", "<img src=\"/assets/images/logos/logoBBPf.png\" alt=\"BBPf\"");
         assertThat(html).as("unsafe links, raw HTML and kramdown attributes are left out")
             .doesNotContain("javascript:", "Gevaarlijk", "fa-envelope", "{:height");
+        assertThat(html).as("a menu text written as HTML (the theme's own menu) shows its words, not its tags")
+            .contains("<a href=\"https://jekyllrb.com/\">Jekyll</a>").doesNotContain("&lt;span", "icon-only");
         assertThat(get("/nl/community", HttpStatus.OK)).as("no navigation data in Dutch: no menu")
             .doesNotContain("site-nav");
     }

@@ -76,7 +76,7 @@ class SiteChromeAdvice {
             return items;
         }
         for (JsonNode entry : data) {
-            String text = text(entry, "text");
+            String text = linkText(entry);
             if (text == null) {
                 continue;
             }
@@ -84,8 +84,8 @@ class SiteChromeAdvice {
             if (entry.get("menu") != null && entry.get("menu").isArray()) {
                 for (JsonNode link : entry.get("menu")) {
                     String href = SafeUrls.link(text(link, "href"));
-                    if (text(link, "text") != null && href != null) {
-                        menu.add(new SiteChrome.NavItem(text(link, "text"), href, isCurrent(href, path), List.of()));
+                    if (linkText(link) != null && href != null) {
+                        menu.add(new SiteChrome.NavItem(linkText(link), href, isCurrent(href, path), List.of()));
                     }
                 }
             }
@@ -120,8 +120,8 @@ class SiteChromeAdvice {
         if (list != null && list.isArray()) {
             for (JsonNode link : list) {
                 String href = SafeUrls.link(text(link, "href"));
-                if (text(link, "text") != null && href != null) {
-                    links.add(new SiteChrome.NavItem(text(link, "text"), href, false, List.of()));
+                if (linkText(link) != null && href != null) {
+                    links.add(new SiteChrome.NavItem(linkText(link), href, false, List.of()));
                 }
             }
         }
@@ -135,6 +135,21 @@ class SiteChromeAdvice {
     @ModelAttribute("site")
     Site site(ServerWebExchange exchange) {
         return Sites.of(exchange, languages);
+    }
+
+    /**
+     * A menu or footer link's {@code text} as the words it shows. The theme writes it as HTML (the hosted-portal
+     * theme's own menu has {@code <span>Jekyll <span class="icon-text"><i class="fa fa-link"></i></span></span>});
+     * the portal shows its text, tags dropped, never the tags as text. Null when there is none.
+     */
+    static String linkText(JsonNode link) {
+        String text = text(link, "text");
+        if (text == null || text.indexOf('<') < 0) {
+            return text;
+        }
+        String words = org.springframework.web.util.HtmlUtils.htmlUnescape(text.replaceAll("<[^>]*>", " "))
+                .replaceAll("\\s+", " ").strip();
+        return words.isEmpty() ? null : words;
     }
 
     private static String text(JsonNode node, String field) {
