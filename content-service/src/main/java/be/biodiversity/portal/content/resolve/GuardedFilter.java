@@ -31,6 +31,11 @@ final class GuardedFilter extends Filter {
                 .toList();
     }
 
+    /** A filter of our own, guarded as liqp's are. */
+    static Filter guarded(Filter filter) {
+        return new GuardedFilter(filter);
+    }
+
     /** Our own linear version of a liqp filter whose regular expression backtracks, else the filter itself. */
     static Filter own(Filter filter) {
         return switch (filter.name) {

@@ -36,6 +36,9 @@ final class Liquid {
                     throw new java.io.IOException("includes are not read from files");
                 });
         GuardedFilter.jekyll().forEach(builder::withFilter);
+        // Jekyll's own filters and its highlight block, which liqp's flavour lacks
+        JekyllFilters.all().stream().map(GuardedFilter::guarded).forEach(builder::withFilter);
+        builder.withBlock(new HighlightBlock());
         this.parser = builder.build();
     }
 
