@@ -8,7 +8,7 @@
 # benchmarks/gbif/RESULTS.md. Builds the jars first when they are missing. Needs java, python3, curl.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-RESULTS=benchmarks/gbif/RESULTS.md
+RESULTS=${RESULTS:-benchmarks/gbif/RESULTS.md}   # RESULTS=FILE writes the row elsewhere (a trial run)
 CACHED=${CACHED:-500}          # requests of part 1
 UNCACHED=${UNCACHED:-300}      # requests of part 2
 CONCURRENCY=${CONCURRENCY:-4}
