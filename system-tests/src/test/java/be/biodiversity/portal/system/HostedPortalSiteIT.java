@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.time.LocalDate;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import be.biodiversity.portal.system.jekyll.JekyllSite;
@@ -38,10 +39,21 @@ class HostedPortalSiteIT {
 
     private static final Path FIXTURES = ServiceConfig.ROOT.resolve("../shared/fixtures").normalize();
 
+    /**
+     * The sites crawled: the two fixtures, or the folders {@code -Dportal.crawl.sites} (or {@code PORTAL_CRAWL_SITES})
+     * lists, comma-separated — any clone of a hosted-portal repository, a name alone meaning a fixture.
+     */
+    static Stream<String> sites() {
+        String named = System.getProperty("portal.crawl.sites", System.getenv("PORTAL_CRAWL_SITES"));
+        return named == null || named.isBlank() ? Stream.of("hp-gbif-be", "hp-template")
+                : Stream.of(named.split(",")).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "hp-gbif-be", "hp-template" })
-    void everyPageAJekyllBuildPublishesAnswersAsThatPage(String name) throws Exception {
-        Path site = FIXTURES.resolve(name);
+    @MethodSource("sites")
+    void everyPageAJekyllBuildPublishesAnswersAsThatPage(String named) throws Exception {
+        Path site = FIXTURES.resolve(named).normalize();
+        String name = site.getFileName().toString();
         Skips.unless(Files.isDirectory(site), "SKIPPED: " + site + " is absent; the crawl of the imported " + name
                 + " site did not run");
         JekyllSite jekyll = JekyllSite.read(site, LocalDate.now());
