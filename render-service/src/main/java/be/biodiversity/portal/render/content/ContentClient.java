@@ -1,5 +1,6 @@
 package be.biodiversity.portal.render.content;
 
+import java.util.Arrays;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
@@ -45,14 +46,19 @@ public class ContentClient {
     }
 
     private Mono<Page> fetchPage(String lang, String path) {
-        return this.http.get()
+        // a 400 is a path no page can have (too long, control characters): no such page either
+        return pageOrEmpty(this.http.get()
             .uri((uri) -> uri.path("/api/content/v1/pages")
                 .queryParam("lang", "{lang}")
                 .queryParam("path", "{path}")
-                .build(lang, path))
+                .build(lang, path)), HttpStatus.NOT_FOUND, HttpStatus.BAD_REQUEST);
+    }
+
+    /** A page from content-service; empty on the statuses that mean "no such page". */
+    private static Mono<Page> pageOrEmpty(WebClient.RequestHeadersSpec<?> request, HttpStatus... none) {
+        return request
             .exchangeToMono((response) -> {
-                if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)
-                        || response.statusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
+                if (Arrays.stream(none).anyMatch((status) -> response.statusCode().isSameCodeAs(status))) {
                     return response.releaseBody().then(Mono.empty());
                 }
                 if (response.statusCode().is2xxSuccessful()) {
@@ -197,18 +203,7 @@ public class ContentClient {
      * cannot tell.
      */
     public Mono<Page> preview(String id) {
-        return this.http.get()
-            .uri("/api/content/v1/previews/{id}", id)
-            .exchangeToMono((response) -> {
-                if (response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
-                    return response.releaseBody().then(Mono.empty());
-                }
-                if (response.statusCode().is2xxSuccessful()) {
-                    return response.bodyToMono(Page.class);
-                }
-                return response.createError();
-            })
-            .onErrorMap((ex) -> new ContentUnavailableException(ex));
+        return pageOrEmpty(this.http.get().uri("/api/content/v1/previews/{id}", id), HttpStatus.NOT_FOUND);
     }
 
 }
