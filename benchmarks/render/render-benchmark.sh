@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
-RESULTS=benchmarks/render/RESULTS.md
+RESULTS=${RESULTS:-benchmarks/render/RESULTS.md}   # RESULTS=FILE writes the row elsewhere (a trial run)
 DURATION=${DURATION:-20}
 EDITS=${EDITS:-10}
 ANSWERS=${ANSWERS:-true}

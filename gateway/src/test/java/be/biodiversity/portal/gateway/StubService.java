@@ -116,6 +116,12 @@ public final class StubService {
             if (path.endsWith("/aged")) {
                 response.header("Cache-Control", "no-cache").header("Age", "15");
             }
+            if (path.endsWith("/no-referrer")) {
+                response.header("Referrer-Policy", "no-referrer");
+            }
+            if (path.endsWith("/unsafe-referrer")) {
+                response.header("Referrer-Policy", "unsafe-url");
+            }
             if (path.endsWith("/cookie")) {
                 response.header("Set-Cookie", "session=1");
             }

@@ -14,7 +14,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * What visitors receive from a service: no {@code Server}/{@code X-Powered-By} banners, none of the configured
- * internal headers, and none of the security headers, which the gateway sets itself on every answer. Text gets
+ * internal headers, and none of the security headers, which the gateway sets itself on every answer (a
+ * {@code Referrer-Policy: no-referrer} excepted: stricter than the gateway's). Text gets
  * {@code Vary: Accept-Encoding}, since the gateway may compress it.
  */
 @Component
@@ -45,7 +46,8 @@ class ResponseHeadersFilter implements HttpHeadersFilter, Ordered {
         HttpHeaders headers = new HttpHeaders();
         input.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!DROPPED.contains(lower) && this.internalPrefixes.stream().noneMatch(lower::startsWith)) {
+            if ((!DROPPED.contains(lower) || isNoReferrer(lower, values))
+                    && this.internalPrefixes.stream().noneMatch(lower::startsWith)) {
                 headers.addAll(name, values);
             }
         });
@@ -57,6 +59,15 @@ class ResponseHeadersFilter implements HttpHeadersFilter, Ordered {
             headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         }
         return headers;
+    }
+
+    /**
+     * A service may make the gateway's referrer policy stricter, never looser: {@code no-referrer} (render-service's
+     * editor previews, whose address is a secret) replaces the gateway's own; any other value is dropped.
+     */
+    private static boolean isNoReferrer(String lower, List<String> values) {
+        return lower.equals("referrer-policy") && !values.isEmpty()
+                && values.stream().allMatch(v -> v.strip().equalsIgnoreCase("no-referrer"));
     }
 
     private static MediaType safeContentType(HttpHeaders headers) {

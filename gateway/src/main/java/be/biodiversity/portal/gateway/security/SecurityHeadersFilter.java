@@ -20,6 +20,8 @@ import org.springframework.web.server.WebFilterChain;
 @Component
 class SecurityHeadersFilter implements WebFilter, Ordered {
 
+    private static final String REFERRER_POLICY = "Referrer-Policy";
+
     private final SecurityHeaders securityHeaders;
 
     SecurityHeadersFilter(SecurityHeaders securityHeaders) {
@@ -35,6 +37,15 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         this.securityHeaders.of(RequestClass.of(exchange).isSiteFile()).forEach(headers::set);
+        // A service's no-referrer (ResponseHeadersFilter lets only that one through) is added beside the gateway's
+        // policy: one header, the stricter, leaves.
+        exchange.getResponse().beforeCommit(() -> {
+            if (headers.getOrEmpty(REFERRER_POLICY).size() > 1
+                    && headers.getOrEmpty(REFERRER_POLICY).stream().anyMatch("no-referrer"::equalsIgnoreCase)) {
+                headers.set(REFERRER_POLICY, "no-referrer");
+            }
+            return Mono.empty();
+        });
         return chain.filter(exchange);
     }
 }

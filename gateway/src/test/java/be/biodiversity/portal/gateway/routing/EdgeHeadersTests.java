@@ -70,6 +70,16 @@ class EdgeHeadersTests {
     }
 
     @Test
+    void aServiceMayAskForNoReferrerButNeverForALooserPolicy() {
+        // an editor's preview link is a secret: the page it shows must not send it on to the sites it links to
+        this.web.get().uri("/nl/preview/no-referrer").exchange().expectStatus().isOk()
+                .expectHeader().values("Referrer-Policy", values -> assertThat(values).containsExactly("no-referrer"));
+        this.web.get().uri("/nl/preview/unsafe-referrer").exchange().expectStatus().isOk()
+                .expectHeader().values("Referrer-Policy",
+                        values -> assertThat(values).containsExactly("strict-origin-when-cross-origin"));
+    }
+
+    @Test
     void theServicesBannersAndInternalHeadersDoNotReachVisitors() {
         this.web.get().uri("/nl/community").exchange().expectStatus().isOk()
                 .expectHeader().doesNotExist("Server")
