@@ -12,9 +12,11 @@ import liqp.filters.Filter;
 
 /**
  * Jekyll's own Liquid filters that liqp's Jekyll flavour lacks and sites' includes use: {@code markdownify} (the
- * theme's figure and feature includes caption with it), {@code slugify}, {@code xml_escape}, {@code cgi_escape},
- * {@code uri_escape}, {@code number_of_words} and {@code array_to_sentence_string}. Without them a call is a Liquid
- * error and the include renders empty.
+ * theme's figure and feature includes caption with it), {@code jsonify}, {@code slugify}, {@code xml_escape},
+ * {@code cgi_escape}, {@code uri_escape}, {@code number_of_words} and {@code array_to_sentence_string}, and the
+ * hosted-portal theme's {@code liquify} (Liquid inside a string, e.g. a data file's
+ * {@code "{{ site.data.images.x.src }}"}), which counts as an include level. Without them a call is a Liquid error
+ * and the include renders empty.
  */
 final class JekyllFilters {
 
@@ -25,6 +27,8 @@ final class JekyllFilters {
         Markdown markdown = new Markdown();
         return List.of(
                 filter("markdownify", (value, params) -> value == null ? "" : markdown.render(text(value)).html()),
+                filter("jsonify", (value, params) -> json(value)),
+                new Liquify(),
                 filter("slugify", (value, params) -> slugify(text(value), params.length > 0 ? text(params[0]) : "default")),
                 filter("xml_escape", (value, params) -> text(value).replace("&", "&amp;").replace("<", "&lt;")
                         .replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;")),
@@ -49,6 +53,89 @@ final class JekyllFilters {
                 return body.apply(value, params);
             }
         };
+    }
+
+    /** The theme's {@code liquify}: the string's own Liquid rendered in the page's context. */
+    private static final class Liquify extends Filter {
+
+        Liquify() {
+            super("liquify");
+        }
+
+        @Override
+        public Object apply(Object value, TemplateContext context, Object... params) {
+            String text = text(value);
+            if (!Liquid.hasLiquid(text)) {
+                return value;
+            }
+            RenderBudget budget = RenderBudget.current();
+            budget.enterInclude("liquify");
+            try {
+                return context.getParser().parse(text).renderToObjectUnguarded(new java.util.HashMap<>(), context, true);
+            }
+            finally {
+                budget.leaveInclude();
+            }
+        }
+    }
+
+    /** JSON as Jekyll's {@code jsonify} writes it (no spaces), for maps, lists, strings, numbers and booleans. */
+    static String json(Object value) {
+        StringBuilder out = new StringBuilder();
+        writeJson(value, out);
+        return out.toString();
+    }
+
+    private static void writeJson(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        }
+        else if (value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        }
+        else if (value instanceof java.util.Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (java.util.Map.Entry<?, ?> entry : map.entrySet()) {
+                out.append(first ? "" : ",");
+                writeJson(String.valueOf(entry.getKey()), out);
+                out.append(':');
+                writeJson(entry.getValue(), out);
+                first = false;
+            }
+            out.append('}');
+        }
+        else if (value instanceof Collection<?> || value instanceof Object[]) {
+            out.append('[');
+            boolean first = true;
+            for (Object item : value instanceof Collection<?> c ? c : java.util.Arrays.asList((Object[]) value)) {
+                out.append(first ? "" : ",");
+                writeJson(item, out);
+                first = false;
+            }
+            out.append(']');
+        }
+        else {
+            out.append('"');
+            for (char c : String.valueOf(value).toCharArray()) {
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> {
+                        if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+                            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                        }
+                        else {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            out.append('"');
+        }
     }
 
     private static String text(Object value) {

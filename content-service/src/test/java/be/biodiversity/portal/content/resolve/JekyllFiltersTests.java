@@ -16,8 +16,9 @@ class JekyllFiltersTests {
     private final PageResolver resolver = new PageResolver(LiquidLimits.DEFAULTS, () -> 0L);
 
     private ResolvedPage resolve(String body, Map<String, String> includes) {
-        SiteContext site = SiteContext.of(Map.of("title", "Base theme"), Map.of("x", List.of("a", "b", "c")), Map.of(),
-                includes, "v1");
+        SiteContext site = SiteContext.of(Map.of("title", "Base theme"), Map.of("x", List.of("a", "b", "c"),
+                "hero", "{{ site.data.images.YB03.src }}", "images", Map.of("YB03", Map.of("src",
+                        "/assets/images/YB03.jpg"))), Map.of(), includes, "v1");
         return resolver.resolve(new PageSource("en", "/post/2020/toc", null, "Toc", null, null, null, body, Map.of(),
                 "post", List.of(), null), site);
     }
@@ -49,6 +50,32 @@ class JekyllFiltersTests {
         assertThat(page.problems()).isEmpty();
         assertThat(page.html()).contains("special-å-characters", "unicode-title", "a &lt; b &amp; &#39;c&#39;",
                 "a&#43;b%26c", "/x%20y/%C3%A9", "3", "a, b, and c");
+    }
+
+    @Test
+    void liquifyRendersTheLiquidADataValueHoldsAndJsonifyWritesJson() {
+        // hp-gbif-be's pages name their hero as "{{ site.data.images.YB03.src }}"; the theme liquifies such values
+        ResolvedPage page = resolve("""
+                <img src="{{ site.data.hero | liquify }}">
+                <p>{{ site.data.x | jsonify }}</p>
+                {{ "plain" | liquify }}""", Map.of());
+
+        assertThat(page.problems()).isEmpty();
+        assertThat(page.html()).contains("<img src=\"/assets/images/YB03.jpg\"").contains("plain")
+                .contains("[&#34;a&#34;,&#34;b&#34;,&#34;c&#34;]");
+        assertThat(JekyllFilters.json(Map.of("a", List.of(1, "x\"<y>"), "b", true)))
+                .isIn("{\"a\":[1,\"x\\\"\\u003cy\\u003e\"],\"b\":true}", "{\"b\":true,\"a\":[1,\"x\\\"\\u003cy\\u003e\"]}");
+    }
+
+    @Test
+    void liquifyThatNamesItselfStopsAtTheIncludeDepth() {
+        SiteContext site = SiteContext.of(Map.of("title", "Base theme"),
+                Map.of("loop", "{{ site.data.loop | liquify }}"), Map.of(), Map.of(), "v1");
+        PageSource source = new PageSource("en", "/loop", null, "Loop", null, null, null,
+                "{{ site.data.loop | liquify }}", Map.of(), "page", List.of(), null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolver.resolve(source, site))
+                .isInstanceOf(LiquidLimitException.class);
     }
 
     @Test
