@@ -65,12 +65,11 @@ class LatestPostsBlock {
     private Mono<BlockView> view(PageList posts, BlockIntro intro, String lang) {
         String postsLang = posts.items().get(0).lang();
         String more = messages.getMessage("news.all", null, "All news", Locale.forLanguageTag(lang));
-        BlockView.Button archive = new BlockView.Button(more, archive(postsLang), false);
-        return Flux.fromIterable(posts.items())
+        return archive(postsLang).flatMap((archivePath) -> Flux.fromIterable(posts.items())
             .flatMapSequential((summary) -> card(summary, lang))
             .collectList()
             .map((cards) -> new BlockView("latestPosts", intro.title(), intro.descriptionHtml(), cards, null, null,
-                    false, List.of(archive)));
+                    false, List.of(new BlockView.Button(more, archivePath, false)))));
     }
 
     /**
@@ -114,7 +113,10 @@ class LatestPostsBlock {
         return HtmlUtils.htmlEscape(shown, "UTF-8");
     }
 
-    private String archive(String lang) {
-        return (lang.equals(languages.defaultLanguage()) ? "" : "/" + lang) + "/news";
+    /** The language's news archive (its page with the {@code archive} layout), else {@code /news} under its prefix. */
+    private Mono<String> archive(String lang) {
+        String usual = (lang.equals(languages.defaultLanguage()) ? "" : "/" + lang) + "/news";
+        return content.archivePermalink(lang).map((found) -> found.isEmpty() ? usual : found).onErrorReturn(usual)
+            .defaultIfEmpty(usual);
     }
 }

@@ -105,6 +105,22 @@ public class ContentClient {
             .onErrorMap((ex) -> new ContentUnavailableException(ex));
     }
 
+    /**
+     * Where a language's news archive is: the permalink of its published page with the theme's {@code archive}
+     * layout ({@code /news}, {@code /nl/news}, {@code /posts}), or empty when it has none. Any page change may move
+     * it, so any page change drops the kept answer.
+     */
+    public Mono<String> archivePermalink(String lang) {
+        return this.answers.content("archive " + lang, AnswerCache.TRANSLATIONS, () -> this.http.get()
+            .uri((uri) -> uri.path("/api/content/v1/pages").queryParam("lang", "{lang}").queryParam("layout", "archive")
+                .queryParam("offset", 0).queryParam("limit", 1).build(lang))
+            .retrieve()
+            .bodyToMono(PageList.class)
+            .map((list) -> list.items().isEmpty() || list.items().get(0).permalink() == null ? ""
+                    : list.items().get(0).permalink())
+            .onErrorMap((ex) -> new ContentUnavailableException(ex)));
+    }
+
     /** The categories of a language's published posts, by name: the archive's category links, without its posts. */
     public Mono<List<PostCategory>> postCategories(String lang) {
         return this.answers.content("post categories " + lang, AnswerCache.POSTS, () -> this.http.get()

@@ -212,7 +212,7 @@ class PageController {
                 });
         }
         if (page.isPost()) {
-            return this.news.post(page, site.language(), archivePath(site.language()))
+            return archivePath(site.language()).flatMap((archive) -> this.news.post(page, site.language(), archive))
                 .map((post) -> (rendering) -> {
                     if (!post.relatedAvailable()) {
                         rendering.header(PageCacheFilter.DEGRADED, "true");
@@ -224,8 +224,15 @@ class PageController {
         });
     }
 
-    private String archivePath(String lang) {
-        return (lang.equals(this.languages.defaultLanguage()) ? "" : "/" + lang) + "/news";
+    /**
+     * The language's news archive (its page with the {@code archive} layout, as the theme's
+     * {@code archive_permalink} names it), else {@code /news} under the language's prefix; also when content-service
+     * cannot say.
+     */
+    private Mono<String> archivePath(String lang) {
+        String usual = (lang.equals(this.languages.defaultLanguage()) ? "" : "/" + lang) + "/news";
+        return this.content.archivePermalink(lang).map((found) -> found.isEmpty() ? usual : found)
+            .onErrorReturn(usual).defaultIfEmpty(usual);
     }
 
     /** The archive's page number ({@code ?page=2}); 1 when absent or not a number (the assembler bounds it). */

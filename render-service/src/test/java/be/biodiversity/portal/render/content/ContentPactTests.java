@@ -272,6 +272,26 @@ class ContentPactTests {
     }
 
     @Pact(consumer = "render-service")
+    V4Pact theArchiveOfALanguage(PactDslWithProvider builder) {
+        PactDslJsonBody pages = new PactDslJsonBody();
+        pages.minArrayLike("results", 1)
+            .stringType("lang", "nl")
+            .stringType("permalink", "/nl/news")
+            .closeObject()
+            .closeArray();
+        return builder.given("the demo pages are loaded")
+            .uponReceiving("the Dutch news archive page, for the links to it")
+            .method("GET")
+            .path("/api/content/v1/pages")
+            .query("lang=nl&layout=archive&offset=0&limit=1")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(pages)
+            .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = "render-service")
     V4Pact theLatestPostsOfALanguage(PactDslWithProvider builder) {
         PactDslJsonBody posts = new PactDslJsonBody();
         posts.minArrayLike("results", 1)
@@ -384,6 +404,12 @@ class ContentPactTests {
             assertThat(post.date()).isNotNull();
             assertThat(post.categoryList()).isNotEmpty();
         });
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "theArchiveOfALanguage")
+    void readsWhereTheArchiveIs(MockServer server) {
+        assertThat(client(server).archivePermalink("nl").block(Duration.ofSeconds(5))).isEqualTo("/nl/news");
     }
 
     @Test

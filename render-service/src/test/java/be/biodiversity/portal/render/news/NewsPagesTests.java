@@ -144,6 +144,21 @@ class NewsPagesTests {
     }
 
     @Test
+    void aPostsCategoriesLinkToTheSitesOwnArchive() {
+        // the hosted-portal theme's documentation site keeps its archive at /posts/ (archive_permalink), not /news
+        String archive = "/api/content/v1/pages?lang=nl&layout=archive&limit=1&offset=0";
+        content.respond(archive, 200, "application/json",
+                "{\"offset\":0,\"count\":1,\"results\":[{\"lang\":\"nl\",\"permalink\":\"/nl/posts\"}]}");
+        try {
+            assertThat(get("/nl/post/2026/portal-opens", 200)).contains("<a href=\"/nl/posts?category=Portal\">Portal</a>")
+                .doesNotContain("/nl/news?category=");
+        }
+        finally {
+            content.respond(archive, 404, "application/json", "{}");
+        }
+    }
+
+    @Test
     void aPostWhoseRelatedPostsCannotBeListedSaysSoAndIsNotKept() {
         content.respond(POSTS + "?lang=nl&limit=50&offset=0", 500, "application/json", "{}");
         String html;
