@@ -172,15 +172,19 @@ public class CompositionAssembler {
     private Mono<BlockView> stats(String lang) {
         Locale locale = Locale.forLanguageTag(lang);
         NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
-        String prefix = lang.equals("en") ? "" : "/" + lang;
+        String prefix = lang.equals(languages.defaultLanguage()) ? "" : "/" + lang;
         Mono<Long> members = directory.count("MEMBER");
         Mono<Long> partners = directory.count("PARTNER");
         Mono<Long> publishers = directory.count("PUBLISHER");
         Mono<Long> articles = literature.count();
-        return Mono.zip(members, partners, publishers, articles).map(counts -> {
+        // members and partners link to the site's community page, where it has one (GBIF.be's /community)
+        Mono<String> community = content.page(lang, prefix + "/community").map(page -> prefix + "/community")
+            .defaultIfEmpty("").onErrorReturn("");
+        return Mono.zip(members, partners, publishers, articles, community).map(counts -> {
             List<BlockView.Card> figures = new ArrayList<>();
-            figures.add(figure(numbers, counts.getT1(), "stats.members", locale, prefix + "/community"));
-            figures.add(figure(numbers, counts.getT2(), "stats.partners", locale, prefix + "/community"));
+            String communityHref = counts.getT5().isEmpty() ? null : counts.getT5();
+            figures.add(figure(numbers, counts.getT1(), "stats.members", locale, communityHref));
+            figures.add(figure(numbers, counts.getT2(), "stats.partners", locale, communityHref));
             if (counts.getT3() > 0) {
                 figures.add(figure(numbers, counts.getT3(), "stats.publishers", locale, prefix + "/publisher/search"));
             }

@@ -74,6 +74,20 @@ class ComposedPageTests {
     }
 
     @Test
+    void membersLinkToTheCommunityPageOnlyWhereTheSiteHasOne() {
+        String community = "/api/content/v1/pages?lang=nl&path=/nl/community";
+        assertThat(get()).as("no community page (the theme's own site): the figure is not a link to a 404")
+            .contains("<strong>12</strong> <span>leden</span>").doesNotContain("href=\"/nl/community\"><strong>", "href=\"\"");
+        content.json(community, "contracts/content/page-nl-community.json");
+        try {
+            assertThat(get()).contains("<a href=\"/nl/community\"><strong>12</strong> <span>leden</span></a>");
+        }
+        finally {
+            content.respond(community, 404, "application/json", "{}");
+        }
+    }
+
+    @Test
     void withoutTheDirectoryTheStatsBlockIsLeftOut() {
         directory.goDown();
         String html = get();
