@@ -33,6 +33,15 @@ class ManagementPortTests {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void springDataRedisIsNotConfiguredWhileTheLimitsDoNotUseRedis() {
+        assertThat(this.context.getBeanNamesForType(
+                org.springframework.data.redis.connection.ReactiveRedisConnectionFactory.class)).isEmpty();
+    }
+
     @LocalServerPort
     int port;
 
