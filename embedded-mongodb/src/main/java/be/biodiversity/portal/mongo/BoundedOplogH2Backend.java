@@ -1,10 +1,14 @@
 package be.biodiversity.portal.mongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVStore;
 
-/** The H2 store with its oplog in memory and trimmed ({@link BoundedOplog}) instead of a collection of the store. */
+/**
+ * The H2 store with its oplog in memory and trimmed ({@link BoundedOplog}) instead of a collection of the store, and
+ * unique indexes that compare keys by value ({@link KeyOrderedH2Database}).
+ */
 final class BoundedOplogH2Backend extends H2Backend {
 
     private final OplogLimits limits;
@@ -22,6 +26,11 @@ final class BoundedOplogH2Backend extends H2Backend {
     /** About how many bytes the oplog's entries weigh now. */
     long oplogBytes() {
         return this.oplog instanceof BoundedOplog bounded ? bounded.bytes() : 0;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String name) {
+        return new KeyOrderedH2Database(name, getMvStore(), getCursorRegistry());
     }
 
     @Override
