@@ -30,7 +30,12 @@ import be.biodiversity.portal.render.site.SafeUrls;
 @Component
 public class NewsAssembler {
 
-    static final int PAGE_SIZE = 10;
+    /**
+     * Posts a page of the archive. The hosted-portal theme lists every post on one page; the portal pages them (a
+     * site with thousands of posts), 20 at a time, so a site with a few posts a year per language (GBIF.be: 14) shows
+     * them all on the first page, as its Jekyll build does.
+     */
+    static final int PAGE_SIZE = 20;
     static final int RELATED = 3;
     static final int EXCERPT_WORDS = 30;
     private static final int RECENT = 50;

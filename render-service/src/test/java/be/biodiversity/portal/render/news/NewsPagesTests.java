@@ -29,8 +29,8 @@ class NewsPagesTests {
     static final ProviderStub content = ProviderStub.start()
         .json("/api/content/v1/pages?lang=nl&path=/nl/news", "contracts/content/page-nl-news.json")
         .json("/api/content/v1/pages?lang=nl&path=/nl/post/2026/portal-opens", "contracts/content/page-nl-post.json")
-        .json(POSTS + "?cards=true&lang=nl&limit=10&offset=0", "contracts/content/posts-nl-cards.json")
-        .json(POSTS + "?cards=true&category=Literature&lang=nl&limit=10&offset=0", "contracts/content/posts-nl.json")
+        .json(POSTS + "?cards=true&lang=nl&limit=20&offset=0", "contracts/content/posts-nl-cards.json")
+        .json(POSTS + "?cards=true&category=Literature&lang=nl&limit=20&offset=0", "contracts/content/posts-nl.json")
         .json(POSTS + "/categories?lang=nl", "contracts/content/post-categories-nl.json")
         .json(POSTS + "?lang=nl&limit=50&offset=0", "contracts/content/posts-nl.json")
         .json(POSTS + "?lang=nl&limit=20&offset=0", "contracts/content/posts-nl.json")
@@ -89,26 +89,26 @@ class NewsPagesTests {
     @Test
     void theCategoryFilterIsAppliedByContentService() {
         get("/nl/news?category=Literature", 200);
-        assertThat(content.requests()).contains(POSTS + "?cards=true&category=Literature&lang=nl&limit=10&offset=0");
+        assertThat(content.requests()).contains(POSTS + "?cards=true&category=Literature&lang=nl&limit=20&offset=0");
     }
 
     @Test
     void aPageBeyondWhatContentServiceServesIsAskedAsItsLast() {
         web.get().uri("/nl/news?page=9223372036854775807").exchange();
-        assertThat(content.requests()).contains(POSTS + "?cards=true&lang=nl&limit=10&offset=100000");
+        assertThat(content.requests()).contains(POSTS + "?cards=true&lang=nl&limit=20&offset=100000");
     }
 
-    /** Page 2 of 4 (35 posts): content-service is asked for that page only, the pager numbers every page. */
+    /** Page 2 of 4 (75 posts): content-service is asked for that page only, the pager numbers every page. */
     @Test
     void theArchiveIsPagedOnTheServerWithNumberedPagesAndRelNextPrev() {
         String second = """
-                {"offset": 10, "limit": 10, "count": 35, "endOfRecords": false, "results": [
+                {"offset": 20, "limit": 20, "count": 75, "endOfRecords": false, "results": [
                   {"lang": "nl", "permalink": "/nl/post/2020/page-two", "title": "Op pagina twee", "kind": "post",
                    "date": "2020-01-01T09:00:00Z"}]}
                 """;
-        content.respond(POSTS + "?cards=true&lang=nl&limit=10&offset=10", 200, "application/json", second);
+        content.respond(POSTS + "?cards=true&lang=nl&limit=20&offset=20", 200, "application/json", second);
         String html = get("/nl/news?page=2", 200);
-        assertThat(content.requests()).contains(POSTS + "?cards=true&lang=nl&limit=10&offset=10");
+        assertThat(content.requests()).contains(POSTS + "?cards=true&lang=nl&limit=20&offset=20");
         assertThat(html).contains("<a href=\"/nl/post/2020/page-two\">Op pagina twee</a>",
                 "<link rel=\"prev\" href=\"/nl/news\">", "<link rel=\"next\" href=\"/nl/news?page=3\">",
                 "<a href=\"/nl/news?page=2\" aria-current=\"page\" aria-label=\"Pagina 2\">2</a>",
@@ -129,7 +129,7 @@ class NewsPagesTests {
     /** A listing that fails is a notice, never an archive that looks empty. */
     @Test
     void aFailingListingIsANoticeNotAnEmptyArchive() {
-        content.respond(POSTS + "?cards=true&lang=nl&limit=10&offset=20", 500, "application/json", "{}");
+        content.respond(POSTS + "?cards=true&lang=nl&limit=20&offset=40", 500, "application/json", "{}");
         String html = get("/nl/news?page=3", 200);
         assertThat(html).contains("Het nieuws is tijdelijk niet beschikbaar").doesNotContain("Geen nieuws");
     }
