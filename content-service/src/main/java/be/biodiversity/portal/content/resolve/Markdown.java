@@ -34,7 +34,26 @@ final class Markdown {
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
-    private final TextContentRenderer text = TextContentRenderer.builder().build();
+    /**
+     * Text as a reader sees it: a link is its words (commonmark's text renderer writes {@code "words" (url)}, which
+     * showed on news cards as {@code A new "policy brief" (https://doi.org/…) highlights}; Jekyll's excerpt through
+     * {@code strip_html} has only the words).
+     */
+    private final TextContentRenderer text = TextContentRenderer.builder()
+        .nodeRendererFactory((context) -> new org.commonmark.renderer.NodeRenderer() {
+            @Override
+            public java.util.Set<Class<? extends org.commonmark.node.Node>> getNodeTypes() {
+                return java.util.Set.of(org.commonmark.node.Link.class);
+            }
+
+            @Override
+            public void render(org.commonmark.node.Node link) {
+                for (org.commonmark.node.Node child = link.getFirstChild(); child != null; child = child.getNext()) {
+                    context.render(child);
+                }
+            }
+        })
+        .build();
 
     /**
      * A heading's text as kramdown makes its id from it: the text and code of the heading, not an image's alt text

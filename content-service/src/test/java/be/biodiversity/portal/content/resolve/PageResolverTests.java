@@ -88,6 +88,14 @@ class PageResolverTests {
     }
 
     @Test
+    void anExcerptHasTheWordsOfItsLinksNotTheirAddresses() {
+        // GBIF.be's 2025-09-01-PB_GBIF.md
+        ResolvedPage page = resolve("A new [policy brief](https://doi.org/10.5281/zenodo.16890980)  highlights "
+                + "Belgium's use of [GBIF](https://www.gbif.org \"GBIF\").\n", Map.of());
+        assertThat(page.excerpt()).isEqualTo("A new policy brief  highlights Belgium's use of GBIF.");
+    }
+
+    @Test
     void theSanitizerStripsScriptsHandlersAndJavascriptUrlsButKeepsWhatPagesUse() {
         ResolvedPage page = resolve("""
                 Hello <script>alert('x')</script> world.

@@ -32,7 +32,6 @@ class LatestPostsBlock {
 
     static final int DEFAULT_LIMIT = 3;
     static final int MAX_LIMIT = 12;
-    private static final int EXCERPT_WORDS = 30;
     private static final Logger logger = LoggerFactory.getLogger(LatestPostsBlock.class);
 
     private final ContentClient content;
@@ -80,7 +79,7 @@ class LatestPostsBlock {
         if (summary.card() != null) {
             return Mono.just(new BlockView.Card(summary.title(), html(NewsAssembler.excerpt(summary.description(),
                     summary.card())), SafeUrls.image(summary.card().image()), SafeUrls.link(summary.permalink()),
-                    NewsAssembler.date(summary.date(), lang), null, lang.equals(summary.lang()) ? null : summary.lang()));
+                    NewsAssembler.shownDate(summary.date(), summary.card(), lang), null, lang.equals(summary.lang()) ? null : summary.lang()));
         }
         return content.page(summary.lang(), summary.permalink())
             .map((post) -> card(summary, post, lang))
@@ -89,10 +88,9 @@ class LatestPostsBlock {
 
     private static BlockView.Card card(PageSummary summary, Page post, String lang) {
         String title = post != null ? post.shownTitle() : summary.title();
-        String description = post != null ? post.shownDescription() : summary.description();
-        if ((description == null || description.isBlank()) && post != null) {
-            description = post.excerpt();
-        }
+        // the first paragraph, else the description, as NewsAssembler#excerpt
+        String description = post != null && post.excerpt() != null && !post.excerpt().isBlank() ? post.excerpt()
+                : post != null ? post.shownDescription() : summary.description();
         String image = post != null ? SafeUrls.image(post.shownHeroImage()) : null;
         return new BlockView.Card(title, words(description), image, SafeUrls.link(summary.permalink()),
                 NewsAssembler.date(summary.date(), lang), null, lang.equals(summary.lang()) ? null : summary.lang());
@@ -102,15 +100,9 @@ class LatestPostsBlock {
         return text == null ? null : HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
-    /** The text cut after {@value #EXCERPT_WORDS} words, as HTML (escaped: it is shown as text). */
+    /** The text cut as a card's text is ({@link NewsAssembler#excerpt}), as HTML (escaped: it is shown as text). */
     private static String words(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String[] words = text.strip().split("\\s+");
-        String shown = words.length <= EXCERPT_WORDS ? String.join(" ", words)
-                : String.join(" ", List.of(words).subList(0, EXCERPT_WORDS)) + " …";
-        return HtmlUtils.htmlEscape(shown, "UTF-8");
+        return html(NewsAssembler.excerpt(text, null));
     }
 
     /** The language's news archive (its page with the {@code archive} layout), else {@code /news} under its prefix. */

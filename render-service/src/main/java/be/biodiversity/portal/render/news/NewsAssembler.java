@@ -37,7 +37,8 @@ public class NewsAssembler {
      */
     static final int PAGE_SIZE = 20;
     static final int RELATED = 3;
-    static final int EXCERPT_WORDS = 30;
+    /** Words of a card's text: the theme's archive and latest-posts block cut the excerpt at 20 (truncatewords). */
+    static final int EXCERPT_WORDS = 20;
     private static final int RECENT = 50;
     /** The largest offset content-service takes. */
     static final long MAX_OFFSET = 100_000;
@@ -131,7 +132,7 @@ public class NewsAssembler {
 
     private static List<NewsViews.Card> cards(List<PageSummary> posts, String lang, String archivePath) {
         return posts.stream().map(post -> new NewsViews.Card(post.title(), SafeUrls.link(post.permalink()),
-                date(post.date(), lang), excerpt(post.description(), post.card()),
+                shownDate(post.date(), post.card(), lang), excerpt(post.description(), post.card()),
                 post.card() == null ? null : SafeUrls.image(post.card().image()),
                 post.card() == null ? null : post.card().author(),
                 post.categoryList().stream()
@@ -140,18 +141,28 @@ public class NewsAssembler {
     }
 
     /**
-     * What a card says of a post: its description, else the text of its first paragraph, cut after
-     * {@value #EXCERPT_WORDS} words; null when it has neither.
+     * What a card says of a post, as the theme's archive and latest-posts block say it: the text of its first
+     * paragraph (Jekyll's {@code post.excerpt}), else its description, cut after {@value #EXCERPT_WORDS} words; null
+     * when it has neither.
      */
     public static String excerpt(String description, PageSummary.Card card) {
-        String text = description != null && !description.isBlank() ? description
-                : card == null ? null : card.excerpt();
+        String excerpt = card == null ? null : card.excerpt();
+        String text = excerpt != null && !excerpt.isBlank() ? excerpt : description;
         if (text == null || text.isBlank()) {
             return null;
         }
         String[] words = text.strip().split("\\s+");
         return words.length <= EXCERPT_WORDS ? String.join(" ", words)
                 : String.join(" ", List.of(words).subList(0, EXCERPT_WORDS)) + " …";
+    }
+
+    /**
+     * The line above a card's title: the post's {@code preTitle} as its editor wrote it (an event's dates, "Oct 19,
+     * 2026"), as the theme shows it, else the post's date.
+     */
+    public static String shownDate(Instant date, PageSummary.Card card, String lang) {
+        return card != null && card.preTitle() != null && !card.preTitle().isBlank() ? card.preTitle().strip()
+                : date(date, lang);
     }
 
     public static String date(Instant date, String lang) {

@@ -104,7 +104,9 @@ class ProviderBlocksTests {
         String html = get("/nl/blokken");
         assertThat(html).contains("<img src=\"/assets/images/literature.jpg\" alt=\"\" loading=\"lazy\">",
                 "Wie gebruikt Belgische biodiversiteitsdata? De literatuurzoekfunctie toont het.",
-                "Het portaal is nu een levende site.");
+                "Andere tekst.");
+        assertThat(html).as("the first paragraph, not the description, as the theme's latestPosts")
+            .doesNotContain("Het portaal is nu een levende site.");
         java.util.List<String> requests = java.util.List.copyOf(content.requests());
         assertThat(requests.subList(before, requests.size())).as("one listing, no post read")
             .noneMatch((request) -> request.startsWith("/api/content/v1/pages?lang=nl&path=/nl/post/"));

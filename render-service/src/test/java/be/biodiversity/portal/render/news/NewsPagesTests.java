@@ -60,7 +60,7 @@ class NewsPagesTests {
         String html = get("/nl/news", 200);
         assertThat(html).contains("<h1>Nieuws</h1>",
                 "<a href=\"/nl/post/2026/literature-search\">Vind het onderzoek dat Belgische data gebruikt</a>",
-                "20 november 2026", "<a href=\"/nl/news?category=Literature\">Literature</a>",
+                "<p class=\"post-date\">2 november 2026</p>", "<a href=\"/nl/news?category=Literature\">Literature</a>",
                 "<a href=\"/nl/news\" aria-current=\"true\">Alle nieuws</a>");
     }
 
@@ -79,7 +79,11 @@ class NewsPagesTests {
         assertThat(html).contains("<img class=\"card-image\" src=\"/assets/images/literature.jpg\"",
                 "<p class=\"excerpt\">Wie gebruikt Belgische biodiversiteitsdata? De literatuurzoekfunctie toont het.</p>",
                 "<p class=\"author\">Door Andre Heughebaert</p>",
-                "<p class=\"excerpt\">Het portaal is nu een levende site.</p>");
+                "<p class=\"excerpt\">Andere tekst.</p>");
+        assertThat(html).as("the pre-title, where a post has one, stands for its date, as in the theme's archive")
+            .contains("<p class=\"post-date\">20 nov</p>");
+        assertThat(html).as("the first paragraph, not the description, as the theme's archive")
+            .doesNotContain("Het portaal is nu een levende site.");
         assertThat(html).as("an unsafe image is left out").doesNotContain("javascript:");
         List<String> requests = List.copyOf(content.requests());
         assertThat(requests.subList(before, requests.size())).as("no post is read for its card")
