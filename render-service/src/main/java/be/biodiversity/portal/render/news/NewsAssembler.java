@@ -153,7 +153,7 @@ public class NewsAssembler {
         }
         String[] words = text.strip().split("\\s+");
         return words.length <= EXCERPT_WORDS ? String.join(" ", words)
-                : String.join(" ", List.of(words).subList(0, EXCERPT_WORDS)) + " …";
+                : String.join(" ", List.of(words).subList(0, EXCERPT_WORDS)) + "…";
     }
 
     /**
