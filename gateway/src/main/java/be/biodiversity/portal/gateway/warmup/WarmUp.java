@@ -1,21 +1,17 @@
 package be.biodiversity.portal.gateway.warmup;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
+
+import be.biodiversity.portal.warmup.WarmUpRun;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -60,37 +56,11 @@ class WarmUp implements ApplicationRunner {
         }
         log.info("Warming up before reporting ready: asking for {} once render-service is ready (at most {})",
                 this.properties.paths(), this.properties.maxWait());
-        WebClient client = this.web.build();
         String origin = "http://127.0.0.1:" + port;
-        AtomicReference<String> lastFailure = new AtomicReference<>("no answer yet");
-        long started = System.nanoTime();
-        // Waiting here is the point: the readiness state stays REFUSING_TRAFFIC until this returns.
-        ask(client, this.renderReadiness, "render-service's readiness", lastFailure)
-            .thenMany(Flux.fromIterable(this.properties.paths()))
-            .concatMap((path) -> ask(client, URI.create(origin + path), path, lastFailure))
-            .then(Mono.fromRunnable(() -> log.info("Warmed up in {} ms; reporting ready",
-                    Duration.ofNanos(System.nanoTime() - started).toMillis())))
-            .timeout(this.properties.maxWait())
-            .onErrorResume(TimeoutException.class, (timeout) -> {
-                log.warn("Reporting ready without a complete warm-up: after {} still {}; serving what we can",
-                        this.properties.maxWait(), lastFailure.get());
-                return Mono.empty();
-            })
-            .block();
-    }
-
-    /** Asks until the answer is not a 5xx (a 404 is an answer: the page is not the site's). */
-    private Mono<HttpStatusCode> ask(WebClient client, URI uri, String what, AtomicReference<String> lastFailure) {
-        return client.get()
-            .uri(uri)
-            .exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode()))
-            .flatMap((status) -> status.is5xxServerError()
-                    ? Mono.<HttpStatusCode>error(new IllegalStateException(what + " answered " + status.value()))
-                    : Mono.just(status))
-            .doOnError((failure) -> lastFailure.set(what + ": "
-                    + (failure instanceof IllegalStateException ? failure.getMessage() : failure.toString())))
-            .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, this.properties.retryInterval()))
-            .doOnNext((status) -> log.info("Warm-up: {} answered {}", what, status.value()));
+        new WarmUpRun(this.web.build(), this.properties.maxWait(), this.properties.retryInterval(), log)
+            .run(Flux.concat(Flux.just(new WarmUpRun.Step("render-service's readiness", this.renderReadiness)),
+                    Flux.fromIterable(this.properties.paths())
+                        .map((path) -> new WarmUpRun.Step(path, URI.create(origin + path)))));
     }
 
 }

@@ -1,26 +1,21 @@
 package be.biodiversity.portal.render.warmup;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import be.biodiversity.portal.render.config.PortalProperties;
+import be.biodiversity.portal.warmup.WarmUpRun;
 import be.biodiversity.portal.render.site.SiteLanguages;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -66,29 +61,19 @@ class WarmUp implements ApplicationRunner {
         if (!this.properties.enabled() || port == null) {
             return;
         }
-        List<String> paths = paths();
-        log.info("Warming up before reporting ready: rendering {} (at most {})", paths, this.properties.maxWait());
-        WebClient self = this.web.build();
+        log.info("Warming up before reporting ready: rendering {} (at most {})", paths(), this.properties.maxWait());
         String origin = "http://127.0.0.1:" + port;
-        AtomicReference<String> lastFailure = new AtomicReference<>("no answer yet");
-        long started = System.nanoTime();
-        // Waiting here is the point: the readiness state stays REFUSING_TRAFFIC until this returns.
+        URI contentReadiness = URI.create(this.portal.content().url().toString().replaceAll("/+$", "")
+                + "/actuator/health/readiness");
         // content-service first: until its start-up import is stored it serves the site as it was, and pages
         // rendered from that would be dropped (and rendered again, by a visitor) as soon as the import lands.
         // Then the home page: rendering it reads the site, whose languages name the other home pages.
-        contentReady(self, lastFailure)
-            .then(render(self, origin, "/", lastFailure))
-            .thenMany(Flux.defer(() -> Flux.fromIterable(paths())).filter((path) -> !path.equals("/")))
-            .concatMap((path) -> render(self, origin, path, lastFailure))
-            .then(Mono.fromRunnable(() -> log.info("Warmed up in {} ms; reporting ready",
-                    Duration.ofNanos(System.nanoTime() - started).toMillis())))
-            .timeout(this.properties.maxWait())
-            .onErrorResume(TimeoutException.class, (timeout) -> {
-                log.warn("Reporting ready without a complete warm-up: after {} still {}; serving what we can",
-                        this.properties.maxWait(), lastFailure.get());
-                return Mono.empty();
-            })
-            .block();
+        new WarmUpRun(this.web.build(), this.properties.maxWait(), this.properties.retryInterval(), log)
+            .run(Flux.concat(Flux.just(new WarmUpRun.Step("content-service's readiness", contentReadiness),
+                    new WarmUpRun.Step("/", URI.create(origin + "/"))),
+                    Flux.defer(() -> Flux.fromIterable(paths()))
+                        .filter((path) -> !path.equals("/"))
+                        .map((path) -> new WarmUpRun.Step(path, URI.create(origin + path)))));
     }
 
     List<String> paths() {
@@ -97,42 +82,6 @@ class WarmUp implements ApplicationRunner {
         this.languages.all().forEach((language) -> paths.add(this.languages.home(language)));
         paths.addAll(this.properties.paths());
         return List.copyOf(paths);
-    }
-
-    /**
-     * Waits until content-service answers its readiness probe with 200. A 503 (still importing, still starting) or
-     * no answer is asked again every {@code retry-interval}; any other answer (a content-service without the probe)
-     * does not hold the warm-up back.
-     */
-    private Mono<HttpStatusCode> contentReady(WebClient self, AtomicReference<String> lastFailure) {
-        URI probe = URI.create(this.portal.content().url().toString().replaceAll("/+$", "")
-                + "/actuator/health/readiness");
-        return self.get()
-            .uri(probe)
-            .exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode()))
-            .flatMap((status) -> status.value() == 503
-                    ? Mono.<HttpStatusCode>error(new IllegalStateException("content-service is not ready yet"))
-                    : Mono.just(status))
-            .doOnError((failure) -> lastFailure.set("content-service's readiness: " + describe(failure)))
-            .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, this.properties.retryInterval()))
-            .doOnNext((status) -> log.info("Warm-up: content-service's readiness answered {}", status.value()));
-    }
-
-    private Mono<HttpStatusCode> render(WebClient self, String origin, String path,
-            AtomicReference<String> lastFailure) {
-        return self.get()
-            .uri(URI.create(origin + path))
-            .exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode()))
-            .flatMap((status) -> status.is5xxServerError()
-                    ? Mono.<HttpStatusCode>error(new IllegalStateException(path + " answered " + status.value()))
-                    : Mono.just(status))
-            .doOnError((failure) -> lastFailure.set(path + ": " + describe(failure)))
-            .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, this.properties.retryInterval()))
-            .doOnNext((status) -> log.info("Warm-up: {} answered {}", path, status.value()));
-    }
-
-    private static String describe(Throwable failure) {
-        return failure instanceof IllegalStateException ? failure.getMessage() : failure.toString();
     }
 
 }
