@@ -23,10 +23,13 @@ import org.springframework.util.unit.DataSize;
  * @param oplogMaxBytes about the most the kept oplog entries may weigh (default 8 MB), likewise
  * @param oplogRetain how long an oplog entry that every open change stream has read is kept, for a follower that
  *                 resumes after a failure (default 60 s)
+ * @param cacheSize how much of the H2 store's file it keeps read and decoded in memory (H2's default, 16 MB, when
+ *                 unset; about what H2 reckons the documents weigh, whole megabytes, at least 1)
  */
 @ConfigurationProperties("portal.mongodb.embedded")
 public record EmbeddedMongoProperties(Boolean enabled, Path dataDir, boolean inMemory, int port,
-        Boolean commitOnWrite, boolean oplog, Integer oplogMaxEntries, DataSize oplogMaxBytes, Duration oplogRetain) {
+        Boolean commitOnWrite, boolean oplog, Integer oplogMaxEntries, DataSize oplogMaxBytes, Duration oplogRetain,
+        DataSize cacheSize) {
 
     public EmbeddedMongoProperties {
         enabled = enabled == null || enabled;
@@ -34,6 +37,15 @@ public record EmbeddedMongoProperties(Boolean enabled, Path dataDir, boolean inM
         oplogMaxEntries = oplogMaxEntries == null ? OplogLimits.DEFAULT.maxEntries() : oplogMaxEntries;
         oplogMaxBytes = oplogMaxBytes == null ? DataSize.ofBytes(OplogLimits.DEFAULT.maxBytes()) : oplogMaxBytes;
         oplogRetain = oplogRetain == null ? OplogLimits.DEFAULT.retain() : oplogRetain;
+        cacheSize = cacheSize == null ? DEFAULT_CACHE_SIZE : cacheSize;
+    }
+
+    /** H2's own default. */
+    static final DataSize DEFAULT_CACHE_SIZE = DataSize.ofMegabytes(16);
+
+    /** The store's cache in whole megabytes, as H2 takes it. */
+    int cacheMegabytes() {
+        return (int) Math.max(1, cacheSize.toMegabytes());
     }
 
     /** The oplog's limits; refuses limits that keep nothing. */

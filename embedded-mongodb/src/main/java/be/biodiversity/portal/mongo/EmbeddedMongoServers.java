@@ -36,7 +36,13 @@ public final class EmbeddedMongoServers {
 
     /** An H2 store in {@code file}, with the oplog in memory and bounded (the oplog never reaches the file). */
     static H2Backend fileBackend(Path file, OplogLimits limits) {
-        return new BoundedOplogH2Backend(MVStore.open(file.toString()), limits);
+        return fileBackend(file, limits, (int) EmbeddedMongoProperties.DEFAULT_CACHE_SIZE.toMegabytes());
+    }
+
+    /** The same, keeping at most about {@code cacheMegabytes} of the file read and decoded in memory. */
+    static H2Backend fileBackend(Path file, OplogLimits limits, int cacheMegabytes) {
+        return new BoundedOplogH2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes)
+                .open(), limits);
     }
 
     /** Starts a server on {@code address} (port 0: a free one) over {@code backend}. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +56,26 @@ class EmbeddedMongoAutoConfigurationTests {
                 .getBean(ReactiveMongoTemplate.class).findAll(Document.class, "organisations")
                 .map(doc -> doc.getString("name")).collectList().block(Duration.ofSeconds(5)))
                 .containsExactly("Meise"));
+    }
+
+    @Test
+    void theStoreKeepsAsMuchOfItsFileInMemoryAsTheCacheSettingSays() {
+        runner.withPropertyValues("portal.mongodb.embedded.in-memory=true", "portal.mongodb.embedded.cache-size=4MB")
+                .run(context -> {
+                    EmbeddedMongoProperties properties = context.getBean(EmbeddedMongoProperties.class);
+                    assertThat(properties.cacheMegabytes()).isEqualTo(4);
+                    H2Backend backend = (H2Backend) EmbeddedMongoAutoConfiguration.fileBackend(
+                            dataDir.resolve("mongodb.mv"), new EmbeddedMongoProperties(true, dataDir, false, 0, false,
+                                    false, null, null, null, properties.cacheSize()));
+                    try {
+                        assertThat(backend.getMvStore().getCacheSize()).isEqualTo(4);
+                    }
+                    finally {
+                        backend.close();
+                    }
+                });
+        runner.run(context -> assertThat(context.getBean(EmbeddedMongoProperties.class).cacheSize())
+                .as("H2's default").isEqualTo(DataSize.ofMegabytes(16)));
     }
 
     @Test
