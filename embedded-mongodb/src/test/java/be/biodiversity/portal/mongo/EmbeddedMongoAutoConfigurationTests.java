@@ -74,7 +74,8 @@ class EmbeddedMongoAutoConfigurationTests {
                         backend.close();
                     }
                 });
-        runner.run(context -> assertThat(context.getBean(EmbeddedMongoProperties.class).cacheSize())
+        runner.withPropertyValues("portal.mongodb.embedded.in-memory=true")
+                .run(context -> assertThat(context.getBean(EmbeddedMongoProperties.class).cacheSize())
                 .as("H2's default").isEqualTo(DataSize.ofMegabytes(16)));
     }
 
