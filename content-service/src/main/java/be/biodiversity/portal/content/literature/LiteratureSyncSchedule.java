@@ -4,13 +4,13 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import be.biodiversity.portal.content.config.PeriodicTask;
 
 /**
  * Runs the literature sync every {@code portal.content.literature.sync.interval} (first after
@@ -18,13 +18,12 @@ import org.springframework.stereotype.Component;
  * the next is due makes that one skip.
  */
 @Component
-class LiteratureSyncSchedule implements SmartLifecycle {
+class LiteratureSyncSchedule extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(LiteratureSyncSchedule.class);
 
     private final Function<String, Mono<SyncReport>> sync;
     private final SyncProperties properties;
-    private volatile Disposable running;
 
     @Autowired
     LiteratureSyncSchedule(LiteratureSync sync, SyncProperties properties) {
@@ -53,23 +52,7 @@ class LiteratureSyncSchedule implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (properties.scheduled()) {
-            running = runs().subscribe();
-        }
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+    protected Flux<SyncReport> schedule() {
+        return properties.scheduled() ? runs() : null;
     }
 }
