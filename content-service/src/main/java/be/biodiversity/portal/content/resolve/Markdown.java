@@ -5,16 +5,19 @@ import be.biodiversity.portal.markdown.MarkdownNesting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
 
@@ -40,15 +43,15 @@ final class Markdown {
      * {@code strip_html} has only the words).
      */
     private final TextContentRenderer text = TextContentRenderer.builder()
-        .nodeRendererFactory((context) -> new org.commonmark.renderer.NodeRenderer() {
+        .nodeRendererFactory((context) -> new NodeRenderer() {
             @Override
-            public java.util.Set<Class<? extends org.commonmark.node.Node>> getNodeTypes() {
-                return java.util.Set.of(org.commonmark.node.Link.class);
+            public Set<Class<? extends Node>> getNodeTypes() {
+                return Set.of(Link.class);
             }
 
             @Override
-            public void render(org.commonmark.node.Node link) {
-                for (org.commonmark.node.Node child = link.getFirstChild(); child != null; child = child.getNext()) {
+            public void render(Node link) {
+                for (Node child = link.getFirstChild(); child != null; child = child.getNext()) {
                     context.render(child);
                 }
             }
