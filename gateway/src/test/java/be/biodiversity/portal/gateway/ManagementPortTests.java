@@ -42,6 +42,16 @@ class ManagementPortTests {
                 org.springframework.data.redis.connection.ReactiveRedisConnectionFactory.class)).isEmpty();
     }
 
+    /**
+     * Jackson 2 is on the class path (Spring Cloud's resilience4j module brings it), but the actuator writes with
+     * Jackson 3: Boot's second, Jackson 2 mapper for it loaded about 300 classes for nothing (issue 16).
+     */
+    @Test
+    void theActuatorWritesWithJackson3Alone() {
+        assertThat(this.context.getBeanNamesForType(
+                org.springframework.boot.actuate.endpoint.jackson.EndpointJackson2ObjectMapper.class)).isEmpty();
+    }
+
     @LocalServerPort
     int port;
 
