@@ -9,9 +9,16 @@
 # two cores, most of the start-up CPU (measured, 4 JVMs at load 6-9: ready in 17 s instead of 80 s, 882 MB instead
 # of 1,039 MB); the portal's hot paths are I/O-bound, and the benchmarks' tables show what it costs at full load.
 # Heap free ratios of 10-30 % (defaults 40-70 %) keep each heap near its live size after a collection (834 MB).
+# Fifth session, 868-874 -> 781-795 MB (benchmarks/startup/RESULTS.md): a young generation of at most 10 MB (it grew
+# to 15-30 MB, every page of it touched); the client compiler compiles a method after 1,000 calls instead of 200, so
+# code run only while starting stays interpreted (code cache 25 -> 17 MB in content-service); the embedded MongoDB's
+# read cache 4 MB instead of H2's 16 (content- and directory-service: their whole stores are a few MB).
+# Tried and not kept (no difference beyond the runs' spread): trimming the native heap, unpooled Netty buffers, one
+# compiler thread, free ratios 5-20 %, lazy bean initialisation, no CDS (same memory, ready in 45 s instead of 25).
 # Containers (Dockerfiles, Kubernetes) keep the JVM's defaults: C2 for long-running replicas under load.
-PORTAL_JAVA_OPTS_DEFAULT="-Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m \
--XX:MaxMetaspaceSize=256m -XX:TieredStopAtLevel=1 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+PORTAL_JAVA_OPTS_DEFAULT="-Xms32m -Xmx256m -XX:MaxNewSize=10m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m \
+-XX:MaxMetaspaceSize=256m -XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500 \
+-XX:Tier3CompileThreshold=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Dportal.mongodb.embedded.cache-size=4MB"
 JAVA_OPTS=${JAVA_OPTS:-$PORTAL_JAVA_OPTS_DEFAULT}
 # glibc gives each thread that allocates its own 64 MB arena; two are plenty for a JVM whose allocations go to its heap.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
