@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import be.biodiversity.portal.render.cache.SiteRevision;
 import be.biodiversity.portal.render.config.PortalProperties;
 import be.biodiversity.portal.render.content.ContentClient;
+import be.biodiversity.portal.render.content.SiteSettings;
 
 /**
  * The sites this service renders, by key, as content-service describes them ({@code GET /api/content/v1/site}).
@@ -39,6 +40,11 @@ public class Sites {
     private final Map<String, Site> known = new ConcurrentHashMap<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
+    /** The site made of the settings last read: the same kept answer is not made into a site on every request. */
+    private volatile Described described;
+
+    private record Described(SiteSettings settings, Site site) {
+    }
 
     Sites(ContentClient content, SiteRevision revision, PortalProperties properties) {
         this.content = content;
@@ -64,6 +70,16 @@ public class Sites {
         return last != null ? last : Site.unknown(this.properties.siteUrl());
     }
 
+    private Site describe(SiteSettings settings) {
+        Described last = this.described;
+        if (last != null && last.settings() == settings) {
+            return last.site();
+        }
+        Site site = Site.of(settings, this.properties.siteUrl());
+        this.described = new Described(settings, site);
+        return site;
+    }
+
     /** The site {@link SiteFilter} read for this request, else the one these languages are of. */
     public static Site of(org.springframework.web.server.ServerWebExchange exchange, SiteLanguages languages) {
         Site read = exchange.getAttribute(SiteFilter.ATTRIBUTE);
@@ -72,7 +88,7 @@ public class Sites {
 
     private Mono<Site> fetch() {
         return this.content.site()
-            .map((settings) -> Site.of(settings, this.properties.siteUrl()))
+            .map(this::describe)
             .doOnNext((site) -> {
                 this.known.put(DEFAULT, site);
                 if (this.failing.compareAndSet(true, false)) {
