@@ -1,5 +1,6 @@
 package be.biodiversity.portal.render.cache;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,8 +18,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Rendered pages by normalised path (Caffeine: least recently used dropped first when full, nothing kept past
- * {@code stale-if-error}). Forgets what the change feed says changed; counts hits and misses for the metrics.
+ * Rendered pages, in two parts that never push each other out (Caffeine, least recently used dropped first when full):
+ * <ul>
+ * <li>pages by normalised path ({@code max-entries}, nothing kept past {@code stale-if-error}): forgotten as the
+ * change feed says what changed;</li>
+ * <li>{@link TimedPage}s (GBIF's pages) by site, normalised path and {@link QueryKey}, at most
+ * {@code gbif-pages-max-size} bytes: each dropped when its own life ends, all of them on any change of the site.</li>
+ * </ul>
+ * Counts hits and misses for the metrics.
  */
 @Component
 class PageCache {
@@ -25,6 +33,7 @@ class PageCache {
     enum Outcome { HIT, MISS, STALE, BYPASS }
 
     private final Cache<String, CachedPage> pages;
+    private final Cache<String, TimedPage> timed;
     private final Ticker ticker;
     private final ObjectProvider<MeterRegistry> meters;
     private final Map<Outcome, Counter> counters = new ConcurrentHashMap<>();
@@ -36,9 +45,15 @@ class PageCache {
         this.meters = meters;
         this.pages = Caffeine.newBuilder().maximumSize(properties.maxEntries())
             .expireAfterWrite(properties.staleIfError()).ticker(ticker).recordStats().build();
+        this.timed = Caffeine.newBuilder().maximumWeight(properties.gbifPagesMaxSize().toBytes())
+            .<String, TimedPage>weigher((key, page) -> page.weight(key))
+            .expireAfter(Expiry.<String, TimedPage>writing((key, page) -> Duration.ofNanos(
+                    Math.max(0, page.untilNanos() - ticker.read()))))
+            .ticker(ticker).recordStats().build();
         MeterRegistry registry = meters.getIfAvailable();
         if (registry != null) {
             CaffeineCacheMetrics.monitor(registry, pages, "render.pages");
+            CaffeineCacheMetrics.monitor(registry, timed, "render.gbif-pages");
         }
     }
 
@@ -67,6 +82,22 @@ class PageCache {
         pages.invalidate(key);
     }
 
+    TimedPage timed(String key) {
+        return timed.getIfPresent(key);
+    }
+
+    /** Keeps a page for its own life unless a change was applied while it was being rendered. */
+    void put(String key, TimedPage page, long generationAtStart) {
+        timed.asMap().compute(key, (k, old) -> generation.get() == generationAtStart ? page : old);
+        if (generation.get() != generationAtStart) {
+            timed.asMap().remove(key, page);
+        }
+    }
+
+    void forgetTimed(String key) {
+        timed.invalidate(key);
+    }
+
     /** Whether the page kept at a path is a post; null when no page is kept there. */
     Boolean isPost(String path) {
         CachedPage page = pages.getIfPresent(path);
@@ -80,6 +111,7 @@ class PageCache {
      */
     void apply(List<ContentChange> changes, java.util.function.Predicate<String> mayBePost) {
         generation.incrementAndGet();
+        timed.invalidateAll();
         for (ContentChange change : changes) {
             if (change.site()) {
                 pages.asMap().replaceAll((key, page) -> page.staleOnly());
@@ -98,11 +130,22 @@ class PageCache {
     void clear() {
         generation.incrementAndGet();
         pages.invalidateAll();
+        timed.invalidateAll();
     }
 
     long size() {
         pages.cleanUp();
         return pages.estimatedSize();
+    }
+
+    long timedSize() {
+        timed.cleanUp();
+        return timed.estimatedSize();
+    }
+
+    long timedBytes() {
+        timed.cleanUp();
+        return timed.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
     }
 
     /** The counters are looked up once: asking the bean factory on every request is not free. */

@@ -1,5 +1,6 @@
 package be.biodiversity.portal.render.cache;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
@@ -8,6 +9,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -30,12 +32,22 @@ import be.biodiversity.portal.render.cache.PageCache.Outcome;
  * since said that page changed or is gone. Only complete 200 pages are kept: a page rendered without one of its
  * parts (header {@value #DEGRADED}) is sent but not kept. A 404 forgets the page in every form.
  * <p>
+ * A page that says how long it is right (headers {@value #KEEP_UNTIL} and {@value #KEEP_QUERY}: GBIF's searches and
+ * records, whose answers have a life of their own) is kept as a {@link TimedPage} by site, path and
+ * {@link QueryKey}, but only when the query it was made from is the request's query: a query with more in it (an
+ * unknown parameter, a value the page dropped) is rendered every time, never kept. Other pages with a query string
+ * are never kept.
+ * <p>
  * What leaves this service: a fresh page {@code no-cache} (with ETag); a stale one {@code no-store} (nobody keeps a
  * stand-in as if it were fresh: staleness never stacks); a partial one {@code max-age=0, stale-if-error=N}; anything
- * else that is not a 200 {@code no-store}.
+ * else that is not a 200 {@code no-store}; a page with a query that is not kept, as its controller made it.
  */
 @Component
+@Order(PageCacheFilter.ORDER)
 public class PageCacheFilter implements WebFilter {
+
+    /** Its place among the filters: after the site is read, before what rewrites a rendered page (kept rewritten). */
+    public static final int ORDER = 0;
 
     /** Set by the page controller when a part of the page could not be had; never leaves the service. */
     public static final String DEGRADED = "X-Portal-Degraded";
@@ -45,6 +57,15 @@ public class PageCacheFilter implements WebFilter {
      * private}; never leaves the service.
      */
     public static final String PRIVATE = "X-Portal-Private";
+
+    /**
+     * Set by a controller whose page is right until a moment of the cache's ticker (nanoseconds, a decimal number)
+     * and not after; never leaves the service. Only with {@value #KEEP_QUERY}.
+     */
+    public static final String KEEP_UNTIL = "X-Portal-Keep-Until";
+
+    /** The {@link QueryKey} of the query the page was made from; never leaves the service. */
+    public static final String KEEP_QUERY = "X-Portal-Keep-Query";
 
     /** The exchange attribute holding what the page was made of (see {@link #uses}). */
     private static final String USES = PageCacheFilter.class.getName() + ".uses";
@@ -82,23 +103,34 @@ public class PageCacheFilter implements WebFilter {
         String raw = exchange.getRequest().getPath().pathWithinApplication().value();
         String key = languages.requestKey(raw);
         if (!properties.enabled() || !HttpMethod.GET.equals(exchange.getRequest().getMethod())
-                || key.startsWith("/actuator") || key.startsWith("/assets/") || !PagePaths.isClean(key)
-                || !exchange.getRequest().getQueryParams().isEmpty()) {
+                || key.startsWith("/actuator") || key.startsWith("/assets/") || !PagePaths.isClean(key)) {
             exchange.getResponse().beforeCommit(() -> {
-                exchange.getResponse().getHeaders().remove(DEGRADED);
-                if (exchange.getResponse().getHeaders().remove(PRIVATE) != null) {
-                    exchange.getResponse().getHeaders().setCacheControl("no-store, private");
+                HttpHeaders headers = exchange.getResponse().getHeaders();
+                internal(headers);
+                if (headers.remove(PRIVATE) != null) {
+                    headers.setCacheControl("no-store, private");
                 }
                 return Mono.empty();
             });
             return chain.filter(exchange);
         }
-        CachedPage cached = cache.get(key);
-        if (cached != null && isFresh(cached)) {
-            cache.count(Outcome.HIT);
-            return send(exchange, cached, false);
+        boolean query = !exchange.getRequest().getQueryParams().isEmpty();
+        if (!query) {
+            CachedPage cached = cache.get(key);
+            if (cached != null && isFresh(cached)) {
+                cache.count(Outcome.HIT);
+                return send(exchange, cached, false);
+            }
         }
-        return chain.filter(exchange.mutate().response(new Capture(exchange, key, cache.generation())).build());
+        String queryKey = QueryKey.of(exchange.getRequest().getQueryParams());
+        String timedKey = languages.siteKey() + " " + key + queryKey;
+        TimedPage timed = cache.timed(timedKey);
+        if (timed != null && isFresh(timed)) {
+            cache.count(Outcome.HIT);
+            return send(exchange, timed.page(), false);
+        }
+        return chain.filter(exchange.mutate().response(new Capture(exchange, key, query, timedKey, queryKey,
+                cache.generation(), revision.current())).build());
     }
 
     private boolean isFresh(CachedPage page) {
@@ -110,6 +142,26 @@ public class PageCacheFilter implements WebFilter {
             return age < properties.maxAgeWithoutRevision().toNanos();
         }
         return age < properties.maxAge().toNanos();
+    }
+
+    /** Within its own life, at most {@code max-age}, and the site still at the revision it was rendered at. */
+    private boolean isFresh(TimedPage timed) {
+        long now = cache.now();
+        long current = revision.current();
+        if (now - timed.untilNanos() >= 0 || now - timed.page().bornNanos() >= properties.maxAge().toNanos()) {
+            return false;
+        }
+        if (current == SiteRevision.UNKNOWN) {
+            return now - timed.page().bornNanos() < properties.maxAgeWithoutRevision().toNanos();
+        }
+        return current == timed.revision();
+    }
+
+    /** The headers a controller tells this filter what to do with: they never leave the service. */
+    private static void internal(HttpHeaders headers) {
+        headers.remove(DEGRADED);
+        headers.remove(KEEP_UNTIL);
+        headers.remove(KEEP_QUERY);
     }
 
     private Mono<Void> send(ServerWebExchange exchange, CachedPage page, boolean stale) {
@@ -136,14 +188,23 @@ public class PageCacheFilter implements WebFilter {
 
         private final ServerWebExchange exchange;
         private final String key;
+        private final boolean query;
+        private final String timedKey;
+        private final String queryKey;
         private final long generationAtStart;
+        private final long revisionAtStart;
         private final long bornNanos;
 
-        Capture(ServerWebExchange exchange, String key, long generationAtStart) {
+        Capture(ServerWebExchange exchange, String key, boolean query, String timedKey, String queryKey,
+                long generationAtStart, long revisionAtStart) {
             super(exchange.getResponse());
             this.exchange = exchange;
             this.key = key;
+            this.query = query;
+            this.timedKey = timedKey;
+            this.queryKey = queryKey;
             this.generationAtStart = generationAtStart;
+            this.revisionAtStart = revisionAtStart;
             this.bornNanos = cache.now();
         }
 
@@ -166,35 +227,62 @@ public class PageCacheFilter implements WebFilter {
         private Mono<Void> complete(byte[] bytes) {
             HttpStatusCode status = getStatusCode() == null ? HttpStatus.OK : getStatusCode();
             boolean degraded = getHeaders().remove(DEGRADED) != null;
+            String until = getHeaders().getFirst(KEEP_UNTIL);
+            boolean timed = until != null && queryKey.equals(getHeaders().getFirst(KEEP_QUERY));
+            internal(getHeaders());
             if (getHeaders().remove(PRIVATE) != null) {
                 cache.count(Outcome.BYPASS);
                 getHeaders().setCacheControl("no-store, private");
                 return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
             }
-            Set<String> uses = Set.copyOf(exchange.<Set<String>>getAttributeOrDefault(USES, Set.of()));
             if (status.value() == 404 || status.value() == 410) {
                 cache.forget(key);
+                cache.forgetTimed(timedKey);
             }
             // Looked up now, not when the request came in: a change that arrived meanwhile has had its say.
-            CachedPage previous = status.value() == 503 ? cache.get(key) : null;
+            CachedPage previous = status.value() == 503 && !query ? cache.get(key) : null;
             if (previous != null) {
                 cache.count(Outcome.STALE);
                 return send(exchange, previous, true);
             }
-            if (status.value() == 200 && !degraded) {
+            if (status.value() == 200 && !degraded && (timed || !query)) {
+                Set<String> uses = Set.copyOf(exchange.<Set<String>>getAttributeOrDefault(USES, Set.of()));
                 CachedPage page = new CachedPage(status, getHeaders().getContentType(), bytes,
                         "\"" + DigestUtils.md5DigestAsHex(bytes) + "\"", Instant.now().truncatedTo(ChronoUnit.SECONDS),
                         bornNanos, uses, uses.contains(POST), true);
-                cache.put(key, page, generationAtStart);
+                if (timed) {
+                    cache.put(timedKey, new TimedPage(page, untilNanos(until), revisionAtStart), generationAtStart);
+                }
+                else {
+                    cache.put(key, page, generationAtStart);
+                }
                 cache.count(Outcome.MISS);
                 return send(exchange, page, false);
             }
             cache.count(Outcome.BYPASS);
             // A page rendered without one of its parts is not to be reused as it is, but it may stand in for an
             // error answer later (the gateway keeps it for that alone); anything else is not to be kept at all.
-            getHeaders().setCacheControl(status.value() == 200
-                    ? "max-age=0, stale-if-error=" + properties.staleIfError().toSeconds() : "no-store");
+            if (status.value() == 200 && degraded) {
+                getHeaders().setCacheControl("max-age=0, stale-if-error=" + properties.staleIfError().toSeconds());
+            }
+            else if (!query || status.value() != 200) {
+                getHeaders().setCacheControl("no-store");
+            }
             return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
+        }
+
+        /** The page's own end, at most {@code max-age} from now (briefly when the site revision was not known). */
+        private long untilNanos(String until) {
+            long own;
+            try {
+                own = Long.parseLong(until.strip());
+            }
+            catch (NumberFormatException ex) {
+                own = bornNanos;
+            }
+            Duration longest = revisionAtStart == SiteRevision.UNKNOWN ? properties.maxAgeWithoutRevision()
+                    : properties.maxAge();
+            return own - bornNanos < longest.toNanos() ? own : bornNanos + longest.toNanos();
         }
     }
 }

@@ -3,6 +3,7 @@ package be.biodiversity.portal.render.cache;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How rendered pages, and the providers' answers they are made of, are kept.
@@ -18,11 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param directoryMaxAge    the longest a directory-service answer is used again (directory-service has no
  *                           revision to follow)
  * @param answerMaxEntries   how many provider answers are kept (least recently used go first)
+ * @param gbifPagesMaxSize   the most bytes of pages made from GBIF's answers kept (searches, records: any query
+ *                           a visitor makes up is one), apart from the other pages so that they never push those out
  */
 @ConfigurationProperties("portal.cache")
 public record PageCacheProperties(Boolean enabled, Duration maxAge, Duration staleIfError, Integer maxEntries,
         Duration revisionPoll, Duration maxAgeWithoutRevision, Boolean answers, Duration directoryMaxAge,
-        Integer answerMaxEntries) {
+        Integer answerMaxEntries, DataSize gbifPagesMaxSize) {
 
     public PageCacheProperties {
         enabled = enabled == null || enabled;
@@ -34,5 +37,6 @@ public record PageCacheProperties(Boolean enabled, Duration maxAge, Duration sta
         answers = answers == null || answers;
         directoryMaxAge = directoryMaxAge == null ? Duration.ofSeconds(5) : directoryMaxAge;
         answerMaxEntries = answerMaxEntries == null ? 1000 : answerMaxEntries;
+        gbifPagesMaxSize = gbifPagesMaxSize == null ? DataSize.ofMegabytes(8) : gbifPagesMaxSize;
     }
 }

@@ -12,6 +12,9 @@ public interface PagePaths {
     /** The key of a page from its permalink, as content-service gives it. */
     String permalinkKey(String permalink);
 
+    /** The key of the site a request is for (MULTISITE.md: every cache key starts with it). */
+    String siteKey();
+
     /**
      * A normalised path that can be a page: no control or line-separator characters, no backslash, no {@code ..}
      * segment. Anything else is not a spelling of a page.

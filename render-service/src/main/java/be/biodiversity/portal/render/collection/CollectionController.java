@@ -27,6 +27,7 @@ import be.biodiversity.portal.render.gbif.GbifProperties;
 import be.biodiversity.portal.render.gbif.GbifRefusedException;
 import be.biodiversity.portal.render.gbif.GbifUnavailableException;
 import be.biodiversity.portal.render.gbif.GbifViews;
+import be.biodiversity.portal.render.gbif.PageLife;
 import be.biodiversity.portal.render.gbif.SearchPages;
 import be.biodiversity.portal.render.gbif.SearchSpec;
 import be.biodiversity.portal.render.site.ProblemView;
@@ -96,17 +97,20 @@ class CollectionController {
                     ProblemView.NOT_FOUND));
         }
         String gbifHref = pages.gbifOrg("/grscicoll/" + kind + "/" + key, List.of());
+        PageLife life = new PageLife();
         return gbif.get("/grscicoll/" + kind + "/" + key, List.of(), Grscicoll.class)
-                .map(answer -> view(lang, key, kind, answer, gbifHref))
+                .map(answer -> view(lang, key, kind, answer, gbifHref, life))
                 .switchIfEmpty(Mono.fromSupplier(() -> pages.problem(lang, HttpStatus.NOT_FOUND,
                         ProblemView.NOT_FOUND)))
                 .onErrorResume(GbifRefusedException.class, error -> Mono.just(pages.problem(lang,
                         HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
                 .onErrorResume(GbifUnavailableException.class,
-                        error -> Mono.just(view(lang, key, kind, null, gbifHref)));
+                        error -> Mono.just(view(lang, key, kind, null, gbifHref, life)))
+                .contextWrite(life::into);
     }
 
-    private Rendering view(String lang, String key, String kind, GbifAnswer<Grscicoll> answer, String gbifHref) {
+    private Rendering view(String lang, String key, String kind, GbifAnswer<Grscicoll> answer, String gbifHref,
+            PageLife life) {
         String prefix = pages.prefix(lang);
         List<GbifViews.LanguageLink> switcher = pages.languageLinks(lang, p -> p + "/" + kind + "/" + key);
         String label = pages.message(lang, "gbif." + kind + ".kind");
@@ -117,7 +121,7 @@ class CollectionController {
             GbifViews.Record view = new GbifViews.Record(lang, pages.home(lang), switcher,
                     pages.canonical("/" + kind + "/" + key), label, label, null, List.of(), null, null, buttons,
                     pages.notice(lang, null, gbifHref), null, back, backText);
-            return GbifPages.degraded(Rendering.view("gbif-record").modelAttribute("record", view), true).build();
+            return GbifPages.record(Rendering.view("gbif-record").modelAttribute("record", view), true, life);
         }
         Grscicoll g = answer.value();
         List<GbifViews.Field> fields = new ArrayList<>();
@@ -148,8 +152,7 @@ class CollectionController {
         GbifViews.Record view = new GbifViews.Record(lang, pages.home(lang), switcher,
                 pages.canonical("/" + kind + "/" + key), label, g.name() == null ? label : g.name(), null, fields,
                 description, null, buttons, pages.notice(lang, answer, gbifHref), null, back, backText);
-        return GbifPages.degraded(Rendering.view("gbif-record").modelAttribute("record", view), answer.stale())
-                .build();
+        return GbifPages.record(Rendering.view("gbif-record").modelAttribute("record", view), answer.stale(), life);
     }
 
     private String join(String lang, List<String> codes) {

@@ -29,6 +29,7 @@ import be.biodiversity.portal.render.gbif.GbifProperties;
 import be.biodiversity.portal.render.gbif.GbifRefusedException;
 import be.biodiversity.portal.render.gbif.GbifUnavailableException;
 import be.biodiversity.portal.render.gbif.GbifViews;
+import be.biodiversity.portal.render.gbif.PageLife;
 import be.biodiversity.portal.render.gbif.SearchPages;
 import be.biodiversity.portal.render.gbif.SearchSpec;
 import be.biodiversity.portal.render.gbif.Titles;
@@ -94,22 +95,24 @@ class DatasetController {
         Mono<Optional<GbifAnswer<Dataset.Count>>> count = gbif.get("/occurrence/search", countQuery,
                 Dataset.Count.class).map(Optional::of).onErrorResume(error -> Mono.just(Optional.empty()))
                 .defaultIfEmpty(Optional.empty());
+        PageLife life = new PageLife();
         return gbif.get("/dataset/" + key, List.of(), Dataset.class)
                 .flatMap(answer -> Mono.zip(count, titles.waitingFor("organization",
                         answer.value().publishingOrganizationKey() == null ? List.of()
                                 : List.of(answer.value().publishingOrganizationKey())))
                         .map(parts -> record(language, key, answer, parts.getT1().orElse(null), parts.getT2(),
-                                gbifHref)))
+                                gbifHref, life)))
                 .switchIfEmpty(Mono.fromSupplier(() -> pages.problem(language, HttpStatus.NOT_FOUND,
                         ProblemView.NOT_FOUND)))
                 .onErrorResume(GbifRefusedException.class, error -> Mono.just(pages.problem(language,
                         HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
                 .onErrorResume(GbifUnavailableException.class,
-                        error -> Mono.just(record(language, key, null, null, Map.of(), gbifHref)));
+                        error -> Mono.just(record(language, key, null, null, Map.of(), gbifHref, life)))
+                .contextWrite(life::into);
     }
 
     private Rendering record(String lang, String key, GbifAnswer<Dataset> answer, GbifAnswer<Dataset.Count> count,
-            Map<String, String> named, String gbifHref) {
+            Map<String, String> named, String gbifHref, PageLife life) {
         String prefix = pages.prefix(lang);
         List<GbifViews.LanguageLink> switcher = pages.languageLinks(lang, p -> p + "/dataset/" + key);
         String canonical = pages.canonical("/dataset/" + key);
@@ -123,7 +126,7 @@ class DatasetController {
             GbifViews.Record view = new GbifViews.Record(lang, pages.home(lang), switcher, canonical, kind, kind,
                     null, List.of(), null, null, buttons, pages.notice(lang, null, gbifHref), null, back,
                     pages.message(lang, "gbif.dataset.back"));
-            return GbifPages.degraded(Rendering.view("gbif-record").modelAttribute("record", view), true).build();
+            return GbifPages.record(Rendering.view("gbif-record").modelAttribute("record", view), true, life);
         }
         Dataset d = answer.value();
         List<GbifViews.Field> fields = new ArrayList<>();
@@ -153,8 +156,8 @@ class DatasetController {
                 answer.stale() ? pages.notice(lang, answer, gbifHref) : null,
                 occurrences ? pages.map(List.of(Map.entry("datasetKey", key))) : null, back,
                 pages.message(lang, "gbif.dataset.back"));
-        return GbifPages.degraded(Rendering.view("gbif-record").modelAttribute("record", view), stale || count == null)
-                .build();
+        return GbifPages.record(Rendering.view("gbif-record").modelAttribute("record", view), stale || count == null,
+                life);
     }
 
     private void add(List<GbifViews.Field> fields, String lang, String label, String value, String href) {

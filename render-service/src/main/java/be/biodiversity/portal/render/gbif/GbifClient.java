@@ -92,11 +92,14 @@ public class GbifClient {
      * {@code GET {api-url}{path}?query}, read as {@code type} (kept per URL and type): the fresh
      * answer, else the last good one marked stale; empty when GBIF answers 404. Fails with
      * {@link GbifUnavailableException} (GBIF out of reach, nothing kept) or {@link GbifRefusedException} (a 4xx).
+     * Tells the {@link PageLife} of the render, if there is one, until when the answer is fresh, or that the page is
+     * not to be kept (a last good answer, a failure).
      */
     public <T> Mono<GbifAnswer<T>> get(String path, List<Map.Entry<String, String>> query, Class<T> type) {
         URI url = url(path, query);
         Key cacheKey = new Key(url, type);
-        return Mono.defer(() -> {
+        return Mono.deferContextual(context -> {
+            PageLife life = PageLife.of(context);
             forgetIfOld(cacheKey);
             // A failure completes the future normally (Caffeine would log every failed load at WARN), and is
             // forgotten at once: the next request asks GBIF again.
@@ -110,16 +113,19 @@ public class GbifClient {
                     fresh.asMap().remove(cacheKey, answer);
                     return Mono.error(stamped.error());
                 }
-                return Mono.just(stamped);
+                if (life != null) {
+                    life.freshUntil(stamped.nanos() + properties.cacheTtl().toNanos());
+                }
+                return Mono.just(new GbifAnswer<>(type.cast(stamped.value()), stamped.at(), false));
+            }).onErrorResume(error -> {
+                if (life != null) {
+                    life.notToKeep();
+                }
+                Stamped kept = error instanceof GbifUnavailableException ? lastGood.getIfPresent(cacheKey) : null;
+                return kept == null ? Mono.error(error)
+                        : Mono.just(new GbifAnswer<>(type.cast(kept.value()), kept.at(), true));
             });
-        }).map(stamped -> new GbifAnswer<>(type.cast(stamped.value()), stamped.at(), false))
-                .onErrorResume(GbifUnavailableException.class, error -> {
-                    Stamped kept = lastGood.getIfPresent(cacheKey);
-                    if (kept == null) {
-                        return Mono.error(error);
-                    }
-                    return Mono.just(new GbifAnswer<>(type.cast(kept.value()), kept.at(), true));
-                });
+        });
     }
 
     /**

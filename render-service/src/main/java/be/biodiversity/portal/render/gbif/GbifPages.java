@@ -19,6 +19,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 import be.biodiversity.portal.render.cache.PageCacheFilter;
+import be.biodiversity.portal.render.cache.QueryKey;
 import be.biodiversity.portal.render.site.ProblemView;
 import be.biodiversity.portal.render.site.SiteLanguages;
 
@@ -163,5 +164,27 @@ public class GbifPages {
     /** A page shown with GBIF's answer missing or old: sent, but not kept in the page cache. */
     public static Rendering.Builder<?> degraded(Rendering.Builder<?> rendering, boolean degraded) {
         return degraded ? rendering.header(PageCacheFilter.DEGRADED, "true") : rendering;
+    }
+
+    /**
+     * A record page (it reads no query): not kept when {@code degraded}, else kept while the GBIF answers it used are
+     * fresh, for requests without a query.
+     */
+    public static Rendering record(Rendering.Builder<?> rendering, boolean degraded, PageLife life) {
+        return (degraded ? degraded(rendering, true) : kept(rendering, life, QueryKey.NONE)).build();
+    }
+
+    /**
+     * A page the page cache may keep as long as the GBIF answers it used are fresh ({@link PageLife}), for requests
+     * whose query is {@code query} (a {@link QueryKey}); as it is when its life says it is not to be kept or there is
+     * no such query (null).
+     */
+    public static Rendering.Builder<?> kept(Rendering.Builder<?> rendering, PageLife life, String query) {
+        if (query == null) {
+            return rendering;
+        }
+        life.until().ifPresent(until -> rendering.header(PageCacheFilter.KEEP_UNTIL, Long.toString(until))
+                .header(PageCacheFilter.KEEP_QUERY, query));
+        return rendering;
     }
 }

@@ -1,6 +1,7 @@
 package be.biodiversity.portal.render.gbif;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.result.view.Rendering;
 
+import be.biodiversity.portal.render.cache.QueryKey;
 import be.biodiversity.portal.render.site.ProblemView;
 import be.biodiversity.portal.render.site.SearchFilters;
 import be.biodiversity.portal.render.site.SearchLinks;
@@ -54,8 +56,10 @@ public class SearchPages {
             return Mono.just(pages.problem(pages.defaultLanguage(), HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
         }
         Map<String, List<String>> filters = SearchFilters.of(query, spec.filters().keySet(), spec.single());
-        scoped(filters, spec.scope());
         long offset = Math.min(offset(query.getFirst("offset")), MAX_OFFSET);
+        Map<String, List<String>> asked = new LinkedHashMap<>(filters);
+        scoped(filters, spec.scope());
+        String used = used(asked, filters, offset);
         SearchLinks links = new SearchLinks(pages.prefix(lang) + spec.path(), filters, spec.single());
         List<Map.Entry<String, String>> chosen = entries(filters);
         List<Map.Entry<String, String>> all = new ArrayList<>(entries(spec.siteFilter()));
@@ -73,12 +77,13 @@ public class SearchPages {
         }
         request.add(Map.entry("limit", String.valueOf(PAGE_SIZE)));
         request.add(Map.entry("offset", String.valueOf(offset)));
+        PageLife life = new PageLife();
         return gbif.get(spec.api(), request, type)
                 .flatMap(answer -> Mono.zip(rows.apply(answer.value(), lang),
                         facets(lang, spec, links, answer.value(), labels))
-                        .map(parts -> render(view(lang, spec, links, offset, answer.value(), parts.getT2(),
-                                parts.getT1(), pages.notice(lang, answer, gbifHref), null, gbifHref, chosen),
-                                HttpStatus.OK, answer.stale())))
+                        .map(parts -> GbifPages.kept(rendering(view(lang, spec, links, offset, answer.value(),
+                                parts.getT2(), parts.getT1(), pages.notice(lang, answer, gbifHref), null, gbifHref,
+                                chosen), HttpStatus.OK, answer.stale()), life, used).build()))
                 // GBIF answered 404 to a search: nothing to show but the way to GBIF.org
                 .switchIfEmpty(Mono.fromSupplier(() -> render(view(lang, spec, links, offset, null, List.of(),
                         List.of(), pages.notice(lang, null, gbifHref), null, gbifHref, chosen), HttpStatus.OK, true)))
@@ -87,7 +92,24 @@ public class SearchPages {
                         HttpStatus.BAD_REQUEST, false)))
                 .onErrorResume(GbifUnavailableException.class, error -> Mono.just(render(view(lang, spec, links,
                         offset, null, List.of(), List.of(), pages.notice(lang, null, gbifHref), null, gbifHref,
-                        chosen), HttpStatus.OK, true)));
+                        chosen), HttpStatus.OK, true)))
+                .contextWrite(life::into);
+    }
+
+    /**
+     * The query a page is made from, as the visitor's filters and offset give it: the page is kept for a request only
+     * when its query is this one (nothing dropped, nothing unknown). None when the site's scope replaced a value the
+     * visitor gave ({@code country=FR}): that page is the scope's, not the visitor's.
+     */
+    private static String used(Map<String, List<String>> asked, Map<String, List<String>> scoped, long offset) {
+        if (asked.entrySet().stream().anyMatch(filter -> !filter.getValue().equals(scoped.get(filter.getKey())))) {
+            return null;
+        }
+        Map<String, List<String>> used = new LinkedHashMap<>(asked);
+        if (offset > 0) {
+            used.put("offset", List.of(String.valueOf(offset)));
+        }
+        return QueryKey.of(used);
     }
 
     /** Labels of facet values, by field: {@code Mono} because some (dataset titles) are asked of GBIF. */
@@ -97,8 +119,12 @@ public class SearchPages {
     }
 
     private Rendering render(GbifViews.Search search, HttpStatus status, boolean degraded) {
+        return rendering(search, status, degraded).build();
+    }
+
+    private Rendering.Builder<?> rendering(GbifViews.Search search, HttpStatus status, boolean degraded) {
         return GbifPages.degraded(Rendering.view("gbif-search").status(status).modelAttribute("search", search),
-                degraded).build();
+                degraded);
     }
 
     private <P extends SearchAnswer> Mono<List<GbifViews.FacetView>> facets(String lang, SearchSpec spec,

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Titles of datasets and publishers named by key in facets and results. Each is asked of GBIF at the same time; a
  * search page waits for them at most {@code portal.gbif.title-wait} (150 ms): a title that comes later is kept by the
  * client's cache for the next page, and this one shows the key's first characters, so a search never waits a second
- * full round trip for its labels. A record page ({@link #waitingFor}) waits as long as for any answer.
+ * full round trip for its labels (and is not kept in the page cache: {@link PageLife}). A record page
+ * ({@link #waitingFor}) waits as long as for any answer.
  */
 @Component
 public class Titles {
@@ -45,7 +46,14 @@ public class Titles {
                         .timeout(wait)
                         .filter(answer -> answer.value().title() != null)
                         .map(answer -> Map.entry(key, answer.value().title()))
-                        .onErrorResume(error -> Mono.empty()))
+                        // the page shows the key instead: it is not to be kept like that
+                        .onErrorResume(error -> Mono.deferContextual(context -> {
+                            PageLife life = PageLife.of(context);
+                            if (life != null) {
+                                life.notToKeep();
+                            }
+                            return Mono.empty();
+                        })))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
     }
 

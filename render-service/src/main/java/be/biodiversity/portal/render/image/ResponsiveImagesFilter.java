@@ -19,13 +19,15 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import be.biodiversity.portal.render.cache.PageCacheFilter;
 import be.biodiversity.portal.render.content.SiteFiles;
 
 /**
  * Every HTML page leaves with its images made responsive ({@link ResponsiveImages}): whatever wrote the
  * {@code <img>} — the markdown body, the hero, a card, a logo — a phone gets a copy of the width it needs, never the
- * 4 MB original. Runs outside the page cache, so a kept page is rewritten with the files as they are now; the
- * list of files comes from the answer cache (one call to content-service per site-wide change).
+ * 4 MB original. Runs inside the page cache, so a page is kept as it leaves (its ETag names the fingerprints it links
+ * to) and a kept page costs no rewriting; the list of files comes from the answer cache (one call to content-service
+ * per site-wide change, and a site-wide change has every kept page rendered again).
  */
 @Component
 class ResponsiveImagesFilter implements WebFilter, Ordered {
@@ -42,7 +44,7 @@ class ResponsiveImagesFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return 0;
+        return PageCacheFilter.ORDER + 1;
     }
 
     @Override

@@ -24,6 +24,7 @@ import be.biodiversity.portal.render.gbif.GbifProperties;
 import be.biodiversity.portal.render.gbif.GbifRefusedException;
 import be.biodiversity.portal.render.gbif.GbifUnavailableException;
 import be.biodiversity.portal.render.gbif.GbifViews;
+import be.biodiversity.portal.render.gbif.PageLife;
 import be.biodiversity.portal.render.gbif.SearchPages;
 import be.biodiversity.portal.render.gbif.SearchSpec;
 import be.biodiversity.portal.render.gbif.Titles;
@@ -87,20 +88,22 @@ class OccurrenceController {
                     HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
         }
         String gbifHref = pages.gbifOrg("/occurrence/" + key, List.of());
+        PageLife life = new PageLife();
         return gbif.get("/occurrence/" + key, List.of(), Occurrence.class)
                 .flatMap(answer -> titles.waitingFor("dataset", answer.value().datasetKey() == null ? List.of()
                         : List.of(answer.value().datasetKey()))
-                        .map(named -> record(language, key, answer, named, gbifHref)))
+                        .map(named -> record(language, key, answer, named, gbifHref, life)))
                 .switchIfEmpty(Mono.fromSupplier(() -> pages.problem(language, HttpStatus.NOT_FOUND,
                         ProblemView.NOT_FOUND)))
                 .onErrorResume(GbifRefusedException.class, error -> Mono.just(pages.problem(language,
                         HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
                 .onErrorResume(GbifUnavailableException.class,
-                        error -> Mono.just(record(language, key, null, Map.of(), gbifHref)));
+                        error -> Mono.just(record(language, key, null, Map.of(), gbifHref, life)))
+                .contextWrite(life::into);
     }
 
     private Rendering record(String lang, String key, GbifAnswer<Occurrence> answer, Map<String, String> named,
-            String gbifHref) {
+            String gbifHref, PageLife life) {
         String prefix = pages.prefix(lang);
         String back = prefix + "/occurrence/search";
         List<GbifViews.LanguageLink> switcher = pages.languageLinks(lang, p -> p + "/occurrence/" + key);
@@ -111,7 +114,7 @@ class OccurrenceController {
                     kind + " " + key, null, List.of(), null, null,
                     List.of(new GbifViews.Button(pages.message(lang, "gbif.on-gbif"), gbifHref)),
                     pages.notice(lang, null, gbifHref), null, back, pages.message(lang, "gbif.occurrence.back"));
-            return GbifPages.degraded(Rendering.view("gbif-record").modelAttribute("record", view), true).build();
+            return GbifPages.record(Rendering.view("gbif-record").modelAttribute("record", view), true, life);
         }
         Occurrence o = answer.value();
         List<GbifViews.Field> fields = new ArrayList<>();
@@ -148,8 +151,7 @@ class OccurrenceController {
                 pages.code(lang, o.occurrenceStatus()), fields, null, null,
                 List.of(new GbifViews.Button(pages.message(lang, "gbif.on-gbif"), gbifHref)),
                 pages.notice(lang, answer, gbifHref), null, back, pages.message(lang, "gbif.occurrence.back"));
-        return GbifPages.degraded(Rendering.view("gbif-record").modelAttribute("record", view), answer.stale())
-                .build();
+        return GbifPages.record(Rendering.view("gbif-record").modelAttribute("record", view), answer.stale(), life);
     }
 
     private void add(List<GbifViews.Field> fields, String lang, String label, String value, String href) {

@@ -53,6 +53,11 @@ public class SiteLanguages implements PagePaths {
         return resolve(permalink).path();
     }
 
+    @Override
+    public String siteKey() {
+        return site().key();
+    }
+
     public SitePath ofRequest(String rawPath) {
         String decoded;
         try {

@@ -23,7 +23,7 @@ class AnswerCacheTests {
     private final TestTicker ticker = new TestTicker();
 
     private final PageCacheProperties properties = new PageCacheProperties(true, Duration.ofSeconds(30), null, null,
-            Duration.ofMillis(250), null, true, Duration.ofSeconds(5), null);
+            Duration.ofMillis(250), null, true, Duration.ofSeconds(5), null, null);
 
     private final SiteRevision revision = new SiteRevision(ticker, properties);
 

@@ -14,4 +14,9 @@ final class IdentityPaths implements PagePaths {
     public String permalinkKey(String permalink) {
         return permalink;
     }
+
+    @Override
+    public String siteKey() {
+        return "default";
+    }
 }

@@ -22,7 +22,7 @@ class PageCacheRulesTests {
     private final TestTicker ticker = new TestTicker();
 
     private final PageCache cache = new PageCache(new PageCacheProperties(true, null, null, 100, null, null, false,
-            null, null), ticker, new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
+            null, null, null), ticker, new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
 
     private final SiteCaches caches = new SiteCaches(cache, AnswerCache.NONE, IdentityPaths.PATHS);
 

@@ -25,6 +25,11 @@ class ContentAnswersTests {
             return permalink.length() > 1 && permalink.endsWith("/") ? permalink.substring(0, permalink.length() - 1)
                     : permalink;
         }
+
+        @Override
+        public String siteKey() {
+            return "default";
+        }
     };
 
     @Test

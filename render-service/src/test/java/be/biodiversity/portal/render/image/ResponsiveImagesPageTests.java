@@ -81,4 +81,16 @@ class ResponsiveImagesPageTests {
         }
         assertThat(content.requests()).filteredOn(r -> r.contains("/api/content/v1/assets")).hasSizeLessThanOrEqualTo(2);
     }
+
+    @Test
+    void thePageCacheKeepsThePageAsItLeavesSoItsEtagNamesTheFingerprints() {
+        for (int i = 0; i < 2; i++) {
+            EntityExchangeResult<byte[]> page = web.get().uri("/nl/foto").exchange().expectStatus().isOk()
+                .expectBody().returnResult();
+            assertThat(new String(page.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("?v=fedcba9876543210");
+            assertThat(page.getResponseHeaders().getETag()).as("kept rewritten: not rewritten again on each hit")
+                .isEqualTo("\"" + org.springframework.util.DigestUtils.md5DigestAsHex(page.getResponseBody()) + "\"");
+        }
+    }
 }
