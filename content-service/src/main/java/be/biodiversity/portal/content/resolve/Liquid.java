@@ -2,6 +2,8 @@ package be.biodiversity.portal.content.resolve;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,8 +26,16 @@ final class Liquid {
     private static final Pattern VARIABLE = Pattern.compile("Variable '([^']+)' does not exist");
 
     private final TemplateParser parser;
+    private final boolean flat;
+    private final LongAdder flatRenders = new LongAdder();
 
     Liquid(LiquidLimits limits) {
+        this(limits, true);
+    }
+
+    /** @param flat whether a {@link FlatLiquid} text gives liqp only its Liquid (false: always the whole text) */
+    Liquid(LiquidLimits limits, boolean flat) {
+        this.flat = flat;
         TemplateParser.Builder builder = new TemplateParser.Builder().withFlavor(Flavor.JEKYLL)
                 .withStrictVariables(true).withErrorMode(TemplateParser.ErrorMode.WARN)
                 .withMaxIterations(limits.maxIterations()).withMaxSizeRenderedString(limits.maxStringLength())
@@ -42,6 +52,11 @@ final class Liquid {
         this.parser = builder.build();
     }
 
+    /** How many texts were rendered from their Liquid alone ({@link FlatLiquid}). */
+    long flatRenders() {
+        return flatRenders.sum();
+    }
+
     static boolean hasLiquid(String text) {
         return text != null && (text.contains("{{") || text.contains("{%"));
     }
@@ -56,25 +71,73 @@ final class Liquid {
             return text;
         }
         RenderBudget budget = RenderBudget.current();
+        if (flat) {
+            Optional<String> rendered = FlatLiquid.split(text)
+                    .flatMap(split -> flat(split, text, variables, field, budget, problems));
+            if (rendered.isPresent()) {
+                flatRenders.increment();
+                return rendered.get();
+            }
+        }
+        return whole(text, variables, field, budget, problems);
+    }
+
+    /**
+     * Only the Liquid of a {@link FlatLiquid} text through liqp, the plain text put back around it and counted in
+     * the budget as liqp counts it (a step and its characters per run). Empty when liqp had more to say than
+     * missing variables (a syntax error's line and column would be the template's, not the text's): the whole text
+     * is then rendered as before. A limit passed here is passed: the budget stays exceeded.
+     */
+    private Optional<String> flat(FlatLiquid.Split split, String text, Map<String, Object> variables, String field,
+            RenderBudget budget, List<ResolveProblem> problems) {
+        try {
+            Template template = parser.parse(split.template());
+            String rendered = template.render(variables);
+            if (budget.exceeded() != null) {
+                throw budget.exceeded().in(field);
+            }
+            Optional<String> out = template.errors().stream().allMatch(VariableNotExistException.class::isInstance)
+                    ? split.assemble(rendered) : Optional.empty();
+            if (out.isEmpty()) {
+                budget.takeIncludeProblems();
+                return out;
+            }
+            // liqp appended each separator as a run of plain text: the text's runs are what is left to count
+            long separators = split.pieces() - 1;
+            for (long run = separators; run < split.plainRuns(); run++) {
+                budget.step();
+            }
+            budget.checkLength(out.get().length());
+            budget.produced(Math.max(0, split.plainLength() - separators));
+            variableProblems(template, text, field, problems);
+            includeProblems(text, field, budget, problems);
+            return out;
+        }
+        catch (LiquidLimitException ex) {
+            throw ex.in(field);
+        }
+        catch (StackOverflowError ex) {
+            throw new LiquidLimitException("Liquid nests too deeply to evaluate").in(field);
+        }
+        catch (RuntimeException ex) {
+            if (budget.exceeded() != null) {
+                throw budget.exceeded().in(field);
+            }
+            budget.takeIncludeProblems();
+            return Optional.empty();
+        }
+    }
+
+    /** The whole text through liqp. */
+    private String whole(String text, Map<String, Object> variables, String field, RenderBudget budget,
+            List<ResolveProblem> problems) {
         try {
             Template template = parser.parse(text);
             String out = template.render(variables);
             if (budget.exceeded() != null) {
                 throw budget.exceeded().in(field);
             }
-            for (Exception ex : template.errors()) {
-                Matcher variable = VARIABLE.matcher(String.valueOf(ex.getMessage()));
-                if (ex instanceof VariableNotExistException && variable.find()) {
-                    String name = variable.group(1);
-                    if (name.startsWith("site.") || name.startsWith("page.")) {
-                        problems.add(new ResolveProblem(false, field, lineOf(text, name),
-                                "Liquid refers to missing data: " + name));
-                    }
-                }
-                else {
-                    problems.add(new ResolveProblem(false, field, null, "Liquid: " + ex.getMessage()));
-                }
-            }
+            variableProblems(template, text, field, problems);
             includeProblems(text, field, budget, problems);
             return out;
         }
@@ -98,6 +161,22 @@ final class Liquid {
             problems.add(new ResolveProblem(true, field, line.find() ? Integer.valueOf(line.group(1)) : null,
                     "Liquid error: " + message));
             return text;
+        }
+    }
+
+    private static void variableProblems(Template template, String text, String field, List<ResolveProblem> problems) {
+        for (Exception ex : template.errors()) {
+            Matcher variable = VARIABLE.matcher(String.valueOf(ex.getMessage()));
+            if (ex instanceof VariableNotExistException && variable.find()) {
+                String name = variable.group(1);
+                if (name.startsWith("site.") || name.startsWith("page.")) {
+                    problems.add(new ResolveProblem(false, field, lineOf(text, name),
+                            "Liquid refers to missing data: " + name));
+                }
+            }
+            else {
+                problems.add(new ResolveProblem(false, field, null, "Liquid: " + ex.getMessage()));
+            }
         }
     }
 
