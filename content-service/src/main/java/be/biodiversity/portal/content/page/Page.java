@@ -21,6 +21,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param sourcePath  the repository file it was imported from; null when an editor created it
  * @param sourceHash  fingerprint of that file as last imported, so a re-import changes only what changed
  * @param searchText  title, description and body folded to lower case without accents, for text queries
+ * @param historyPending true: no revision holds this version yet — an import's first version, whose page is its
+ *                    own revision until the page is next changed or deleted, when the revision is written
+ *                    ({@link PageHistory}); null otherwise
  */
 @Document("pages")
 @CompoundIndexes({
@@ -52,7 +55,8 @@ public record Page(
         String updatedBy,
         String sourcePath,
         @JsonIgnore String sourceHash,
-        @JsonIgnore String searchText) {
+        @JsonIgnore String searchText,
+        @JsonIgnore Boolean historyPending) {
 
     public static final String PAGE = "page";
     public static final String POST = "post";
@@ -64,6 +68,17 @@ public record Page(
         categories = categories == null ? List.of() : categories;
         kind = kind == null ? PAGE : kind;
         status = status == null ? PUBLISHED : status;
+    }
+
+    /** This page as the first version of an import, carrying its own revision until it changes. */
+    Page withHistoryPending() {
+        return new Page(id, lang, permalink, translationKey, title, description, heroImage, heroImageCredit, body,
+                frontMatter, version, updatedAt, kind, layout, categories, date, year, status, updatedBy, sourcePath,
+                sourceHash, searchText, true);
+    }
+
+    boolean historyIsPending() {
+        return Boolean.TRUE.equals(historyPending);
     }
 
     boolean published() {

@@ -19,7 +19,8 @@ final class PageDocuments {
                 request.title(), request.description(), request.heroImage(), request.heroImageCredit(),
                 request.body() == null ? "" : request.body(), request.frontMatter(), version, Instant.now(), kind,
                 request.layout(), request.categories(), request.date(), year,
-                request.status() == null ? Page.PUBLISHED : request.status(), author, sourcePath, sourceHash, search);
+                request.status() == null ? Page.PUBLISHED : request.status(), author, sourcePath, sourceHash, search,
+                null);
     }
 
     private static String nonNull(String text) {

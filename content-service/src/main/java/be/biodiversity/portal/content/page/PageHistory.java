@@ -30,7 +30,7 @@ class PageHistory {
 
     /** @param before the page as it was before this write (null: none), to tell which public paths changed */
     Mono<Page> record(Page before, Page page, String action, String author) {
-        return write(page, action, author, before, page);
+        return pendingOf(before).then(write(page, action, author, before, page));
     }
 
     /**
@@ -41,19 +41,29 @@ class PageHistory {
         return recordAll(created.stream().map(page -> new Written(null, page)).toList(), action, author);
     }
 
+    /**
+     * Records new pages that carry their own first revision ({@link Page#historyPending()}): nothing is written to
+     * the history now (the import of a site wrote every page twice), only what each changed is counted.
+     */
+    Flux<Page> recordInPages(List<Page> created) {
+        return Flux.fromIterable(created).concatMap(page -> siteRevision
+                .record(PageChanges.between(null, page), changes.translations(null, page)).thenReturn(page));
+    }
+
     /** A page as a write left it, with the page it replaced (null: it is new). */
     record Written(Page before, Page after) {
     }
 
-    /** Records many writes at once (an import's new and changed pages): one insert of their revisions. */
+    /**
+     * Records many writes at once (an import's new and changed pages): one insert of their revisions, with the
+     * first revision of each replaced page that still carried its own.
+     */
     Flux<Page> recordAll(java.util.Collection<Written> writes, String action, String author) {
         Instant now = Instant.now();
-        List<PageRevision> revisions = writes.stream().map(Written::after).map(page -> {
-            org.bson.Document snapshot = new org.bson.Document();
-            mongo.getConverter().write(page, snapshot);
-            return new PageRevision(null, page.id(), page.version() == null ? 0 : page.version(), action, author,
-                    now, snapshot);
-        }).toList();
+        List<PageRevision> revisions = new java.util.ArrayList<>();
+        writes.stream().map(Written::before).filter(b -> b != null && b.historyIsPending()).map(this::pending)
+                .forEach(revisions::add);
+        writes.stream().map(Written::after).map(page -> revision(page, action, author, now)).forEach(revisions::add);
         return mongo.insertAll(revisions).thenMany(Flux.fromIterable(writes).concatMap(w -> siteRevision
                 .record(PageChanges.between(w.before(), w.after()), changes.translations(w.before(), w.after()))
                 .thenReturn(w.after())));
@@ -61,27 +71,51 @@ class PageHistory {
 
     /** Records that {@code page} was deleted: its public path, if it had one, is gone. */
     Mono<Page> recordDelete(Page page, String author) {
-        return write(page, "delete", author, page, null);
+        return pendingOf(page).then(write(page, "delete", author, page, null));
     }
 
     private Mono<Page> write(Page page, String action, String author, Page before, Page after) {
-        org.bson.Document snapshot = new org.bson.Document();
-        mongo.getConverter().write(page, snapshot);
-        PageRevision revision = new PageRevision(null, page.id(), page.version() == null ? 0 : page.version(),
-                action, author, Instant.now(), snapshot);
-        return mongo.insert(revision)
+        return mongo.insert(revision(page, action, author, Instant.now()))
                 .then(siteRevision.record(PageChanges.between(before, after), changes.translations(before, after)))
                 .thenReturn(page);
     }
 
-    /** The history of a page, newest first; {@code publishedOnly}: only revisions whose page was published. */
+    /** The revision a page's own first version stands for, written once the page changes (null: none pending). */
+    private Mono<PageRevision> pendingOf(Page before) {
+        return before == null || !before.historyIsPending() ? Mono.empty() : mongo.insert(pending(before));
+    }
+
+    /** The revision of a version that carried its own: as the import that wrote it. */
+    private PageRevision pending(Page page) {
+        return revision(page, "import", page.updatedBy(), page.updatedAt());
+    }
+
+    /**
+     * The page as a revision: without its folded search text (a copy of its text that only queries of current pages
+     * use) and without the mark of a pending revision.
+     */
+    private PageRevision revision(Page page, String action, String author, Instant at) {
+        org.bson.Document snapshot = new org.bson.Document();
+        mongo.getConverter().write(page, snapshot);
+        snapshot.remove("searchText");
+        snapshot.remove("historyPending");
+        return new PageRevision(null, page.id(), page.version() == null ? 0 : page.version(), action, author, at,
+                snapshot);
+    }
+
+    /**
+     * The history of a page, newest first; {@code publishedOnly}: only revisions whose page was published. A page
+     * that carries its own first revision ({@link Page#historyPending()}) lists it from itself.
+     */
     Flux<PageRevision.Entry> entries(String pageId, boolean publishedOnly) {
         Criteria criteria = Criteria.where("pageId").is(pageId);
         if (publishedOnly) {
             criteria = criteria.and("snapshot.status").is(Page.PUBLISHED);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "at")), PageRevision.class)
-                .map(PageRevision::entry);
+        Flux<PageRevision.Entry> stored = mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "at")),
+                PageRevision.class).map(PageRevision::entry);
+        return carried(pageId).filter(page -> !publishedOnly || page.published()).map(page -> pending(page).entry())
+                .concatWith(stored);
     }
 
     /** The page as it was in a revision. */
@@ -93,6 +127,13 @@ class PageHistory {
     Mono<PageRevision> at(String pageId, long version) {
         return mongo.find(Query.query(Criteria.where("pageId").is(pageId).and("version").is(version))
                 .with(Sort.by(Sort.Direction.DESC, "at")), PageRevision.class)
-                .filter(r -> !"delete".equals(r.action())).next();
+                .filter(r -> !"delete".equals(r.action())).next()
+                .switchIfEmpty(Mono.defer(() -> carried(pageId).filter(page -> page.version() != null
+                        && page.version() == version).map(this::pending)));
+    }
+
+    /** The page, if it carries its own revision (one lookup by id). */
+    private Mono<Page> carried(String pageId) {
+        return mongo.findById(pageId, Page.class).filter(Page::historyIsPending);
     }
 }

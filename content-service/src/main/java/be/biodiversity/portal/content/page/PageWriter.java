@@ -117,17 +117,18 @@ public class PageWriter {
     static final int INSERT_CHUNK = 500;
 
     /**
-     * Saves many pages the importer read, in bulk: the new ones in one insert per {@link #INSERT_CHUNK}, the changed
-     * ones in one bulk write of replacements per chunk, each guarded by its version as an editor's save is (a page
-     * an editor changed meanwhile fails the import with 409, as before); their history in one insert per chunk too.
-     * Answers how many.
+     * Saves many pages the importer read, in bulk: the new ones in one insert per {@link #INSERT_CHUNK}, each
+     * carrying its own first revision ({@link Page#historyPending()}); the changed ones in one bulk write of
+     * replacements per chunk, each guarded by its version as an editor's save is (a page an editor changed meanwhile
+     * fails the import with 409, as before), their history in one insert per chunk. Answers how many.
      */
     public Mono<Long> importPages(List<Imported> items, String author) {
+        // a new page is its own first revision (written to the history when it is next changed): half the writes
         Flux<Page> inserted = Flux.fromIterable(items).filter(i -> i.current() == null)
-                .map(i -> PageDocuments.of(i.page(), null, null, author, i.sourcePath(), i.sourceHash()))
+                .map(i -> PageDocuments.of(i.page(), null, null, author, i.sourcePath(), i.sourceHash())
+                        .withHistoryPending())
                 .buffer(INSERT_CHUNK)
-                .concatMap(chunk -> mongo.insertAll(chunk).collectList()
-                        .flatMapMany(saved -> history.recordAll(saved, "import", author)));
+                .concatMap(chunk -> mongo.insertAll(chunk).collectList().flatMapMany(history::recordInPages));
         Flux<Page> replaced = Flux.fromIterable(items).filter(i -> i.current() != null)
                 .buffer(INSERT_CHUNK)
                 .concatMap(chunk -> replaceAll(chunk, author));

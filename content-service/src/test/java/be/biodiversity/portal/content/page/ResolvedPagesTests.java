@@ -36,7 +36,7 @@ class ResolvedPagesTests {
 
     private static Page page(long version, String body) {
         return new Page("p1", "en", "/en/p", null, "P", null, null, null, body, Map.of(), version, Instant.EPOCH,
-                Page.PAGE, null, List.of(), null, null, Page.PUBLISHED, "test", null, null, "");
+                Page.PAGE, null, List.of(), null, null, Page.PUBLISHED, "test", null, null, "", null);
     }
 
     private static SiteContext site(String version) {
