@@ -1,10 +1,7 @@
 package be.biodiversity.portal.render.compose;
 
 import java.nio.charset.StandardCharsets;
-import java.text.Collator;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -18,6 +15,7 @@ import be.biodiversity.portal.render.directory.DirectoryClient;
 import be.biodiversity.portal.render.directory.Organisation;
 import be.biodiversity.portal.render.site.SafeUrls;
 import be.biodiversity.portal.render.site.SiteLanguages;
+import be.biodiversity.portal.render.text.ByName;
 
 /**
  * An {@code organisations} block: the organisations directory-service has with a role ({@code filters: {role:
@@ -62,17 +60,14 @@ class OrganisationsBlock {
 
     private List<BlockView.Card> cards(List<Organisation> organisations, String lang) {
         String prefix = languages.home(lang).equals("/") ? "" : languages.home(lang);
-        Collator collator = Collator.getInstance(Locale.forLanguageTag(lang));
-        return organisations.stream()
+        return ByName.sorted(organisations.stream()
             .filter((organisation) -> organisation.key() != null)
             .map((organisation) -> {
                 String name = organisation.name(lang);
                 String logo = SafeUrls.image(organisation.logoUrl());
                 return new BlockView.Card(name, null, logo, prefix + "/publisher/" + UriUtils.encodePathSegment(organisation.key(), StandardCharsets.UTF_8),
                         organisation.acronym(), logo == null ? initials(organisation, name) : null, null);
-            })
-            .sorted(Comparator.comparing(BlockView.Card::title, collator))
-            .toList();
+            }), BlockView.Card::title, lang);
     }
 
     private static String initials(Organisation organisation, String name) {

@@ -1,8 +1,6 @@
 package be.biodiversity.portal.render.page;
 
-import java.text.Collator;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,6 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
+import be.biodiversity.portal.render.text.ByName;
 import be.biodiversity.portal.render.text.Markdown;
 
 /**
@@ -146,12 +145,9 @@ class PageAssembler {
     }
 
     private static List<OrganisationItem> items(List<Organisation> organisations, String lang) {
-        Collator collator = Collator.getInstance(Locale.forLanguageTag(lang));
-        return organisations.stream()
+        return ByName.sorted(organisations.stream()
             .map((organisation) -> new OrganisationItem(organisation.name(lang), organisation.acronym(),
-                    SafeUrls.web(organisation.homepage())))
-            .sorted(Comparator.comparing(OrganisationItem::name, collator))
-            .toList();
+                    SafeUrls.web(organisation.homepage()))), OrganisationItem::name, lang);
     }
 
     private String absolute(String permalink) {

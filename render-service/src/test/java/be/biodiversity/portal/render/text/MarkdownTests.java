@@ -80,4 +80,13 @@ class MarkdownTests {
         String deep = "<b>x</b> " + "*".repeat(200_000) + "a" + "*".repeat(200_000);
         assertThat(this.markdown.toHtmlWithoutRawHtml(deep)).isNotNull().doesNotContain("<b>");
     }
+
+    @Test
+    void aShortTextIsMadeIntoInlineHtmlOnceAndLongOnesEachTime() {
+        String credit = "Photo: [Meise](https://www.plantentuinmeise.be) *CC BY*";
+        assertThat(markdown.toInlineHtml(credit)).isSameAs(markdown.toInlineHtml(credit))
+            .isEqualTo("Photo: <a rel=\"nofollow\" href=\"https://www.plantentuinmeise.be\">Meise</a> <em>CC BY</em>");
+        String long_ = "a".repeat(Markdown.MAX_KEPT_INLINE + 1);
+        assertThat(markdown.toInlineHtml(long_)).isNotSameAs(markdown.toInlineHtml(long_));
+    }
 }
