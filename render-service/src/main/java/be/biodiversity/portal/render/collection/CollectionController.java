@@ -12,7 +12,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,13 +23,10 @@ import be.biodiversity.portal.render.gbif.GbifAnswer;
 import be.biodiversity.portal.render.gbif.GbifClient;
 import be.biodiversity.portal.render.gbif.GbifPages;
 import be.biodiversity.portal.render.gbif.GbifProperties;
-import be.biodiversity.portal.render.gbif.GbifRefusedException;
-import be.biodiversity.portal.render.gbif.GbifUnavailableException;
 import be.biodiversity.portal.render.gbif.GbifViews;
 import be.biodiversity.portal.render.gbif.PageLife;
 import be.biodiversity.portal.render.gbif.SearchPages;
 import be.biodiversity.portal.render.gbif.SearchSpec;
-import be.biodiversity.portal.render.site.ProblemView;
 import be.biodiversity.portal.render.site.SafeUrls;
 
 /**
@@ -91,26 +87,14 @@ class CollectionController {
     }
 
     private Mono<Rendering> record(String prefix, String key, String kind) {
-        String lang = pages.language(prefix);
-        if (lang == null || !SearchSpec.UUID.matcher(key).matches()) {
-            return Mono.just(pages.problem(lang == null ? pages.defaultLanguage() : lang, HttpStatus.NOT_FOUND,
-                    ProblemView.NOT_FOUND));
-        }
-        String gbifHref = pages.gbifOrg("/grscicoll/" + kind + "/" + key, List.of());
-        PageLife life = new PageLife();
-        return gbif.get("/grscicoll/" + kind + "/" + key, List.of(), Grscicoll.class)
-                .map(answer -> view(lang, key, kind, answer, gbifHref, life))
-                .switchIfEmpty(Mono.fromSupplier(() -> pages.problem(lang, HttpStatus.NOT_FOUND,
-                        ProblemView.NOT_FOUND)))
-                .onErrorResume(GbifRefusedException.class, error -> Mono.just(pages.problem(lang,
-                        HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
-                .onErrorResume(GbifUnavailableException.class,
-                        error -> Mono.just(view(lang, key, kind, null, gbifHref, life)))
-                .contextWrite(life::into);
+        return pages.record(prefix, key, SearchSpec.UUID,
+                (lang, life) -> gbif.get("/grscicoll/" + kind + "/" + key, List.of(), Grscicoll.class)
+                        .map(answer -> view(lang, key, kind, answer, life)),
+                (lang, life) -> view(lang, key, kind, null, life));
     }
 
-    private Rendering view(String lang, String key, String kind, GbifAnswer<Grscicoll> answer, String gbifHref,
-            PageLife life) {
+    private Rendering view(String lang, String key, String kind, GbifAnswer<Grscicoll> answer, PageLife life) {
+        String gbifHref = pages.gbifOrg("/grscicoll/" + kind + "/" + key, List.of());
         String prefix = pages.prefix(lang);
         List<GbifViews.LanguageLink> switcher = pages.languageLinks(lang, p -> p + "/" + kind + "/" + key);
         String label = pages.message(lang, "gbif." + kind + ".kind");

@@ -2,7 +2,6 @@ package be.biodiversity.portal.render.collection;
 
 import java.util.List;
 
-import be.biodiversity.portal.render.gbif.GbifRecords;
 import be.biodiversity.portal.render.gbif.SearchAnswer;
 
 /**
@@ -25,15 +24,5 @@ record Grscicoll(String key, String code, String name, String description, Strin
     /** An answer of the collection or institution search; GRSciColl has no facets. */
     record Page(long offset, int limit, boolean endOfRecords, long count, List<Grscicoll> results)
             implements SearchAnswer {
-
-        @Override
-        public int size() {
-            return results == null ? 0 : results.size();
-        }
-
-        @Override
-        public List<GbifRecords.Facet> facetList() {
-            return List.of();
-        }
     }
 }

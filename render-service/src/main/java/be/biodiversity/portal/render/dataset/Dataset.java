@@ -21,16 +21,6 @@ record Dataset(String key, String title, String description, String type, String
     /** An answer of {@code /dataset/search}. */
     record Page(long offset, int limit, boolean endOfRecords, long count, List<Found> results,
             List<GbifRecords.Facet> facets) implements SearchAnswer {
-
-        @Override
-        public int size() {
-            return results == null ? 0 : results.size();
-        }
-
-        @Override
-        public List<GbifRecords.Facet> facetList() {
-            return facets;
-        }
     }
 
     /** Only the count of an occurrence search ({@code limit=0}). */

@@ -14,7 +14,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,14 +25,11 @@ import be.biodiversity.portal.render.gbif.GbifAnswer;
 import be.biodiversity.portal.render.gbif.GbifClient;
 import be.biodiversity.portal.render.gbif.GbifPages;
 import be.biodiversity.portal.render.gbif.GbifProperties;
-import be.biodiversity.portal.render.gbif.GbifRefusedException;
-import be.biodiversity.portal.render.gbif.GbifUnavailableException;
 import be.biodiversity.portal.render.gbif.GbifViews;
 import be.biodiversity.portal.render.gbif.PageLife;
 import be.biodiversity.portal.render.gbif.SearchPages;
 import be.biodiversity.portal.render.gbif.SearchSpec;
 import be.biodiversity.portal.render.gbif.Titles;
-import be.biodiversity.portal.render.site.ProblemView;
 import be.biodiversity.portal.render.site.SafeUrls;
 
 /**
@@ -83,32 +79,27 @@ class DatasetController {
 
     @GetMapping({ "/dataset/{key}", "/{lang}/dataset/{key}" })
     Mono<Rendering> dataset(@PathVariable(required = false) String lang, @PathVariable String key) {
-        String language = pages.language(lang);
-        if (language == null || !SearchSpec.UUID.matcher(key).matches()) {
-            return Mono.just(pages.problem(language == null ? pages.defaultLanguage() : language,
-                    HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
-        }
-        String gbifHref = pages.gbifOrg("/dataset/" + key, List.of());
-        List<Map.Entry<String, String>> countQuery = new ArrayList<>(SearchPages.entries(occurrenceFilter));
-        countQuery.add(Map.entry("datasetKey", key));
-        countQuery.add(Map.entry("limit", "0"));
-        Mono<Optional<GbifAnswer<Dataset.Count>>> count = gbif.get("/occurrence/search", countQuery,
-                Dataset.Count.class).map(Optional::of).onErrorResume(error -> Mono.just(Optional.empty()))
-                .defaultIfEmpty(Optional.empty());
-        PageLife life = new PageLife();
-        return gbif.get("/dataset/" + key, List.of(), Dataset.class)
-                .flatMap(answer -> Mono.zip(count, titles.waitingFor("organization",
-                        answer.value().publishingOrganizationKey() == null ? List.of()
-                                : List.of(answer.value().publishingOrganizationKey())))
-                        .map(parts -> record(language, key, answer, parts.getT1().orElse(null), parts.getT2(),
-                                gbifHref, life)))
-                .switchIfEmpty(Mono.fromSupplier(() -> pages.problem(language, HttpStatus.NOT_FOUND,
-                        ProblemView.NOT_FOUND)))
-                .onErrorResume(GbifRefusedException.class, error -> Mono.just(pages.problem(language,
-                        HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
-                .onErrorResume(GbifUnavailableException.class,
-                        error -> Mono.just(record(language, key, null, null, Map.of(), gbifHref, life)))
-                .contextWrite(life::into);
+        return pages.record(lang, key, SearchSpec.UUID,
+                (language, life) -> gbif.get("/dataset/" + key, List.of(), Dataset.class)
+                        .flatMap(answer -> Mono.zip(count(key), titles.waitingFor("organization",
+                                answer.value().publishingOrganizationKey() == null ? List.of()
+                                        : List.of(answer.value().publishingOrganizationKey())))
+                                .map(parts -> record(language, key, answer, parts.getT1().orElse(null),
+                                        parts.getT2(), gbifHref(key), life))),
+                (language, life) -> record(language, key, null, null, Map.of(), gbifHref(key), life));
+    }
+
+    private String gbifHref(String key) {
+        return pages.gbifOrg("/dataset/" + key, List.of());
+    }
+
+    /** The dataset's occurrences in the site's filter: none (not an error) when GBIF cannot tell. */
+    private Mono<Optional<GbifAnswer<Dataset.Count>>> count(String key) {
+        List<Map.Entry<String, String>> query = new ArrayList<>(SearchPages.entries(occurrenceFilter));
+        query.add(Map.entry("datasetKey", key));
+        query.add(Map.entry("limit", "0"));
+        return gbif.get("/occurrence/search", query, Dataset.Count.class).map(Optional::of)
+                .onErrorResume(error -> Mono.just(Optional.empty())).defaultIfEmpty(Optional.empty());
     }
 
     private Rendering record(String lang, String key, GbifAnswer<Dataset> answer, GbifAnswer<Dataset.Count> count,

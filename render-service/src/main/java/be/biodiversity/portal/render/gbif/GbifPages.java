@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -43,10 +47,7 @@ public class GbifPages {
 
     /** The language a path prefix names ({@code null}: the default language), or null when it names none. */
     public String language(String prefix) {
-        if (prefix == null) {
-            return languages.defaultLanguage();
-        }
-        return languages.all().contains(prefix) && !prefix.equals(languages.defaultLanguage()) ? prefix : null;
+        return languages.ofRoute(prefix);
     }
 
     public String defaultLanguage() {
@@ -58,7 +59,7 @@ public class GbifPages {
     }
 
     public String prefix(String lang) {
-        return lang.equals(languages.defaultLanguage()) ? "" : "/" + lang;
+        return languages.prefix(lang);
     }
 
     /** The same page in every language: {@code pathIn} gives the page's path for a language's prefix. */
@@ -154,6 +155,27 @@ public class GbifPages {
 
     public static String encode(String segment) {
         return UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A record page ({@code /occurrence/{key}}, ...): our 404 page for a language the site does not have or a key
+     * that is not one ({@code keys}), and for GBIF's 404 or refusal; else the {@code page} made in the language from
+     * GBIF's answers, or {@code unavailable} when GBIF cannot be reached. Each render has its {@link PageLife}.
+     */
+    public Mono<Rendering> record(String prefix, String key, Pattern keys,
+            BiFunction<String, PageLife, Mono<Rendering>> page, BiFunction<String, PageLife, Rendering> unavailable) {
+        String lang = language(prefix);
+        if (lang == null || !keys.matcher(key).matches()) {
+            return Mono.just(problem(lang == null ? defaultLanguage() : lang, HttpStatus.NOT_FOUND,
+                    ProblemView.NOT_FOUND));
+        }
+        PageLife life = new PageLife();
+        return page.apply(lang, life)
+                .switchIfEmpty(Mono.fromSupplier(() -> problem(lang, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
+                .onErrorResume(GbifRefusedException.class,
+                        error -> Mono.just(problem(lang, HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
+                .onErrorResume(GbifUnavailableException.class, error -> Mono.just(unavailable.apply(lang, life)))
+                .contextWrite(life::into);
     }
 
     public Rendering problem(String lang, HttpStatus status, String key) {

@@ -129,7 +129,7 @@ public class SearchPages {
 
     private <P extends SearchAnswer> Mono<List<GbifViews.FacetView>> facets(String lang, SearchSpec spec,
             SearchLinks links, P answer, Labels labels) {
-        List<GbifRecords.Facet> given = answer.facetList() == null ? List.of() : answer.facetList();
+        List<GbifRecords.Facet> given = answer.facets() == null ? List.of() : answer.facets();
         return reactor.core.publisher.Flux.fromIterable(spec.facets())
                 .flatMapSequential(field -> given.stream().filter(f -> f.isOf(field) && f.counts() != null
                         && !f.counts().isEmpty()).findFirst()

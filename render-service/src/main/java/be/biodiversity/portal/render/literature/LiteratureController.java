@@ -54,7 +54,7 @@ class LiteratureController {
 
     @GetMapping({ "/literature/search", "/{lang}/literature/search" })
     Mono<Rendering> search(@PathVariable(required = false) String lang, @RequestParam MultiValueMap<String, String> query) {
-        String language = language(lang);
+        String language = languages.ofRoute(lang);
         if (language == null) {
             return Mono.just(problem(languages.defaultLanguage(), HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
         }
@@ -76,7 +76,7 @@ class LiteratureController {
 
     @GetMapping({ "/literature/{id}", "/{lang}/literature/{id}" })
     Mono<Rendering> record(@PathVariable(required = false) String lang, @PathVariable String id) {
-        String language = language(lang);
+        String language = languages.ofRoute(lang);
         if (language == null) {
             return Mono.just(problem(languages.defaultLanguage(), HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
         }
@@ -144,25 +144,13 @@ class LiteratureController {
                 r.peerReview(), searchPath(lang), r.isSample());
     }
 
-    /** The language of a prefixed path, the default language without prefix, null for an unknown prefix. */
-    private String language(String prefix) {
-        if (prefix == null) {
-            return languages.defaultLanguage();
-        }
-        return languages.all().contains(prefix) && !prefix.equals(languages.defaultLanguage()) ? prefix : null;
-    }
-
     private String searchPath(String lang) {
-        return prefix(lang) + "/literature/search";
+        return languages.prefix(lang) + "/literature/search";
     }
 
     private String recordPath(String lang, String id) {
-        return prefix(lang) + "/literature/" + org.springframework.web.util.UriUtils.encodePathSegment(id,
+        return languages.prefix(lang) + "/literature/" + org.springframework.web.util.UriUtils.encodePathSegment(id,
                 java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private String prefix(String lang) {
-        return lang.equals(languages.defaultLanguage()) ? "" : "/" + lang;
     }
 
     private Rendering problem(String lang, HttpStatus status, String key) {

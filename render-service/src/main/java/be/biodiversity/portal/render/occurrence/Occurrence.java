@@ -16,15 +16,5 @@ record Occurrence(Long key, String scientificName, String taxonRank, String king
     /** An answer of {@code /occurrence/search}. */
     record Page(long offset, int limit, boolean endOfRecords, long count, List<Occurrence> results,
             List<GbifRecords.Facet> facets) implements SearchAnswer {
-
-        @Override
-        public int size() {
-            return results == null ? 0 : results.size();
-        }
-
-        @Override
-        public List<GbifRecords.Facet> facetList() {
-            return facets;
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,14 +20,11 @@ import be.biodiversity.portal.render.gbif.GbifAnswer;
 import be.biodiversity.portal.render.gbif.GbifClient;
 import be.biodiversity.portal.render.gbif.GbifPages;
 import be.biodiversity.portal.render.gbif.GbifProperties;
-import be.biodiversity.portal.render.gbif.GbifRefusedException;
-import be.biodiversity.portal.render.gbif.GbifUnavailableException;
 import be.biodiversity.portal.render.gbif.GbifViews;
 import be.biodiversity.portal.render.gbif.PageLife;
 import be.biodiversity.portal.render.gbif.SearchPages;
 import be.biodiversity.portal.render.gbif.SearchSpec;
 import be.biodiversity.portal.render.gbif.Titles;
-import be.biodiversity.portal.render.site.ProblemView;
 
 /**
  * Occurrences from GBIF within the site's scope ({@code portal.gbif.site}): a search ({@code /occurrence/search},
@@ -82,24 +78,16 @@ class OccurrenceController {
 
     @GetMapping({ "/occurrence/{key}", "/{lang}/occurrence/{key}" })
     Mono<Rendering> occurrence(@PathVariable(required = false) String lang, @PathVariable String key) {
-        String language = pages.language(lang);
-        if (language == null || !KEY.matcher(key).matches()) {
-            return Mono.just(pages.problem(language == null ? pages.defaultLanguage() : language,
-                    HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
-        }
-        String gbifHref = pages.gbifOrg("/occurrence/" + key, List.of());
-        PageLife life = new PageLife();
-        return gbif.get("/occurrence/" + key, List.of(), Occurrence.class)
-                .flatMap(answer -> titles.waitingFor("dataset", answer.value().datasetKey() == null ? List.of()
-                        : List.of(answer.value().datasetKey()))
-                        .map(named -> record(language, key, answer, named, gbifHref, life)))
-                .switchIfEmpty(Mono.fromSupplier(() -> pages.problem(language, HttpStatus.NOT_FOUND,
-                        ProblemView.NOT_FOUND)))
-                .onErrorResume(GbifRefusedException.class, error -> Mono.just(pages.problem(language,
-                        HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND)))
-                .onErrorResume(GbifUnavailableException.class,
-                        error -> Mono.just(record(language, key, null, Map.of(), gbifHref, life)))
-                .contextWrite(life::into);
+        return pages.record(lang, key, KEY,
+                (language, life) -> gbif.get("/occurrence/" + key, List.of(), Occurrence.class)
+                        .flatMap(answer -> titles.waitingFor("dataset", answer.value().datasetKey() == null
+                                ? List.of() : List.of(answer.value().datasetKey()))
+                                .map(named -> record(language, key, answer, named, gbifHref(key), life))),
+                (language, life) -> record(language, key, null, Map.of(), gbifHref(key), life));
+    }
+
+    private String gbifHref(String key) {
+        return pages.gbifOrg("/occurrence/" + key, List.of());
     }
 
     private Rendering record(String lang, String key, GbifAnswer<Occurrence> answer, Map<String, String> named,

@@ -62,13 +62,13 @@ class PublisherController {
     @GetMapping({ "/publisher/search", "/{lang}/publisher/search" })
     Mono<Rendering> search(@PathVariable(required = false) String lang,
             @RequestParam MultiValueMap<String, String> query) {
-        String language = language(lang);
+        String language = languages.ofRoute(lang);
         if (language == null) {
             return Mono.just(problem(languages.defaultLanguage(), HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
         }
         Map<String, List<String>> filters = SearchFilters.of(query, DirectoryClient.FILTERS, SINGLE_VALUED);
         long offset = SearchFrame.offset(query.getFirst("offset"));
-        SearchLinks links = new SearchLinks(prefix(language) + "/publisher/search", filters, SINGLE_VALUED);
+        SearchLinks links = new SearchLinks(languages.prefix(language) + "/publisher/search", filters, SINGLE_VALUED);
         return directory.search(filters, offset, PAGE_SIZE)
                 .map(page -> render(HttpStatus.OK, view(language, links, page, offset, null, false)))
                 .onErrorResume(InvalidSearchException.class,
@@ -82,7 +82,7 @@ class PublisherController {
 
     @GetMapping({ "/publisher/{key}", "/{lang}/publisher/{key}" })
     Mono<Rendering> publisher(@PathVariable(required = false) String lang, @PathVariable String key) {
-        String language = language(lang);
+        String language = languages.ofRoute(lang);
         if (language == null) {
             return Mono.just(problem(languages.defaultLanguage(), HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
         }
@@ -101,7 +101,7 @@ class PublisherController {
             String invalid, boolean unavailable) {
         List<PublisherViews.LanguageLink> switcher = languages.all().stream()
                 .map(other -> new PublisherViews.LanguageLink(other,
-                        links.in(prefix(other) + "/publisher/search").page(offset), other.equals(lang)))
+                        links.in(languages.prefix(other) + "/publisher/search").page(offset), other.equals(lang)))
                 .toList();
         if (page == null) {
             return new PublisherViews.Search(lang, languages.home(lang), switcher, SearchFrame.withoutResults(links),
@@ -157,7 +157,7 @@ class PublisherController {
                 registry == null || registry.phone() == null ? List.of() : registry.phone(), contacts, o.datasets(),
                 gbif, "https://www.gbif.org/dataset/search?publishing_org=" + encode(o.key()),
                 "https://www.gbif.org/occurrence/search?publishing_org=" + encode(o.key()),
-                prefix(lang) + "/publisher/search");
+                languages.prefix(lang) + "/publisher/search");
     }
 
     private String label(String lang, String field, String code) {
@@ -177,19 +177,8 @@ class PublisherController {
                 .reduce((a, b) -> a + " " + b).orElse(null);
     }
 
-    private String language(String prefix) {
-        if (prefix == null) {
-            return languages.defaultLanguage();
-        }
-        return languages.all().contains(prefix) && !prefix.equals(languages.defaultLanguage()) ? prefix : null;
-    }
-
-    private String prefix(String lang) {
-        return lang.equals(languages.defaultLanguage()) ? "" : "/" + lang;
-    }
-
     private String publisherPath(String lang, String key) {
-        return prefix(lang) + "/publisher/" + encode(key);
+        return languages.prefix(lang) + "/publisher/" + encode(key);
     }
 
     private static String encode(String segment) {

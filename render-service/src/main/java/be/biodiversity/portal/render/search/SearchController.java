@@ -55,11 +55,10 @@ class SearchController {
     @GetMapping({ "/search", "/{lang}/search" })
     Mono<Rendering> search(@PathVariable(required = false) String lang, @RequestParam(required = false) String q,
             @RequestParam(required = false) String offset) {
-        String language = language(lang);
+        String language = languages.ofRoute(lang);
         if (language == null) {
-            return Mono.just(Rendering.view("problem").status(HttpStatus.NOT_FOUND).modelAttribute("problem",
-                    new ProblemView(languages.defaultLanguage(), languages.home(languages.defaultLanguage()),
-                            ProblemView.NOT_FOUND)).build());
+            return Mono.just(ProblemView.rendering(languages.defaultLanguage(),
+                    languages.home(languages.defaultLanguage()), HttpStatus.NOT_FOUND, ProblemView.NOT_FOUND));
         }
         String query = clean(q);
         long from = offset(offset);
@@ -74,19 +73,19 @@ class SearchController {
                         null)));
         Mono<SearchViews.Publishers> publishers = directory.search(Map.of("q", List.of(query)), 0, FIRST)
                 .map(page -> new SearchViews.Publishers(false, page.total(), page.items().stream()
-                        .map(o -> new SearchViews.Named(prefix(language) + "/publisher/" + o.key(), o.name(language),
+                        .map(o -> new SearchViews.Named(languages.prefix(language) + "/publisher/" + o.key(), o.name(language),
                                 o.acronym()))
-                        .toList(), prefix(language) + "/publisher/search?q=" + encode(query)))
+                        .toList(), languages.prefix(language) + "/publisher/search?q=" + encode(query)))
                 .onErrorResume(DirectoryClient.InvalidSearchException.class,
                         ex -> Mono.just(new SearchViews.Publishers(false, 0, List.of(), null)))
                 .onErrorResume(ex -> unavailable("publishers", ex, new SearchViews.Publishers(true, 0, List.of(),
                         null)));
         Mono<SearchViews.Literature> publications = literature.search(Map.of("q", List.of(query)), 0, FIRST)
                 .map(results -> new SearchViews.Literature(false, results.total(), results.items().stream()
-                        .map(r -> new SearchViews.Named(prefix(language) + "/literature/"
+                        .map(r -> new SearchViews.Named(languages.prefix(language) + "/literature/"
                                 + UriUtils.encodePathSegment(r.id(), StandardCharsets.UTF_8), r.title(),
                                 detail(r.authorNames(), r.year())))
-                        .toList(), prefix(language) + "/literature/search?q=" + encode(query)))
+                        .toList(), languages.prefix(language) + "/literature/search?q=" + encode(query)))
                 .onErrorResume(LiteratureClient.InvalidSearchException.class,
                         ex -> Mono.just(new SearchViews.Literature(false, 0, List.of(), null)))
                 .onErrorResume(ex -> unavailable("literature", ex, new SearchViews.Literature(true, 0, List.of(),
@@ -117,7 +116,7 @@ class SearchController {
                         hit.isPost() ? NewsAssembler.date(hit.date(), lang) : null, SnippetHtml.safe(hit.snippet())))
                 .toList();
         long to = from + results.items().size();
-        String base = prefix(lang) + "/search?q=" + encode(query);
+        String base = languages.prefix(lang) + "/search?q=" + encode(query);
         String previous = from > 0 ? base + (from - PAGE_SIZE > 0 ? "&offset=" + (from - PAGE_SIZE) : "") : null;
         String next = to < results.total() ? base + "&offset=" + to : null;
         return new SearchViews.Pages(false, results.total(), hits.isEmpty() ? 0 : from + 1, to, hits, previous, next);
@@ -130,7 +129,7 @@ class SearchController {
 
     private List<SearchViews.LanguageLink> switcher(String lang, String query) {
         return languages.all().stream().map(other -> new SearchViews.LanguageLink(other,
-                prefix(other) + "/search" + (query.isEmpty() ? "" : "?q=" + encode(query)), other.equals(lang)))
+                languages.prefix(other) + "/search" + (query.isEmpty() ? "" : "?q=" + encode(query)), other.equals(lang)))
                 .toList();
     }
 
@@ -155,18 +154,6 @@ class SearchController {
 
     private static String encode(String query) {
         return UriUtils.encodeQueryParam(query, StandardCharsets.UTF_8).replace("&", "%26").replace("+", "%2B");
-    }
-
-    /** The language of a prefixed path, the default language without prefix, null for an unknown prefix. */
-    private String language(String prefix) {
-        if (prefix == null) {
-            return languages.defaultLanguage();
-        }
-        return languages.all().contains(prefix) && !prefix.equals(languages.defaultLanguage()) ? prefix : null;
-    }
-
-    private String prefix(String lang) {
-        return lang.equals(languages.defaultLanguage()) ? "" : "/" + lang;
     }
 
     private static long offset(String value) {

@@ -78,6 +78,22 @@ public class SiteLanguages implements PagePaths {
         return new SitePath(language, path);
     }
 
+    /**
+     * The language a route's optional {@code {lang}} segment names: the default language without one, null when it
+     * is not one of the site's other languages (the page is a 404).
+     */
+    public String ofRoute(String prefix) {
+        if (prefix == null) {
+            return defaultLanguage();
+        }
+        return all().contains(prefix) && !prefix.equals(defaultLanguage()) ? prefix : null;
+    }
+
+    /** The path prefix of a language: none for the default language, {@code /nl} for Dutch. */
+    public String prefix(String language) {
+        return language.equals(defaultLanguage()) ? "" : "/" + language;
+    }
+
     /** The home page of a language: {@code /} for the default language, {@code /nl} for Dutch. */
     public String home(String language) {
         return this.site.get().home(language);
