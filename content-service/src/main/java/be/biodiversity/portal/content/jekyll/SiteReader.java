@@ -279,19 +279,17 @@ final class SiteReader {
 
     /**
      * The rules every page obeys, and one page per language and permalink. Unsafe markup is removed (reported as
-     * {@code stripped}); any other broken rule, or a permalink another file has already, leaves the file out.
+     * {@code stripped}); any other broken rule, or a permalink another file has already, leaves the file out. The
+     * rules are checked on the pool, once per file; the permalinks in file order.
      */
     private List<ImportedItem> checked(List<ImportedItem> read) {
+        List<Ruled> ruled = pool.map(read, this::ruled);
         Map<String, ImportedItem> taken = new HashMap<>();
         List<ImportedItem> accepted = new ArrayList<>();
-        for (ImportedItem candidate : read) {
-            ImportedItem item = safe(candidate);
+        for (Ruled one : ruled) {
+            problems.addAll(one.problems());
+            ImportedItem item = one.item();
             if (item == null) {
-                continue;
-            }
-            Optional<InvalidFieldException> broken = rules.apply(item.page());
-            if (broken.isPresent()) {
-                problems.add(Problem.skipped(item.path(), line(item, broken.get()), broken.get().getMessage()));
                 continue;
             }
             String key = item.page().lang() + " " + item.page().permalink();
@@ -307,24 +305,42 @@ final class SiteReader {
         return accepted;
     }
 
+    /** A file after the page rules: the item to import (null: left out) and what was reported about it. */
+    private record Ruled(ImportedItem item, List<Problem> problems) {
+    }
+
+    private Ruled ruled(ImportedItem candidate) {
+        List<Problem> found = new ArrayList<>();
+        Optional<InvalidFieldException> broken = rules.apply(candidate.page());
+        ImportedItem item = candidate;
+        if (broken.isPresent() && refused(candidate.page()).isPresent()) {
+            item = stripped(candidate, found);
+            if (item == null) {
+                return new Ruled(null, found);
+            }
+            broken = rules.apply(item.page());
+        }
+        if (broken.isPresent()) {
+            found.add(Problem.skipped(item.path(), line(item, broken.get()), broken.get().getMessage()));
+            return new Ruled(null, found);
+        }
+        return new Ruled(item, found);
+    }
+
     /**
      * The item with the markup the page rules refuse removed (reported as {@code stripped}), or null when it cannot
      * be made acceptable (reported). Scripts, handlers and iframes the rules accept are the markup policy's:
      * removed (and reported) when the page is resolved.
      */
-    private ImportedItem safe(ImportedItem item) {
-        Optional<InvalidFieldException> broken = rules.apply(item.page());
-        if (broken.isEmpty() || refused(item.page()).isEmpty()) {
-            return item;
-        }
+    private static ImportedItem stripped(ImportedItem item, List<Problem> found) {
         ImportedPages.Stripped result = ImportedPages.strip(item.page(), MarkupStripper::active);
         Optional<String> still = refused(result.page());
         if (still.isPresent()) {
-            problems.add(Problem.skipped(item.path(), null, still.get()));
+            found.add(Problem.skipped(item.path(), null, still.get()));
             return null;
         }
         Integer line = result.firstLine() == null ? null : item.bodyLine() + result.firstLine() - 1;
-        problems.add(Problem.stripped(item.path(), line, "unsafe markup removed, the rest of the page is imported: "
+        found.add(Problem.stripped(item.path(), line, "unsafe markup removed, the rest of the page is imported: "
                 + String.join(", ", result.removed().stream().limit(10).toList())
                 + (result.removed().size() > 10 ? " and " + (result.removed().size() - 10) + " more" : "")));
         return new ImportedItem(result.page(), item.path(), item.hash(), item.text(), item.bodyLine(), item.aliases());

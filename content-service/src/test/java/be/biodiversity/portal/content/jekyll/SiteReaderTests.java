@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import be.biodiversity.portal.content.page.Page;
+import be.biodiversity.portal.content.resolve.UnsafeMarkup;
+import be.biodiversity.portal.content.web.InvalidFieldException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,14 +116,22 @@ class SiteReaderTests {
             // every seventh file malformed, every eleventh a post without a date, others taking one permalink
             String text = i % 7 == 0 ? "---\ntitle: [broken\n---\n"
                     : i % 11 == 0 ? "---\ntitle: Undated " + i + "\n---\n"
-                    : "---\ntitle: Page " + i + "\npermalink: /p/" + (i % 13 == 0 ? "same" : i) + "\n---\nText.\n";
+                    : "---\ntitle: Page " + i + "\npermalink: /p/" + (i % 13 == 0 ? "same" : i) + "\n---\nText"
+                            + (i % 17 == 0 ? " with [a script](javascript:alert(1))" : "") + ".\n";
             files.add(file((i % 11 == 0 ? "_posts/undated-" : "en/page-") + i + ".md", text));
         }
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        ReadSite one = new SiteReader("en", p -> Optional.empty(), now, null, new ImportPool(1)).read(files);
-        ReadSite four = new SiteReader("en", p -> Optional.empty(), now, null, new ImportPool(4)).read(files);
+        // the page rules: script URLs refused (the importer strips them), titles ending in 5 refused (left out)
+        java.util.function.Function<be.biodiversity.portal.content.page.NewPage, Optional<InvalidFieldException>> rules =
+                page -> UnsafeMarkup.findRefused(page.body()).map(m -> new InvalidFieldException("body", m))
+                        .or(() -> page.title() != null && page.title().endsWith("5")
+                                ? Optional.of(new InvalidFieldException("title", "ends in 5")) : Optional.empty());
+        ReadSite one = new SiteReader("en", rules, now, null, new ImportPool(1)).read(files);
+        ReadSite four = new SiteReader("en", rules, now, null, new ImportPool(4)).read(files);
 
         assertThat(one.problems()).hasSizeGreaterThan(50);
+        assertThat(one.problems()).extracting(Problem::action).contains(Problem.STRIPPED, Problem.SKIPPED);
+        assertThat(one.problems()).anySatisfy(p -> assertThat(p.message()).contains("ends in 5"));
         assertThat(four.problems()).isEqualTo(one.problems());
         assertThat(four.items()).extracting(ImportedItem::path)
                 .containsExactlyElementsOf(one.items().stream().map(ImportedItem::path).toList());
