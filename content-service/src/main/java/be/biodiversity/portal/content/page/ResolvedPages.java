@@ -41,7 +41,26 @@ public class ResolvedPages {
 
     /** A resolved page, or why it could not be resolved. */
     private record Outcome(ResolvedPage page, LiquidLimitException failure) {
+
+        /** About the characters it keeps: its HTML, excerpt and text fields (a failure: its message). */
+        int weight() {
+            if (page == null) {
+                return 256;
+            }
+            return 256 + length(page.html()) + length(page.excerpt()) + length(page.title())
+                    + length(page.description()) + length(page.descriptionHtml()) + length(page.titleHtml());
+        }
+
+        private static int length(String text) {
+            return text == null ? 0 : text.length();
+        }
     }
+
+    /**
+     * What the resolved pages may keep, in characters: about 2,000 pages of GBIF.be's size. By weight, not by count:
+     * a page may be as long as the body limit (200,000 characters), and 2,000 such pages would not fit in the heap.
+     */
+    static final long MAX_KEPT_CHARACTERS = 8_000_000;
 
     private final PageResolver resolver;
     private final SiteDataService data;
@@ -61,7 +80,8 @@ public class ResolvedPages {
         this.resolver = resolver;
         this.data = data;
         this.render = render;
-        this.outcomes = Caffeine.newBuilder().maximumSize(2_000).ticker(ticker)
+        this.outcomes = Caffeine.newBuilder().maximumWeight(MAX_KEPT_CHARACTERS)
+                .weigher((Key key, Outcome outcome) -> outcome.weight()).ticker(ticker)
                 .expireAfter(Expiry.<Key, Outcome>creating((key, outcome) -> outcome.failure() != null
                         && outcome.failure().timing() ? TIMING_FAILURE_KEPT : FOREVER))
                 .build();
@@ -76,12 +96,25 @@ public class ResolvedPages {
     }
 
     /**
-     * The page as visitors see it, resolved (and kept) as a read resolves it, for the site search; fails as a read
-     * would (422 over a limit, 503 when the render scheduler is full).
+     * The page as visitors see it, for the site search, which reads every page after an import: the kept outcome
+     * when a read has kept one, else resolved and not kept — the search would otherwise fill the memory with pages
+     * no visitor asked for, and push out the ones they did. Fails as {@link #resolved} does.
      */
-    public Mono<ResolvedPage> resolved(Page page) {
-        return data.context().flatMap(site -> Mono.fromCallable(() -> resolve(page, site))
+    public Mono<ResolvedPage> forSearch(Page page) {
+        return data.context().flatMap(site -> Mono.fromCallable(() -> resolveOnce(page, site))
                 .subscribeOn(render.scheduler())).onErrorMap(RejectedExecutionException.class, ex -> busy());
+    }
+
+    /** @throws ResponseStatusException 422 naming the limit when the page cannot be resolved */
+    ResolvedPage resolveOnce(Page page, SiteContext site) {
+        Outcome kept = outcomes.getIfPresent(new Key(page.id(), page.version(), site.version()));
+        return answer(page, kept != null ? kept : outcome(page, site));
+    }
+
+    /** The weight of what is kept now (after pending evictions). */
+    long keptCharacters() {
+        outcomes.cleanUp();
+        return outcomes.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
     }
 
     /** A preview: resolved now and never kept (its id and version are not those of anything stored). */
@@ -101,14 +134,19 @@ public class ResolvedPages {
 
     /** @throws ResponseStatusException 422 naming the limit when the page cannot be resolved */
     ResolvedPage resolve(Page page, SiteContext site) {
-        Outcome outcome = outcomes.get(new Key(page.id(), page.version(), site.version()), key -> {
-            try {
-                return new Outcome(resolver.resolve(source(page.content()), site), null);
-            }
-            catch (LiquidLimitException ex) {
-                return new Outcome(null, ex);
-            }
-        });
+        return answer(page, outcomes.get(new Key(page.id(), page.version(), site.version()), key -> outcome(page, site)));
+    }
+
+    private Outcome outcome(Page page, SiteContext site) {
+        try {
+            return new Outcome(resolver.resolve(source(page.content()), site), null);
+        }
+        catch (LiquidLimitException ex) {
+            return new Outcome(null, ex);
+        }
+    }
+
+    private static ResolvedPage answer(Page page, Outcome outcome) {
         if (outcome.failure() != null) {
             throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "Page " + page.id() + " cannot be "
                     + "shown: in " + outcome.failure().field() + ", " + outcome.failure().getMessage());

@@ -83,7 +83,7 @@ class SiteSearchFollower implements DisposableBean {
         if (!Page.PUBLISHED.equals(page.status())) {
             return Mono.fromRunnable(() -> index.remove(page.id()));
         }
-        return resolved.resolved(page)
+        return resolved.forSearch(page)
                 .map(view -> entry(page, view))
                 .onErrorResume(ex -> {
                     log.debug("Site search: page {} indexed without its body ({})", page.id(), ex.toString());

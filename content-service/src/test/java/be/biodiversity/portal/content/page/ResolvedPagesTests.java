@@ -95,4 +95,34 @@ class ResolvedPagesTests {
         }
         assertThat(resolutions).hasValue(1);
     }
+
+    /** The site search reads every page after an import: it must not fill the pages kept for visitors. */
+    @Test
+    void theSiteSearchUsesAKeptPageButKeepsNoneItself() {
+        Page read = page(1, "read by a visitor");
+        pages.resolve(read, site("a"));
+        assertThat(pages.resolveOnce(read, site("a")).html()).contains("read by a visitor");
+        assertThat(resolutions).as("the visitor's kept page").hasValue(1);
+
+        Page indexed = page(2, "only indexed");
+        pages.resolveOnce(indexed, site("a"));
+        pages.resolveOnce(indexed, site("a"));
+        assertThat(resolutions).as("resolved each time, never kept").hasValue(3);
+        pages.resolve(indexed, site("a"));
+        assertThat(resolutions).hasValue(4);
+    }
+
+    /** Kept by weight: pages as long as the body limit do not fill the heap 2,000 at a time. */
+    @Test
+    void longPagesAreKeptByTheirWeight() {
+        String body = "word ".repeat(40_000);
+        int kept = (int) (ResolvedPages.MAX_KEPT_CHARACTERS / body.length());
+        for (int n = 0; n < kept + 5; n++) {
+            pages.resolve(new Page("p" + n, "en", "/en/p" + n, null, "P", null, null, null, body, Map.of(), 1L,
+                    Instant.EPOCH, Page.PAGE, null, List.of(), null, null, Page.PUBLISHED, "test", null, null, "", null),
+                    site("a"));
+        }
+        assertThat(pages.keptCharacters()).isLessThanOrEqualTo(ResolvedPages.MAX_KEPT_CHARACTERS);
+        assertThat(pages.keptCharacters()).isGreaterThan(ResolvedPages.MAX_KEPT_CHARACTERS / 2);
+    }
 }
