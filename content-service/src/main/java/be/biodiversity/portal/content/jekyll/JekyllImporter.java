@@ -214,8 +214,8 @@ public class JekyllImporter {
         }
         ReadSite checked = site.with(site.items(), problems);
         java.util.Set<String> skipped = checked.skipped();
-        return new ReadSite(site.items().stream().filter(i -> !skipped.contains(i.path())).toList(), site.data(),
-                site.includes(), problems, site.languages(), plan.accepted());
+        return new ReadSite(site.items().stream().filter(i -> !skipped.contains(i.path())).map(ImportedItem::withoutText)
+                .toList(), site.data(), site.includes(), problems, site.languages(), plan.accepted());
     }
 
     private static ImportReport report(String source, ReadSite site, boolean dryRun, boolean imported,

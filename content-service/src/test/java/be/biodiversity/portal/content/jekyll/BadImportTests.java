@@ -35,6 +35,9 @@ class BadImportTests {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @Autowired
+    JekyllImporter importer;
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
@@ -153,6 +156,19 @@ class BadImportTests {
                 .jsonPath("$.problems[?(@.file == 'en/xss.md')].line").value(l -> assertThat((List<Object>) l).containsExactly(6))
                 .jsonPath("$.problems[?(@.file == 'en/xss.md')].message")
                 .value(m -> assertThat((List<Object>) m).singleElement().asString().contains("<script> removed"));
+    }
+
+    /** The writer gets the pages without their files' text (only the checks read it); the problems keep their lines. */
+    @Test
+    void theWriterGetsThePagesWithoutTheirFilesText() {
+        ReadSite site = importer.read(List.of(new SourceFile("_config.yml", utf8("title: x\n")),
+                new SourceFile("en/a.md", utf8("---\ntitle: A\nlayout: nosuch\n---\nText\n"))));
+        assertThat(site.items()).singleElement().satisfies(i -> assertThat(i.text()).isNull());
+        assertThat(site.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("en/a.md");
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("unknown layout 'nosuch'");
+        });
     }
 
     @Test
