@@ -2,7 +2,8 @@
 # Scale benchmark (issue 19), one command, loopback only, bounded in time. For each size in SIZES it generates a
 # GBIF.be-shaped site (benchmarks/scale/GenerateSite.java: the hp-gbif-be fixture when it is there, plus generated
 # pages in en/nl/fr and posts), starts the portal from its jars on the embedded MongoDB, and measures:
-#   - import: the site uploaded as a .tar.gz to content-service's import API, seconds until it answers;
+#   - import: the site uploaded as a .tar.gz to content-service's import API, seconds until it answers (the time of
+#     each of its steps, from content-service's log, is printed on the console);
 #   - RSS of each JVM after the import and the measurements below;
 #   - uncached page p50/p99: a generated page from a render-service with its page cache off (wrk, 1 connection);
 #   - cached page p50/p99: the same page through the gateway (wrk, 4 connections);
@@ -82,6 +83,8 @@ for size in $SIZES; do
   import=$(curl -s -o "$work/import.json" -m 900 -w '%{http_code} %{time_total}' -X POST \
     -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/gzip' --data-binary @"$work/site.tar.gz" \
     "http://127.0.0.1:$C/api/content/v1/imports?name=site.tar.gz&wait=true" | awk '{ printf "%s in %.1f s", $1, $2 }')
+  # where the import's time went (content-service logs it per step), on the console only: the row stays as it is
+  grep -h 'ImportTimes' "$work/content.log" | sed 's/.*: Import of/  import of/' >&2 || true
 
   page=/nl/gen/page-$(( size / 12 ))
   curl -fsS -o /dev/null -m 30 "http://127.0.0.1:$RN$page" || true
