@@ -76,7 +76,7 @@ class PageImportTests {
         }
         writes.clear();
         assertThat(revision.batch(writer.importPages(items, "importer")).block()).isEqualTo(1_200);
-        assertThat(count("insert pages")).as("inserts of pages").isEqualTo(3);
+        assertThat(count("insert pages")).as("inserts of pages").isEqualTo(1_200 / PageWriter.INSERT_CHUNK);
         assertThat(count("insert pageRevisions")).as("no history: each new page carries its first revision").isZero();
         assertThat(pages.countAll().block()).isEqualTo(1_200);
 
