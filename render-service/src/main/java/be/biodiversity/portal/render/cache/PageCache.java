@@ -71,10 +71,7 @@ class PageCache {
 
     /** Keeps a page unless a change was applied while it was being rendered. */
     void put(String key, CachedPage page, long generationAtStart) {
-        pages.asMap().compute(key, (k, old) -> generation.get() == generationAtStart ? page : old);
-        if (generation.get() != generationAtStart) {
-            pages.asMap().remove(key, page);
-        }
+        keep(pages, key, page, generationAtStart);
     }
 
     /** Forgets a page in every form, fresh and stale (content-service said it is not there). */
@@ -88,9 +85,13 @@ class PageCache {
 
     /** Keeps a page for its own life unless a change was applied while it was being rendered. */
     void put(String key, TimedPage page, long generationAtStart) {
-        timed.asMap().compute(key, (k, old) -> generation.get() == generationAtStart ? page : old);
+        keep(timed, key, page, generationAtStart);
+    }
+
+    private <P> void keep(Cache<String, P> cache, String key, P page, long generationAtStart) {
+        cache.asMap().compute(key, (k, old) -> generation.get() == generationAtStart ? page : old);
         if (generation.get() != generationAtStart) {
-            timed.asMap().remove(key, page);
+            cache.asMap().remove(key, page);
         }
     }
 

@@ -48,9 +48,13 @@ class GbifPageCacheTests {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        registry.add("portal.gbif.api-url", () -> gbif.baseUrl() + "/v1");
-        registry.add("portal.content.url", content::baseUrl);
-        registry.add("portal.directory.url", content::baseUrl);
+        GbifStub.providers(registry, gbif, content);
+    }
+
+    @AfterAll
+    static void stop() {
+        gbif.close();
+        content.close();
     }
 
     @Autowired
@@ -77,12 +81,6 @@ class GbifPageCacheTests {
     @AfterEach
     void healthy() {
         gbif.healthy();
-    }
-
-    @AfterAll
-    static void stop() {
-        gbif.close();
-        content.close();
     }
 
     @Test

@@ -41,9 +41,7 @@ class GbifPagesTests {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        registry.add("portal.gbif.api-url", () -> gbif.baseUrl() + "/v1");
-        registry.add("portal.content.url", content::baseUrl);
-        registry.add("portal.directory.url", content::baseUrl);
+        GbifStub.providers(registry, gbif, content);
     }
 
     @Autowired

@@ -1,5 +1,7 @@
 package be.biodiversity.portal.render.gbif;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import be.biodiversity.portal.render.ProviderStub;
 
 /**
@@ -15,6 +17,13 @@ public final class GbifStub {
     public static final String COLLECTION_KEY = "c9b1f3e2-6d5a-4b8e-9f0a-1b2c3d4e5f60";
 
     private GbifStub() {
+    }
+
+    /** The service's settings for a test against this stub, with {@code content} for both data services. */
+    public static void providers(DynamicPropertyRegistry registry, ProviderStub gbif, ProviderStub content) {
+        registry.add("portal.gbif.api-url", () -> gbif.baseUrl() + "/v1");
+        registry.add("portal.content.url", content::baseUrl);
+        registry.add("portal.directory.url", content::baseUrl);
     }
 
     public static ProviderStub start() {
