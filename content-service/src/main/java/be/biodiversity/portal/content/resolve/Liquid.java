@@ -90,67 +90,51 @@ final class Liquid {
      */
     private Optional<String> flat(FlatLiquid.Split split, String text, Map<String, Object> variables, String field,
             RenderBudget budget, List<ResolveProblem> problems) {
+        Rendering rendering;
         try {
-            Template template = parser.parse(split.template());
-            String rendered = template.render(variables);
-            if (budget.exceeded() != null) {
-                throw budget.exceeded().in(field);
-            }
-            Optional<String> out = template.errors().stream().allMatch(VariableNotExistException.class::isInstance)
-                    ? split.assemble(rendered) : Optional.empty();
-            if (out.isEmpty()) {
-                budget.takeIncludeProblems();
-                return out;
-            }
-            // liqp appended each separator as a run of plain text: the text's runs are what is left to count
-            long separators = split.pieces() - 1;
+            rendering = evaluate(split.template(), variables, field, budget);
+        }
+        catch (LiquidLimitException ex) {
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            budget.takeIncludeProblems();
+            return Optional.empty();
+        }
+        Optional<String> out = rendering.template().errors().stream()
+                .allMatch(VariableNotExistException.class::isInstance) ? split.assemble(rendering.out()) : Optional.empty();
+        if (out.isEmpty()) {
+            budget.takeIncludeProblems();
+            return out;
+        }
+        // liqp appended each separator as a run of plain text: the text's runs are what is left to count
+        long separators = split.pieces() - 1;
+        try {
             for (long run = separators; run < split.plainRuns(); run++) {
                 budget.step();
             }
             budget.checkLength(out.get().length());
             budget.produced(Math.max(0, split.plainLength() - separators));
-            variableProblems(template, text, field, problems);
-            includeProblems(text, field, budget, problems);
-            return out;
         }
         catch (LiquidLimitException ex) {
             throw ex.in(field);
         }
-        catch (StackOverflowError ex) {
-            throw new LiquidLimitException("Liquid nests too deeply to evaluate").in(field);
-        }
-        catch (RuntimeException ex) {
-            if (budget.exceeded() != null) {
-                throw budget.exceeded().in(field);
-            }
-            budget.takeIncludeProblems();
-            return Optional.empty();
-        }
+        variableProblems(rendering.template(), text, field, problems);
+        includeProblems(text, field, budget, problems);
+        return out;
     }
 
     /** The whole text through liqp. */
     private String whole(String text, Map<String, Object> variables, String field, RenderBudget budget,
             List<ResolveProblem> problems) {
+        Rendering rendering;
         try {
-            Template template = parser.parse(text);
-            String out = template.render(variables);
-            if (budget.exceeded() != null) {
-                throw budget.exceeded().in(field);
-            }
-            variableProblems(template, text, field, problems);
-            includeProblems(text, field, budget, problems);
-            return out;
+            rendering = evaluate(text, variables, field, budget);
         }
         catch (LiquidLimitException ex) {
-            throw ex.in(field);
-        }
-        catch (StackOverflowError ex) {
-            throw new LiquidLimitException("Liquid nests too deeply to evaluate").in(field);
+            throw ex;
         }
         catch (RuntimeException ex) {
-            if (budget.exceeded() != null) {
-                throw budget.exceeded().in(field);
-            }
             if (ex instanceof ExceededMaxIterationsException || ex.getCause() instanceof ExceededMaxIterationsException) {
                 throw new LiquidLimitException("Liquid loops more than " + parser.getLimitMaxIterations()
                         + " times (portal.content.liquid.max-iterations)").in(field);
@@ -161,6 +145,40 @@ final class Liquid {
             problems.add(new ResolveProblem(true, field, line.find() ? Integer.valueOf(line.group(1)) : null,
                     "Liquid error: " + message));
             return text;
+        }
+        variableProblems(rendering.template(), text, field, problems);
+        includeProblems(text, field, budget, problems);
+        return rendering.out();
+    }
+
+    /** A template and what it rendered. */
+    private record Rendering(Template template, String out) {
+    }
+
+    /**
+     * {@code source} parsed and rendered. A limit passed — also one liqp caught and carried on after — is a
+     * {@link LiquidLimitException} for {@code field}; any other failure is thrown as liqp threw it.
+     */
+    private Rendering evaluate(String source, Map<String, Object> variables, String field, RenderBudget budget) {
+        try {
+            Template template = parser.parse(source);
+            String out = template.render(variables);
+            if (budget.exceeded() != null) {
+                throw budget.exceeded().in(field);
+            }
+            return new Rendering(template, out);
+        }
+        catch (LiquidLimitException ex) {
+            throw ex.in(field);
+        }
+        catch (StackOverflowError ex) {
+            throw new LiquidLimitException("Liquid nests too deeply to evaluate").in(field);
+        }
+        catch (RuntimeException ex) {
+            if (budget.exceeded() != null) {
+                throw budget.exceeded().in(field);
+            }
+            throw ex;
         }
     }
 
