@@ -14,6 +14,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import be.biodiversity.portal.content.page.Page;
@@ -108,7 +109,18 @@ class SiteSearchFollower implements DisposableBean {
 
     /** Every stored page, indexed again one after the other (the render scheduler is shared with reads). */
     private Mono<Long> indexAll() {
-        return mongo.findAll(Page.class).concatMap(page -> index(page).thenReturn(page)).count();
+        return everyPage().concatMap(page -> index(page).thenReturn(page)).count();
+    }
+
+    /**
+     * Every stored page without its folded search text, which the index does not read: the embedded server holds
+     * a query's whole answer in memory until it is read, and with that second copy of every body a 20,000-page site
+     * took the heap past its limit.
+     */
+    private Flux<Page> everyPage() {
+        Query query = new Query();
+        query.fields().exclude("searchText");
+        return mongo.find(query, Page.class);
     }
 
     @Override
@@ -135,7 +147,7 @@ class SiteSearchFollower implements DisposableBean {
             return Mono.defer(() -> {
                 java.util.Set<String> before = index.keys();
                 java.util.Set<String> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
-                return mongo.findAll(Page.class).doOnNext(page -> stored.add(page.id()))
+                return everyPage().doOnNext(page -> stored.add(page.id()))
                         .concatMap(page -> index(page).thenReturn(page)).count()
                         .doOnNext(count -> before.stream().filter(id -> !stored.contains(id)).forEach(index::remove));
             });
