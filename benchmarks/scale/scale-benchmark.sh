@@ -53,7 +53,16 @@ fi
 
 for size in $SIZES; do
   work=$(mktemp -d); pids=""
-  cleanup() { for p in $pids; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+  # a JVM whose heap is full may not get through its shutdown: killed outright after 15 s, never left running
+  cleanup() {
+    for p in $pids; do kill "$p" 2>/dev/null || true; done
+    for _ in $(seq 1 30); do
+      alive=""; for p in $pids; do kill -0 "$p" 2>/dev/null && alive="$alive $p"; done
+      [ -z "$alive" ] && break; sleep 0.5
+    done
+    for p in $pids; do kill -9 "$p" 2>/dev/null || true; done
+    wait 2>/dev/null || true; rm -rf "$work"
+  }
   trap cleanup EXIT
   java benchmarks/scale/GenerateSite.java "$BASE" "$work/site" "$size"
   documents=$(find "$work/site" -name '*.md' -not -path '*/_includes/*' | wc -l)
