@@ -18,7 +18,8 @@ cd "$(dirname "$0")/../.."
 RESULTS=${RESULTS:-benchmarks/scale/RESULTS.md}
 SIZES=${SIZES:-1000 5000 20000}
 DURATION=${DURATION:-15}
-# The JVM options operators run (run-local.sh's, scripts/portal-jvm.sh: -Xmx256m, serial GC, ...); JAVA_OPTS overrides.
+# The JVM options operators run (run-local.sh's, scripts/portal-jvm.sh: -Xmx256m, content-service 512m, serial GC, ...);
+# JAVA_OPTS overrides.
 . scripts/portal-jvm.sh
 BASE=${BASE:-$([ -d ../shared/fixtures/hp-gbif-be ] && echo ../shared/fixtures/hp-gbif-be || echo -)}
 TOKEN=scale-token
@@ -70,7 +71,7 @@ for size in $SIZES; do
   start() { # name jar args...
     local name=$1 jarfile=$2; shift 2
     # shellcheck disable=SC2086
-    java $JAVA_OPTS -jar "$jarfile" "$@" >"$work/$name.log" 2>&1 &
+    java $JAVA_OPTS $(portal_service_opts "${jarfile%%/*}") -jar "$jarfile" "$@" >"$work/$name.log" 2>&1 &
     pids="$pids $!"; eval "pid_$name=$!"
   }
   start content "$(jar content-service)" --server.port=$C --portal.mongodb.embedded.data-dir="$work/data/content" \
