@@ -1,6 +1,6 @@
 package be.biodiversity.portal.render.look;
 
-/** WCAG contrast of {@code #rrggbb} colours, and darkening one until it reads on white. */
+/** WCAG contrast of {@code #rrggbb} colours, and darkening one until it reads on a light background. */
 final class Colours {
 
     private Colours() {
@@ -12,10 +12,10 @@ final class Colours {
         return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
     }
 
-    static String readableOnWhite(String colour, double ratio) {
+    static String readableOn(String background, String colour, double ratio) {
         int[] rgb = rgb(colour);
         String shown = colour;
-        for (int step = 0; step < 40 && contrast(shown, "#ffffff") < ratio; step++) {
+        for (int step = 0; step < 40 && contrast(shown, background) < ratio; step++) {
             for (int i = 0; i < 3; i++) {
                 rgb[i] = (int) Math.floor(rgb[i] * 0.92);
             }

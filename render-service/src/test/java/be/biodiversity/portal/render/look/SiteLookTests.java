@@ -2,6 +2,7 @@ package be.biodiversity.portal.render.look;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,6 +77,17 @@ class SiteLookTests {
         SiteLook look = new SiteLook(null, true, "#f4b400", "#f4b400");
         assertThat(Colours.contrast(look.linkText(), "#ffffff")).isGreaterThanOrEqualTo(4.5);
         assertThat(look.onPrimary()).isEqualTo("#1a1a1a");
+    }
+
+    @Test
+    void linksReadOnTheTintedAndGreyBackgroundsToo() {
+        // hosted-portal template's own primary colour: darkened for white only, it read 4.26:1 in notices
+        String link = new SiteLook(null, true, "#fa5e97", "#fa5e97").linkText();
+        for (String background : List.of("#ffffff", "#f7f7f7", SiteLook.DARKEST_LINK_BACKGROUND)) {
+            assertThat(Colours.contrast(link, background)).as(background).isGreaterThanOrEqualTo(4.5);
+        }
+        assertThat(css()).contains("--tint: " + SiteLook.DARKEST_LINK_BACKGROUND + ";",
+                ".site-footer { margin-top: 2rem; padding: 2rem 1.25rem 1.5rem; background: #f7f7f7;");
     }
 
     @Test
