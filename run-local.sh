@@ -104,6 +104,8 @@ stop_all() {
 trap stop_all INT TERM EXIT
 
 portal_prepare_cds "$logs"
+kept_site=false
+if [ -z "$site" ] && [ -n "$(ls -A data/content-service 2>/dev/null)" ]; then kept_site=true; fi
 
 for s in $services; do
   args=""
@@ -132,6 +134,10 @@ echo
 echo "All four services are healthy after $(( $(date +%s) - started )) s."
 if [ -n "$site" ]; then
   echo "Site: $site (imported at start-up; the report is in $logs/content-service.log)"
+elif $kept_site; then
+  # content-service loads its demo only into an empty store: an earlier run's site is what is shown
+  echo "Site: what ./data/content-service kept from an earlier run (the demo only if that run showed it: the demo is"
+  echo "      loaded into an empty store only; stop, remove ./data/content-service and start again for a fresh one)"
 else
   echo "Site: the portal's own demo (start with --site DIR to import a hosted-portal site)"
 fi
