@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
@@ -42,7 +41,7 @@ class KillNineTests {
             assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
 
-        MongoServer reopened = new MongoServer(new H2Backend(store.toString()));
+        MongoServer reopened = new MongoServer(EmbeddedMongoServers.fileBackend(store, OplogLimits.DEFAULT));
         try (MongoClient client = MongoClients.create(reopened.bindAndGetConnectionString())) {
             Long stored = Mono.from(client.getDatabase("test").getCollection("writes").countDocuments())
                     .block(Duration.ofSeconds(10));
