@@ -20,6 +20,7 @@ import be.biodiversity.portal.content.data.SiteData;
 import be.biodiversity.portal.content.data.SiteDataService;
 import be.biodiversity.portal.content.language.Languages;
 import be.biodiversity.portal.content.language.SiteLanguages;
+import be.biodiversity.portal.content.memory.HeapRelease;
 import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.page.PageRules;
 import be.biodiversity.portal.content.resolve.PageResolver;
@@ -49,12 +50,14 @@ public class JekyllImporter {
     private final SiteRevision revision;
     private final Languages languages;
     private final BulkWrites bulk;
+    private final HeapRelease memory;
     private final AtomicBoolean running = new AtomicBoolean();
 
     JekyllImporter(ContentProperties content, ImportProperties properties, PageRules rules, PageResolver resolver,
             SiteDataService data, ImportWriter writer, AssetImport assets, SiteRevision revision, Languages languages,
-            BulkWrites bulk) {
+            BulkWrites bulk, HeapRelease memory) {
         this.bulk = bulk;
+        this.memory = memory;
         this.assets = assets;
         this.revision = revision;
         this.languages = languages;
@@ -86,7 +89,8 @@ public class JekyllImporter {
                 return Mono.error(busyError());
             }
             ImportTimes times = new ImportTimes(source);
-            return Mono.fromCallable(() -> {
+            // the whole site is in memory from the first read to the last write
+            return memory.during(Mono.fromCallable(() -> {
                         List<SourceFile> read = files.get();
                         times.lap("read " + read.size() + " files");
                         progress.read(read.size());
@@ -119,7 +123,7 @@ public class JekyllImporter {
                     })
                     // released before the answer goes out, so the caller's next import is not refused
                     .doOnTerminate(() -> running.set(false))
-                    .doOnCancel(() -> running.set(false));
+                    .doOnCancel(() -> running.set(false)));
         });
     }
 

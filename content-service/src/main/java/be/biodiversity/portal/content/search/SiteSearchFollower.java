@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import be.biodiversity.portal.content.memory.HeapRelease;
 import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.page.ResolvedPages;
 import be.biodiversity.portal.content.resolve.ResolvedPage;
@@ -46,9 +47,12 @@ class SiteSearchFollower implements DisposableBean {
     private final ChangeFollower data;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final BulkWrites bulk;
+    private final HeapRelease memory;
 
-    SiteSearchFollower(ReactiveMongoTemplate mongo, ResolvedPages resolved, SiteSearchIndex index, BulkWrites bulk) {
+    SiteSearchFollower(ReactiveMongoTemplate mongo, ResolvedPages resolved, SiteSearchIndex index, BulkWrites bulk,
+            HeapRelease memory) {
         this.bulk = bulk;
+        this.memory = memory;
         this.mongo = mongo;
         this.resolved = resolved;
         this.index = index;
@@ -109,7 +113,7 @@ class SiteSearchFollower implements DisposableBean {
 
     /** Every stored page, indexed again one after the other (the render scheduler is shared with reads). */
     private Mono<Long> indexAll() {
-        return everyPage().concatMap(page -> index(page).thenReturn(page)).count();
+        return memory.during(everyPage().concatMap(page -> index(page).thenReturn(page)).count());
     }
 
     /**
@@ -144,13 +148,13 @@ class SiteSearchFollower implements DisposableBean {
         /** Every page again; the ones gone since are dropped after, so the index is never empty meanwhile. */
         @Override
         public Mono<Long> reload() {
-            return Mono.defer(() -> {
+            return memory.during(Mono.defer(() -> {
                 java.util.Set<String> before = index.keys();
                 java.util.Set<String> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
                 return everyPage().doOnNext(page -> stored.add(page.id()))
                         .concatMap(page -> index(page).thenReturn(page)).count()
                         .doOnNext(count -> before.stream().filter(id -> !stored.contains(id)).forEach(index::remove));
-            });
+            }));
         }
     }
 
