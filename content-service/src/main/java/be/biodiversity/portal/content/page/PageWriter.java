@@ -132,7 +132,8 @@ public class PageWriter {
                 .map(i -> PageDocuments.of(i.page(), null, null, author, i.sourcePath(), i.sourceHash())
                         .withHistoryPending())
                 .buffer(INSERT_CHUNK)
-                .concatMap(chunk -> mongo.insertAll(chunk).collectList().flatMapMany(history::recordInPages));
+                // two chunks in flight: one is encoded and sent while the server stores the other
+                .flatMapSequential(chunk -> mongo.insertAll(chunk).collectList().flatMapMany(history::recordInPages), 2);
         Flux<Page> replaced = Flux.fromIterable(items).filter(i -> i.current() != null)
                 .buffer(INSERT_CHUNK)
                 .concatMap(chunk -> replaceAll(chunk, author));
