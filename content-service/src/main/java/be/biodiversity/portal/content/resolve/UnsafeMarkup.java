@@ -53,7 +53,7 @@ public final class UnsafeMarkup {
 
     /** "line n: what" of the first script URL ({@code javascript:}, ...): a page write holding one is refused. */
     public static Optional<String> findRefused(String text) {
-        if (text == null) {
+        if (text == null || !Clues.any(text)) {
             return Optional.empty();
         }
         Matcher m = SCRIPT_URL.matcher(text);
@@ -70,7 +70,7 @@ public final class UnsafeMarkup {
      */
     public static List<Removal> removals(String text, Predicate<String> frameAllowed) {
         List<Removal> removals = new ArrayList<>();
-        if (text == null) {
+        if (text == null || !Clues.any(text)) {
             return removals;
         }
         Matcher m = PARTS.matcher(text);
@@ -120,7 +120,7 @@ public final class UnsafeMarkup {
 
     /** "line n: what" of the first unsafe markup, if any. */
     public static Optional<String> find(String text) {
-        if (text == null) {
+        if (text == null || !Clues.any(text)) {
             return Optional.empty();
         }
         Matcher m = UNSAFE.matcher(text);

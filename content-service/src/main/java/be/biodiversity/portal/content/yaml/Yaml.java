@@ -66,10 +66,12 @@ public final class Yaml {
         options.setCodePointLimit(5_000_000);
         try {
             Node root = new org.yaml.snakeyaml.Yaml(new SafeConstructor(options)).compose(new StringReader(text));
-            if (root != null) {
-                new Walk(firstLine, maxExpandedSize, warnings).size(root);
+            if (root == null) {
+                return null;
             }
-            return normalise(new org.yaml.snakeyaml.Yaml(new SafeConstructor(options)).load(text));
+            new Walk(firstLine, maxExpandedSize, warnings).size(root);
+            // built from the tree just checked: the text is parsed once
+            return normalise(new FromNode(options).construct(root));
         }
         catch (MarkedYAMLException ex) {
             Mark mark = ex.getProblemMark() != null ? ex.getProblemMark() : ex.getContextMark();
@@ -186,6 +188,18 @@ public final class Yaml {
         /** True when the YAML is well-formed but goes over a limit (its expanded size). */
         public boolean limit() {
             return limit;
+        }
+    }
+
+    /** SnakeYAML's safe constructor, given a composed tree instead of a text. */
+    private static final class FromNode extends SafeConstructor {
+
+        FromNode(LoaderOptions options) {
+            super(options);
+        }
+
+        Object construct(Node root) {
+            return constructDocument(root);
         }
     }
 }
