@@ -14,12 +14,12 @@ import be.biodiversity.portal.search.Ranking;
  * description, then body. The words are shared between entries ({@link #shared}).
  */
 record SiteEntry(String key, long version, String site, String lang, String kind, String permalink, String title,
-        String description, Instant date, String text, String[] titleWords, String[] titlePhrases,
+        String description, Instant date, PackedText packedText, String[] titleWords, String[] titlePhrases,
         String[] headingWords, String[] descriptionWords, String[] bodyWords) implements PrefixIndex.Entry {
 
     static SiteEntry of(String key, long version, String site, String lang, String kind, String permalink,
             String title, String description, Instant date, List<String> headings, String text) {
-        return new SiteEntry(key, version, site, lang, kind, permalink, title, description, date, text,
+        return new SiteEntry(key, version, site, lang, kind, permalink, title, description, date, PackedText.of(text),
                 shared(Folding.words(List.of(nonNull(title)))), Folding.phrases(List.of(nonNull(title))),
                 shared(Folding.words(headings)), shared(Folding.words(List.of(nonNull(description)))),
                 shared(Folding.words(List.of(text))));
@@ -34,6 +34,11 @@ record SiteEntry(String key, long version, String site, String lang, String kind
             words[i] = words[i].intern();
         }
         return words;
+    }
+
+    /** The page's text, for the snippets of a hit. */
+    String text() {
+        return packedText.text();
     }
 
     @Override
