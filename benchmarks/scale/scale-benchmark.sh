@@ -13,6 +13,7 @@
 #
 #   SIZES="1000 5000 20000" DURATION=15 benchmarks/scale/scale-benchmark.sh
 # RESULTS=FILE writes the rows elsewhere (a trial run); PORTS=N moves the eleven ports it uses (default 19380).
+# LOGS=DIR keeps the services' logs there (content.log shows where an import's time went, and the heap released after it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RESULTS=${RESULTS:-benchmarks/scale/RESULTS.md}
@@ -62,7 +63,9 @@ for size in $SIZES; do
       [ -z "$alive" ] && break; sleep 0.5
     done
     for p in $pids; do kill -9 "$p" 2>/dev/null || true; done
-    wait 2>/dev/null || true; rm -rf "$work"
+    wait 2>/dev/null || true
+    if [ -n "${LOGS:-}" ]; then mkdir -p "$LOGS"; cp "$work"/*.log "$LOGS"/ 2>/dev/null || true; fi
+    rm -rf "$work"
   }
   trap cleanup EXIT
   java benchmarks/scale/GenerateSite.java "$BASE" "$work/site" "$size"
