@@ -2,6 +2,7 @@ package be.biodiversity.portal.search;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -153,10 +154,14 @@ public final class ChangeFollower implements AutoCloseable {
     private Mono<Applied> reloadAfterLostHistory() {
         return serverTime().flatMap(now -> {
             lastEvent.set(null);
-            since.set(now);
             log.warn("The change stream of '{}' lost the changes after its last event (the oplog no longer has them);"
                     + " loading the index again", collection);
-            return changes.reload();
+            // A stream starts at a whole second (an operation time has no finer unit): started in this second it
+            // would ask again for this second's entries, which may be the very ones the server dropped, and
+            // load the index a second time. So the load waits for the next second and the stream starts there.
+            Instant next = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            since.set(next);
+            return Mono.delay(Duration.between(now, next)).then(changes.reload());
         }).map(loaded -> {
             log.info("Index of '{}' loaded again after lost change-stream history: {}", collection, loaded);
             return new Applied(RELOADED, null);

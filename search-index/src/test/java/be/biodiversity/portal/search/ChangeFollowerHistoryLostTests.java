@@ -102,6 +102,25 @@ class ChangeFollowerHistoryLostTests {
     }
 
     @Test
+    void oneBurstTheOplogCannotHoldCostsOneReloadNotTwo() {
+        List<Document> five = IntStream.range(1, 6).mapToObj(i -> new Document("_id", "b" + i)).toList();
+        java.util.concurrent.atomic.AtomicInteger reloads = new java.util.concurrent.atomic.AtomicInteger();
+        reactor.core.Disposable counting = follower.applied()
+                .filter(a -> ChangeFollower.RELOADED.equals(a.operation())).subscribe(a -> reloads.incrementAndGet());
+        try {
+            other.insert(five, "docs").collectList().block();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> reloads.get() >= 1);
+            // the stream opened after the reload must not ask for the dropped entries of the same second again
+            org.awaitility.Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> reloads.get() == 1);
+            assertThat(index).contains("b1", "b5");
+        }
+        finally {
+            counting.dispose();
+        }
+    }
+
+    @Test
     void onlyChangeStreamHistoryLostCountsAsLostHistory() {
         ServerAddress address = new ServerAddress();
         assertThat(ChangeFollower.historyLost(new RuntimeException("wrapped",
