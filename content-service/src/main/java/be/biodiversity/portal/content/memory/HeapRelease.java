@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
  * Gives back to the system the heap a bulk job needed. A site import holds the whole site in memory while it reads,
  * checks and writes it, and the site search's full re-index that follows resolves every page again: the heap grows
  * by tens of megabytes, and the JVM would keep it until some later full collection that may never come while the
- * service is quiet. So, while any bulk job runs, the heap grows in large steps (fewer full collections, a faster
- * import: {@link MemoryProperties#bulkHeadroom()}); once none has run for {@link MemoryProperties#settle()}, the
- * JVM's own ratios are back and, if the heap grew by at least {@link MemoryProperties#minGrowth()} since the first
- * job began, one full collection returns what is no longer live. An editor's single-file import never grows the heap
+ * service is quiet. So, while an import runs, the heap grows in large steps (fewer full collections, a faster
+ * import: {@link MemoryProperties#bulkHeadroom()}), and once no bulk job (an import, a re-index) has run for
+ * {@link MemoryProperties#settle()}, if the heap grew by at least {@link MemoryProperties#minGrowth()} since the first
+ * began, one full collection returns what is no longer live. An editor's single-file import never grows the heap
  * that much, so it never pauses the service.
  */
 @Component
@@ -31,6 +31,8 @@ public class HeapRelease implements DisposableBean {
     private final JvmHeap heap;
     private final Scheduler timer;
     private int running;
+    /** Of those, the jobs that grow the live heap. */
+    private int growing;
     /** The heap's size when the first job of a burst began; -1 between bursts. */
     private long before = -1;
     /** The JVM's ratios, kept while the bulk ones are set. */
@@ -48,26 +50,40 @@ public class HeapRelease implements DisposableBean {
         this.timer = timer;
     }
 
-    /** Runs {@code job} as a bulk job: the heap grows in large steps until it ends (also failed or cancelled). */
+    /**
+     * Runs {@code job} as a bulk job that grows the live heap (an import: the whole site in memory): the heap grows in
+     * large steps until it ends (also failed or cancelled), and is given back after.
+     */
     public <T> Mono<T> during(Mono<T> job) {
         return Mono.defer(() -> {
-            started();
-            return job.doFinally(signal -> ended());
+            started(true);
+            return job.doFinally(signal -> ended(true));
         });
     }
 
-    synchronized void started() {
-        if (running++ > 0) {
-            return;
+    /**
+     * Runs {@code job} as a bulk job whose garbage, not its live data, grows the heap (a full re-index reads one page
+     * after the other): the heap keeps the JVM's ratios (a large headroom for a minute-long re-index of 20,000 pages
+     * would hold hundreds of megabytes), and what it grew by is given back after.
+     */
+    public <T> Mono<T> after(Mono<T> job) {
+        return Mono.defer(() -> {
+            started(false);
+            return job.doFinally(signal -> ended(false));
+        });
+    }
+
+    synchronized void started(boolean grows) {
+        if (running++ == 0) {
+            if (pending != null) {
+                pending.dispose();
+                pending = null;
+            }
+            if (before < 0) {
+                before = heap.committed();
+            }
         }
-        if (pending != null) {
-            pending.dispose();
-            pending = null;
-        }
-        if (before < 0) {
-            before = heap.committed();
-        }
-        if (properties.bulkHeadroom() > 0 && saved == null) {
+        if (grows && growing++ == 0 && properties.bulkHeadroom() > 0 && saved == null) {
             JvmHeap.FreeRatios current = heap.freeRatios();
             if (current != null && current.min() < properties.bulkHeadroom()) {
                 saved = current;
@@ -77,13 +93,13 @@ public class HeapRelease implements DisposableBean {
         }
     }
 
-    synchronized void ended() {
-        if (--running > 0) {
-            return;
-        }
-        if (saved != null) {
+    synchronized void ended(boolean grew) {
+        if (grew && --growing == 0 && saved != null) {
             heap.freeRatios(saved);
             saved = null;
+        }
+        if (--running > 0) {
+            return;
         }
         pending = Mono.delay(properties.settle(), timer).subscribe(tick -> release());
     }

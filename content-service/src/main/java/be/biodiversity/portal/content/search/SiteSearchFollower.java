@@ -113,7 +113,7 @@ class SiteSearchFollower implements DisposableBean {
 
     /** Every stored page, indexed again one after the other (the render scheduler is shared with reads). */
     private Mono<Long> indexAll() {
-        return memory.during(everyPage().concatMap(page -> index(page).thenReturn(page)).count());
+        return memory.after(everyPage().concatMap(page -> index(page).thenReturn(page)).count());
     }
 
     /**
@@ -148,7 +148,7 @@ class SiteSearchFollower implements DisposableBean {
         /** Every page again; the ones gone since are dropped after, so the index is never empty meanwhile. */
         @Override
         public Mono<Long> reload() {
-            return memory.during(Mono.defer(() -> {
+            return memory.after(Mono.defer(() -> {
                 java.util.Set<String> before = index.keys();
                 java.util.Set<String> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
                 return everyPage().doOnNext(page -> stored.add(page.id()))
