@@ -10,7 +10,6 @@ import java.util.UUID;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
-import io.netty.channel.embedded.EmbeddedChannel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
@@ -28,60 +27,58 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocumentTypeTests {
 
-    private final EmbeddedChannel channel = new EmbeddedChannel();
-
-    private H2Backend backend;
+    private final PagesCommands store = new PagesCommands();
 
     @TempDir
     Path dir;
 
     @AfterEach
     void close() {
-        if (this.backend != null) {
-            this.backend.close();
-        }
-        this.channel.close();
+        store.close();
     }
 
     @Test
     void everyKindOfValueComesBackAsItWasStoredAfterARestart() {
         Path file = this.dir.resolve("mongodb.mv");
-        this.backend = EmbeddedMongoServers.fileBackend(file, OplogLimits.DEFAULT);
+        store.backend = EmbeddedMongoServers.fileBackend(file, OplogLimits.DEFAULT);
         Document page = new Document("_id", "en /about").append("title", "Über «GBIF» — 生物多样性 🦋")
                 .append("version", 3L).append("order", 7).append("weight", 2.5).append("published", true)
                 .append("summary", null).append("date", Instant.parse("2026-12-03T10:15:30.123Z"))
-                .append("objectId", new ObjectId()).append("uuid", UUID.fromString("0c4a6d61-34c4-4d9c-9c0b-b1e4b2b0a001"))
+                .append("objectId", new ObjectId())
+                .append("uuid", UUID.fromString("0c4a6d61-34c4-4d9c-9c0b-b1e4b2b0a001"))
                 .append("tags", List.of("a", "b", List.of(1, 2L)))
                 .append("toc", List.of(new Document("id", "h1").append("text", "Heading").append("depth", 2)))
                 .append("body", "x".repeat(300_000));
-        insert(page);
-        this.backend.close();
+        store.insert(page);
+        store.backend.close();
         assertThat(tags(file)).containsExactly(java.util.Map.entry("en /about", DocumentType.BSON));
 
-        this.backend = EmbeddedMongoServers.fileBackend(file, OplogLimits.DEFAULT);
-        assertThat(find(new Document("_id", "en /about"))).containsExactly(page);
+        store.backend = EmbeddedMongoServers.fileBackend(file, OplogLimits.DEFAULT);
+        assertThat(store.find(new Document("_id", "en /about"))).containsExactly(page);
     }
 
     @Test
     void aStoreWrittenBeforeIsReadAndItsDocumentsBecomeBsonWhenWrittenAgain() {
         Path file = this.dir.resolve("mongodb.mv");
-        this.backend = new H2Backend(MVStore.open(file.toString()));
-        insert(new Document("_id", "a").append("title", "About"), new Document("_id", "b").append("title", "News"));
-        this.backend.close();
+        store.backend = new H2Backend(MVStore.open(file.toString()));
+        store.insert(new Document("_id", "a").append("title", "About"),
+                new Document("_id", "b").append("title", "News"));
+        store.backend.close();
         assertThat(tags(file)).as("H2's default: a serialized object").containsOnlyKeys("a", "b")
                 .containsValues((byte) 19).doesNotContainValue(DocumentType.BSON);
 
-        this.backend = EmbeddedMongoServers.fileBackend(file, OplogLimits.DEFAULT);
-        assertThat(find(new Document())).extracting(d -> d.get("title")).containsExactly("About", "News");
-        command("update", new Document("update", "pages").append("updates", List.of(new Document("q",
+        store.backend = EmbeddedMongoServers.fileBackend(file, OplogLimits.DEFAULT);
+        assertThat(store.find(new Document())).extracting(d -> d.get("title")).containsExactly("About", "News");
+        store.command("update", new Document("update", "pages").append("updates", List.of(new Document("q",
                 new Document("_id", "b")).append("u", new Document("$set", new Document("title", "Posts"))))));
-        insert(new Document("_id", "c").append("title", "Contact"));
-        this.backend.close();
+        store.insert(new Document("_id", "c").append("title", "Contact"));
+        store.backend.close();
         // what was written since is BSON; what was not keeps the form it had, and both are read
         assertThat(tags(file)).containsEntry("b", DocumentType.BSON).containsEntry("c", DocumentType.BSON);
 
-        this.backend = EmbeddedMongoServers.fileBackend(file, OplogLimits.DEFAULT);
-        assertThat(find(new Document())).extracting(d -> d.get("title")).containsExactly("About", "Posts", "Contact");
+        store.backend = EmbeddedMongoServers.fileBackend(file, OplogLimits.DEFAULT);
+        assertThat(store.find(new Document())).extracting(d -> d.get("title"))
+                .containsExactly("About", "Posts", "Contact");
     }
 
     @Test
@@ -124,19 +121,7 @@ class DocumentTypeTests {
         }
     }
 
-    private Document insert(Document... documents) {
-        return command("insert", new Document("insert", "pages").append("documents", List.of(documents)));
-    }
 
-    @SuppressWarnings("unchecked")
-    private List<Document> find(Document filter) {
-        Document answer = command("find", new Document("find", "pages").append("filter", filter));
-        return (List<Document>) ((Document) answer.get("cursor")).get("firstBatch");
-    }
-
-    private Document command(String name, Document command) {
-        return this.backend.handleCommand(this.channel, "test", name, command);
-    }
 
     record Point(int x, int y) implements Serializable {
     }

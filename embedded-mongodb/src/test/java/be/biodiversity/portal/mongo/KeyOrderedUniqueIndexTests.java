@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
-import io.netty.channel.embedded.EmbeddedChannel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
@@ -24,77 +23,75 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KeyOrderedUniqueIndexTests {
 
-    private final EmbeddedChannel channel = new EmbeddedChannel();
-
-    private H2Backend backend;
+    private final PagesCommands store = new PagesCommands();
 
     @TempDir
     Path dir;
 
     @AfterEach
     void close() {
-        if (this.backend != null) {
-            this.backend.close();
-        }
-        this.channel.close();
+        store.close();
     }
 
     @Test
     void theTreeOfAUniqueIndexIsOrderedByTheValuesOfItsKeys() {
-        this.backend = EmbeddedMongoServers.inMemoryBackend();
+        store.backend = EmbeddedMongoServers.inMemoryBackend();
         createUniqueIndex();
-        insert(page("b", "en", "/zebra"), page("a", "nl", "/about"), page("c", "en", "/10"), page("d", "en", "/9"));
+        store.insert(page("b", "en", "/zebra"), page("a", "nl", "/about"), page("c", "en", "/10"),
+                page("d", "en", "/9"));
 
-        MVMap<KeyValue, Object> tree = this.backend.getMvStore().openMap("test.pages._keyindex_lang_permalink");
+        MVMap<KeyValue, Object> tree = store.backend.getMvStore().openMap("test.pages._keyindex_lang_permalink");
         List<KeyValue> keys = new ArrayList<>(tree.keySet());
         assertThat(keys).containsExactly(new KeyValue("en", "/10"), new KeyValue("en", "/9"),
                 new KeyValue("en", "/zebra"), new KeyValue("nl", "/about"));
-        assertThat(this.backend.getMvStore().hasMap("test.pages._keyindex__id_")).as("the _id index too").isTrue();
+        assertThat(store.backend.getMvStore().hasMap("test.pages._keyindex__id_")).as("the _id index too").isTrue();
     }
 
     @Test
     void aDuplicateKeyIsStillRefusedOnInsertAndOnUpdate() {
-        this.backend = EmbeddedMongoServers.inMemoryBackend();
+        store.backend = EmbeddedMongoServers.inMemoryBackend();
         createUniqueIndex();
-        insert(page("a", "en", "/about"), page("b", "en", "/news"));
+        store.insert(page("a", "en", "/about"), page("b", "en", "/news"));
 
-        Document duplicate = insert(page("c", "en", "/about"));
+        Document duplicate = store.insert(page("c", "en", "/about"));
         assertThat(errorCode(duplicate, "writeErrors")).isEqualTo(11000);
-        Document moved = command("update", new Document("update", "pages").append("updates", List.of(new Document("q",
-                new Document("_id", "b")).append("u", new Document("$set", new Document("permalink", "/about"))))));
+        Document moved = store.command("update", new Document("update", "pages").append("updates", List.of(
+                new Document("q", new Document("_id", "b"))
+                        .append("u", new Document("$set", new Document("permalink", "/about"))))));
         assertThat(errorCode(moved, "writeErrors")).isEqualTo(11000);
-        assertThat(errorCode(insert(page("a", "fr", "/a-propos")), "writeErrors")).as("the same _id").isEqualTo(11000);
-        assertThat(find(new Document("lang", "en").append("permalink", "/about"))).extracting(d -> d.get("_id"))
+        assertThat(errorCode(store.insert(page("a", "fr", "/a-propos")), "writeErrors")).as("the same _id")
+                .isEqualTo(11000);
+        assertThat(store.find(new Document("lang", "en").append("permalink", "/about"))).extracting(d -> d.get("_id"))
                 .containsExactly("a");
-        assertThat(find(new Document("lang", "fr"))).isEmpty();
+        assertThat(store.find(new Document("lang", "fr"))).isEmpty();
     }
 
     @Test
     void aStoreWrittenBeforeGetsItsUniqueIndexesRebuiltFromItsDocuments() {
         Path file = this.dir.resolve("mongodb.mv");
-        this.backend = new H2Backend(MVStore.open(file.toString()));
+        store.backend = new H2Backend(MVStore.open(file.toString()));
         createUniqueIndex();
-        insert(page("a", "en", "/about"), page("b", "nl", "/over"));
-        assertThat(this.backend.getMvStore().hasMap("test.pages._index_lang_permalink")).isTrue();
-        this.backend.close();
+        store.insert(page("a", "en", "/about"), page("b", "nl", "/over"));
+        assertThat(store.backend.getMvStore().hasMap("test.pages._index_lang_permalink")).isTrue();
+        store.backend.close();
 
-        this.backend = EmbeddedMongoServers.fileBackend(file, OplogLimits.DEFAULT);
-        assertThat(this.backend.getMvStore().hasMap("test.pages._index_lang_permalink")).as("the old tree").isFalse();
-        assertThat(this.backend.getMvStore().openMap("test.pages._keyindex_lang_permalink").sizeAsLong()).isEqualTo(2);
-        assertThat(errorCode(insert(page("c", "nl", "/over")), "writeErrors")).isEqualTo(11000);
-        assertThat(find(new Document("_id", "b"))).extracting(d -> d.get("permalink")).containsExactly("/over");
+        store.backend = EmbeddedMongoServers.fileBackend(file, OplogLimits.DEFAULT);
+        assertThat(store.backend.getMvStore().hasMap("test.pages._index_lang_permalink")).as("the old tree").isFalse();
+        assertThat(store.backend.getMvStore().openMap("test.pages._keyindex_lang_permalink").sizeAsLong()).isEqualTo(2);
+        assertThat(errorCode(store.insert(page("c", "nl", "/over")), "writeErrors")).isEqualTo(11000);
+        assertThat(store.find(new Document("_id", "b"))).extracting(d -> d.get("permalink")).containsExactly("/over");
     }
 
     @Test
     void droppingAnIndexRemovesItsTree() {
-        this.backend = EmbeddedMongoServers.inMemoryBackend();
+        store.backend = EmbeddedMongoServers.inMemoryBackend();
         createUniqueIndex();
-        insert(page("a", "en", "/about"));
+        store.insert(page("a", "en", "/about"));
 
-        command("dropIndexes", new Document("dropIndexes", "pages").append("index", "lang_permalink"));
+        store.command("dropIndexes", new Document("dropIndexes", "pages").append("index", "lang_permalink"));
 
-        assertThat(this.backend.getMvStore().hasMap("test.pages._keyindex_lang_permalink")).isFalse();
-        assertThat(errorCode(insert(page("b", "en", "/about")), "writeErrors")).as("no longer unique").isNull();
+        assertThat(store.backend.getMvStore().hasMap("test.pages._keyindex_lang_permalink")).isFalse();
+        assertThat(errorCode(store.insert(page("b", "en", "/about")), "writeErrors")).as("no longer unique").isNull();
     }
 
     @Test
@@ -129,23 +126,12 @@ class KeyOrderedUniqueIndexTests {
     }
 
     private void createUniqueIndex() {
-        command("createIndexes", new Document("createIndexes", "pages").append("indexes", List.of(new Document("key",
-                new Document("lang", 1).append("permalink", 1)).append("name", "lang_permalink").append("unique", true))));
+        store.command("createIndexes", new Document("createIndexes", "pages").append("indexes", List.of(
+                new Document("key", new Document("lang", 1).append("permalink", 1)).append("name", "lang_permalink")
+                        .append("unique", true))));
     }
 
-    private Document insert(Document... documents) {
-        return command("insert", new Document("insert", "pages").append("documents", List.of(documents)));
-    }
 
-    @SuppressWarnings("unchecked")
-    private List<Document> find(Document filter) {
-        Document answer = command("find", new Document("find", "pages").append("filter", filter));
-        return (List<Document>) ((Document) answer.get("cursor")).get("firstBatch");
-    }
-
-    private Document command(String name, Document command) {
-        return this.backend.handleCommand(this.channel, "test", name, command);
-    }
 
     @SuppressWarnings("unchecked")
     private static Integer errorCode(Document answer, String field) {
