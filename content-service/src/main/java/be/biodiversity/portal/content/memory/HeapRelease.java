@@ -115,7 +115,21 @@ public class HeapRelease implements DisposableBean {
             return;
         }
         long size = heap.committed();
-        heap.collect();
+        // the collection sizes the heap to its live data plus the JVM's largest free share; for this one, the
+        // smallest: the heap grows again as the service needs, in the JVM's own steps
+        JvmHeap.FreeRatios ratios = heap.freeRatios();
+        if (ratios != null && ratios.max() > ratios.min()) {
+            heap.freeRatios(new JvmHeap.FreeRatios(ratios.min(), ratios.min()));
+            try {
+                heap.collect();
+            }
+            finally {
+                heap.freeRatios(ratios);
+            }
+        }
+        else {
+            heap.collect();
+        }
         log.info("Bulk jobs over: heap collected once, {} MB -> {} MB (it had grown by {} MB)", size / MB,
                 heap.committed() / MB, grown / MB);
     }

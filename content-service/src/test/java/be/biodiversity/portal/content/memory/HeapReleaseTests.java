@@ -71,7 +71,10 @@ class HeapReleaseTests {
         indexed.tryEmitValue("reindex");
         time.advanceTimeBy(Duration.ofSeconds(2));
         assertThat(heap.collections).isEqualTo(1);
-        assertThat(heap.ratioChanges).containsExactly(new JvmHeap.FreeRatios(40, 100), new JvmHeap.FreeRatios(10, 30));
+        assertThat(heap.ratioChanges).containsExactly(new JvmHeap.FreeRatios(40, 100), new JvmHeap.FreeRatios(10, 30),
+                new JvmHeap.FreeRatios(10, 10), new JvmHeap.FreeRatios(10, 30));
+        assertThat(heap.collectedWith).as("collected keeping the least free share").containsExactly(
+                new JvmHeap.FreeRatios(10, 10));
     }
 
     @Test
@@ -164,8 +167,11 @@ class HeapReleaseTests {
             ratioChanges.add(ratios);
         }
 
+        final List<FreeRatios> collectedWith = new ArrayList<>();
+
         @Override
         public void collect() {
+            collectedWith.add(ratios);
             collections++;
             committed = 120 * MB;
         }
