@@ -86,16 +86,17 @@ public class HeapRelease implements DisposableBean {
         if (grows && growing++ == 0 && properties.bulkHeadroom() > 0 && saved == null) {
             JvmHeap.FreeRatios current = heap.freeRatios();
             if (current != null && current.min() < properties.bulkHeadroom()) {
-                saved = current;
                 // no shrinking at all while the job runs: what it needs now it needs again in a moment
-                heap.freeRatios(new JvmHeap.FreeRatios(properties.bulkHeadroom(), 100));
+                if (set(new JvmHeap.FreeRatios(properties.bulkHeadroom(), 100))) {
+                    saved = current;
+                }
             }
         }
     }
 
     synchronized void ended(boolean grew) {
         if (grew && --growing == 0 && saved != null) {
-            heap.freeRatios(saved);
+            set(saved);
             saved = null;
         }
         if (--running > 0) {
@@ -118,13 +119,12 @@ public class HeapRelease implements DisposableBean {
         // the collection sizes the heap to its live data plus the JVM's largest free share; for this one, the
         // smallest: the heap grows again as the service needs, in the JVM's own steps
         JvmHeap.FreeRatios ratios = heap.freeRatios();
-        if (ratios != null && ratios.max() > ratios.min()) {
-            heap.freeRatios(new JvmHeap.FreeRatios(ratios.min(), ratios.min()));
+        if (ratios != null && ratios.max() > ratios.min() && set(new JvmHeap.FreeRatios(ratios.min(), ratios.min()))) {
             try {
                 heap.collect();
             }
             finally {
-                heap.freeRatios(ratios);
+                set(ratios);
             }
         }
         else {
@@ -140,8 +140,20 @@ public class HeapRelease implements DisposableBean {
             pending.dispose();
         }
         if (saved != null) {
-            heap.freeRatios(saved);
+            set(saved);
             saved = null;
+        }
+    }
+
+    /** Sets the JVM's ratios; a JVM that refuses them (a value its collector does not take) only costs speed. */
+    private boolean set(JvmHeap.FreeRatios ratios) {
+        try {
+            heap.freeRatios(ratios);
+            return true;
+        }
+        catch (RuntimeException refused) {
+            log.warn("The JVM refused the heap free ratios {}: {}", ratios, refused.toString());
+            return false;
         }
     }
 }

@@ -120,6 +120,19 @@ class HeapReleaseTests {
     }
 
     @Test
+    void aJvmThatRefusesTheRatiosStillRunsTheJobAndCollectsAfter() {
+        heap.refuse = true;
+        String result = release.during(Mono.fromCallable(() -> {
+            heap.committed = 400 * MB;
+            return "imported";
+        })).block();
+        assertThat(result).isEqualTo("imported");
+        time.advanceTimeBy(Duration.ofSeconds(2));
+        assertThat(heap.collections).isEqualTo(1);
+        assertThat(heap.ratios).isEqualTo(new JvmHeap.FreeRatios(10, 30));
+    }
+
+    @Test
     void theRunningJvmsRatiosCanBeReadAndSetBack() {
         JvmHeap jvm = JvmHeap.running();
         JvmHeap.FreeRatios now = jvm.freeRatios();
@@ -161,8 +174,13 @@ class HeapReleaseTests {
             return settable ? ratios : null;
         }
 
+        boolean refuse;
+
         @Override
         public void freeRatios(FreeRatios ratios) {
+            if (refuse) {
+                throw new IllegalArgumentException("MinHeapFreeRatio cannot be set");
+            }
             this.ratios = ratios;
             ratioChanges.add(ratios);
         }
