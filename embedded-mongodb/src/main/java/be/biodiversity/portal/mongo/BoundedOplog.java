@@ -21,11 +21,13 @@ import de.bwaldvogel.mongo.oplog.OplogCursor;
 /**
  * The embedded server's oplog, trimmed to what its change-stream followers still need. After each write it drops the
  * oldest entries that every open change stream has read and that are older than {@code retain} (a follower between
- * two streams, retrying after a failure, resumes within that time); and, whatever the followers still need, the oldest
- * beyond {@code maxEntries} entries or {@code maxBytes} (file chunks of an import weigh 255 kB each). A follower that missed dropped entries is told so, as a real MongoDB tells it when
- * its oplog rolled over: its next {@code getMore}, or a stream resumed from a token (or a start time) older than the
- * newest dropped entry, fails with error 286 {@code ChangeStreamHistoryLost}, and the follower loads its index again
- * in full instead of missing a change.
+ * two streams, retrying after a failure, resumes within that time) or, however recent, while the kept entries weigh
+ * more than {@code retainBytes} (an import's last 2,000 pages, read by every follower, held 12 MB of heap for a minute
+ * after it); and, whatever the followers still need, the oldest beyond {@code maxEntries} entries or {@code maxBytes}
+ * (file chunks of an import weigh 255 kB each). A follower that missed dropped entries is told so, as a real MongoDB
+ * tells it when its oplog rolled over: its next {@code getMore}, or a stream resumed from a token (or a start time)
+ * older than the newest dropped entry, fails with error 286 {@code ChangeStreamHistoryLost}, and the follower loads
+ * its index again in full instead of missing a change.
  */
 final class BoundedOplog implements Oplog {
 
@@ -38,6 +40,7 @@ final class BoundedOplog implements Oplog {
     private final int maxEntries;
     private final long maxBytes;
     private final Duration retain;
+    private final long retainBytes;
     private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
 
     BoundedOplog(MongoBackend backend, CursorRegistry cursors, OplogLimits limits) {
@@ -48,6 +51,7 @@ final class BoundedOplog implements Oplog {
         this.maxEntries = limits.maxEntries();
         this.maxBytes = limits.maxBytes();
         this.retain = limits.retain();
+        this.retainBytes = limits.retainBytes();
     }
 
     @Override
@@ -101,7 +105,10 @@ final class BoundedOplog implements Oplog {
         return this.entries.bytes();
     }
 
-    /** Drops what every follower has read (past the retention time) and anything beyond {@code maxEntries}. */
+    /**
+     * Drops what every follower has read (past the retention time or weight) and anything beyond {@code maxEntries}
+     * or {@code maxBytes}.
+     */
     void trim() {
         long readByAll = Long.MAX_VALUE;
         for (Follower follower : this.followers) {
@@ -116,7 +123,8 @@ final class BoundedOplog implements Oplog {
         // Entries of the second that ended `retain` ago and before: a second's entries go together.
         long retainedFrom = (this.clock.instant().minus(this.retain).getEpochSecond() + 1) << 32;
         this.entries.dropOldestWhile(ts -> this.entries.count() > this.maxEntries
-                || this.entries.bytes() > this.maxBytes || (ts <= read && ts < retainedFrom));
+                || this.entries.bytes() > this.maxBytes
+                || (ts <= read && (ts < retainedFrom || this.entries.bytes() > this.retainBytes)));
     }
 
     private boolean isOpen(Follower follower) {

@@ -69,7 +69,7 @@ public class EmbeddedMongoAutoConfiguration {
     }
 
     static MongoBackend fileBackend(Path store, boolean commitOnWrite) {
-        return fileBackend(store, new EmbeddedMongoProperties(true, null, false, 0, commitOnWrite, false, null, null, null,
+        return fileBackend(store, new EmbeddedMongoProperties(true, null, false, 0, commitOnWrite, false, null, null, null, null,
                 null));
     }
 

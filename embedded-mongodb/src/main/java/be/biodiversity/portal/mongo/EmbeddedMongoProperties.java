@@ -23,13 +23,16 @@ import org.springframework.util.unit.DataSize;
  * @param oplogMaxBytes about the most the kept oplog entries may weigh (default 8 MB), likewise
  * @param oplogRetain how long an oplog entry that every open change stream has read is kept, for a follower that
  *                 resumes after a failure (default 60 s)
+ * @param oplogRetainBytes about how much the entries every open change stream has read may weigh before they go,
+ *                 however recent (default 1 MB): a burst of writes (an import) read at once is not held for
+ *                 {@code oplogRetain}; a follower resuming from a dropped entry loads its index again
  * @param cacheSize how much of the H2 store's file it keeps read and decoded in memory (H2's default, 16 MB, when
  *                 unset; about what H2 reckons the documents weigh, whole megabytes, at least 1)
  */
 @ConfigurationProperties("portal.mongodb.embedded")
 public record EmbeddedMongoProperties(Boolean enabled, Path dataDir, boolean inMemory, int port,
         Boolean commitOnWrite, boolean oplog, Integer oplogMaxEntries, DataSize oplogMaxBytes, Duration oplogRetain,
-        DataSize cacheSize) {
+        DataSize oplogRetainBytes, DataSize cacheSize) {
 
     public EmbeddedMongoProperties {
         enabled = enabled == null || enabled;
@@ -37,6 +40,8 @@ public record EmbeddedMongoProperties(Boolean enabled, Path dataDir, boolean inM
         oplogMaxEntries = oplogMaxEntries == null ? OplogLimits.DEFAULT.maxEntries() : oplogMaxEntries;
         oplogMaxBytes = oplogMaxBytes == null ? DataSize.ofBytes(OplogLimits.DEFAULT.maxBytes()) : oplogMaxBytes;
         oplogRetain = oplogRetain == null ? OplogLimits.DEFAULT.retain() : oplogRetain;
+        oplogRetainBytes = oplogRetainBytes == null ? DataSize.ofBytes(OplogLimits.DEFAULT.retainBytes())
+                : oplogRetainBytes;
         cacheSize = cacheSize == null ? DEFAULT_CACHE_SIZE : cacheSize;
     }
 
@@ -50,6 +55,6 @@ public record EmbeddedMongoProperties(Boolean enabled, Path dataDir, boolean inM
 
     /** The oplog's limits; refuses limits that keep nothing. */
     public OplogLimits oplogLimits() {
-        return new OplogLimits(oplogMaxEntries, oplogMaxBytes.toBytes(), oplogRetain);
+        return new OplogLimits(oplogMaxEntries, oplogMaxBytes.toBytes(), oplogRetain, oplogRetainBytes.toBytes());
     }
 }

@@ -97,6 +97,28 @@ class BoundedOplogTests {
     }
 
     @Test
+    void readEntriesPastTheRetentionWeightGoAtOnceWhileUnreadOnesStay() {
+        this.backend = (BoundedOplogH2Backend) EmbeddedMongoServers.inMemoryBackend(
+                new OplogLimits(1000, 1L << 30, A_DAY, 10_000));
+        this.backend.enableOplog();
+        long stream = openStream(new Document());
+        for (int i = 0; i < 3; i++) {
+            insertText("read" + i, 6_000);
+        }
+        assertThat(this.backend.oplogEntries()).as("not read yet: kept beyond the retention weight").isEqualTo(3);
+
+        List<Document> events = getMore(stream);
+        assertThat(events).hasSize(3);
+        assertThat(this.backend.oplogEntries()).as("read by every stream: kept within the weight only").isEqualTo(1);
+        assertThat(this.backend.oplogBytes()).isBetween(6_000L, 10_000L);
+        // The newest survives: a follower resuming from the event before it still gets it.
+        assertThat(firstBatch(new Document("resumeAfter", events.get(1).get("_id")))).singleElement()
+                .satisfies(event -> assertThat(event.get("documentKey")).isEqualTo(new Document("_id", "read2")));
+        assertThatThrownBy(() -> openStream(new Document("resumeAfter", events.get(0).get("_id"))))
+                .isInstanceOfSatisfying(MongoServerError.class, error -> assertThat(error.getCode()).isEqualTo(286));
+    }
+
+    @Test
     void resumingFromATokenOlderThanTheOplogIsToldItLostHistoryAndFromNowWorks() {
         start(2, A_DAY);
         long stream = openStream(new Document());
@@ -132,6 +154,11 @@ class BoundedOplogTests {
                 .append("pipeline", List.of(new Document("$changeStream", changeStream)))
                 .append("cursor", new Document()));
         return (List<Document>) ((Document) answer.get("cursor")).get("firstBatch");
+    }
+
+    private void insertText(String id, int length) {
+        this.backend.handleCommand(this.channel, "test", "insert", new Document("insert", "pages")
+                .append("documents", List.of(new Document("_id", id).append("body", "x".repeat(length)))));
     }
 
     private void insert(int count) {

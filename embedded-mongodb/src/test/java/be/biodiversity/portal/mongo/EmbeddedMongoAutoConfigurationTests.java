@@ -66,7 +66,7 @@ class EmbeddedMongoAutoConfigurationTests {
                     assertThat(properties.cacheMegabytes()).isEqualTo(4);
                     H2Backend backend = (H2Backend) EmbeddedMongoAutoConfiguration.fileBackend(
                             dataDir.resolve("mongodb.mv"), new EmbeddedMongoProperties(true, dataDir, false, 0, false,
-                                    false, null, null, null, properties.cacheSize()));
+                                    false, null, null, null, null, properties.cacheSize()));
                     try {
                         assertThat(backend.getMvStore().getCacheSize()).isEqualTo(4);
                     }
