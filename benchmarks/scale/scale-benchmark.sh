@@ -14,6 +14,8 @@
 #   SIZES="1000 5000 20000" DURATION=15 benchmarks/scale/scale-benchmark.sh
 # RESULTS=FILE writes the rows elsewhere (a trial run); PORTS=N moves the eleven ports it uses (default 19380).
 # LOGS=DIR keeps the services' logs there (content.log shows where an import's time went, and the heap released after it).
+# NMT=1 starts content-service with native memory tracking and prints where its memory is, on the console, just before
+# the RSS is read (tracking itself costs about 8 MB of that RSS).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RESULTS=${RESULTS:-benchmarks/scale/RESULTS.md}
@@ -77,6 +79,8 @@ for size in $SIZES; do
     java $JAVA_OPTS $(portal_service_opts "${jarfile%%/*}") -jar "$jarfile" "$@" >"$work/$name.log" 2>&1 &
     pids="$pids $!"; eval "pid_$name=$!"
   }
+  nmt=""; [ "${NMT:-}" != 1 ] || nmt="-XX:NativeMemoryTracking=summary"
+  PORTAL_CONTENT_JAVA_OPTS="${content_opts:=$PORTAL_CONTENT_JAVA_OPTS} $nmt"
   start content "$(jar content-service)" --server.port=$C --portal.mongodb.embedded.data-dir="$work/data/content" \
     --portal.editor.token=$TOKEN --portal.content.import.max-files=200000 --portal.content.import.max-bytes=2000000000
   start directory "$(jar directory-service)" --server.port=$D --portal.mongodb.embedded.data-dir="$work/data/directory" \
@@ -139,6 +143,10 @@ PY
   steady_ms="$(ms 50% <<<"$out") / $(ms 99% <<<"$out")"
   wait "$writer" 2>/dev/null || true
 
+  if [ -n "$nmt" ]; then
+    jcmd "$pid_content" VM.native_memory summary | grep -E '^(Total|-)' | sed 's/^/  content-service /' >&2 || true
+    jcmd "$pid_content" GC.heap_info | sed 's/^/  content-service /' >&2 || true
+  fi
   rss="$(rss_mb "$pid_content") / $(rss_mb "$pid_directory") / $(rss_mb "$pid_render") / $(rss_mb "$pid_gateway")"
   row="| $(date -u +%Y-%m-%dT%H:%M) | $(git rev-parse --short HEAD) | $documents | $load | $import | $uncached | $cached | $steady_ms | $sitemap | $feed | $news | $rss |"
   echo "$row" | tee -a "$RESULTS"
