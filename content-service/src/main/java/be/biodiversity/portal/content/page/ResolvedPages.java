@@ -98,11 +98,12 @@ public class ResolvedPages {
     /**
      * The page as visitors see it, for the site search, which reads every page after an import: the kept outcome
      * when a read has kept one, else resolved and not kept — the search would otherwise fill the memory with pages
-     * no visitor asked for, and push out the ones they did. Fails as {@link #resolved} does.
+     * no visitor asked for, and push out the ones they did. {@code site}: the site's data as the caller read it once
+     * for all the pages it indexes (see {@link SiteDataService#context()}). Fails as {@link #resolved} does.
      */
-    public Mono<ResolvedPage> forSearch(Page page) {
-        return data.context().flatMap(site -> Mono.fromCallable(() -> resolveOnce(page, site))
-                .subscribeOn(render.scheduler())).onErrorMap(RejectedExecutionException.class, ex -> busy());
+    public Mono<ResolvedPage> forSearch(Page page, SiteContext site) {
+        return Mono.fromCallable(() -> resolveOnce(page, site)).subscribeOn(render.scheduler())
+                .onErrorMap(RejectedExecutionException.class, ex -> busy());
     }
 
     /** @throws ResponseStatusException 422 naming the limit when the page cannot be resolved */

@@ -17,10 +17,12 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import be.biodiversity.portal.content.data.SiteDataService;
 import be.biodiversity.portal.content.memory.HeapRelease;
 import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.page.ResolvedPages;
 import be.biodiversity.portal.content.resolve.ResolvedPage;
+import be.biodiversity.portal.content.resolve.SiteContext;
 import be.biodiversity.portal.content.resolve.TocEntry;
 import be.biodiversity.portal.content.revision.BulkWrites;
 import be.biodiversity.portal.search.ChangeFollower;
@@ -44,20 +46,22 @@ class SiteSearchFollower implements DisposableBean {
     private final ResolvedPages resolved;
     private final SiteSearchIndex index;
     private final ChangeFollower pages;
-    private final ChangeFollower data;
+    private final ChangeFollower dataFiles;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final BulkWrites bulk;
     private final HeapRelease memory;
+    private final SiteDataService data;
 
     SiteSearchFollower(ReactiveMongoTemplate mongo, ResolvedPages resolved, SiteSearchIndex index, BulkWrites bulk,
-            HeapRelease memory) {
+            HeapRelease memory, SiteDataService data) {
+        this.data = data;
         this.bulk = bulk;
         this.memory = memory;
         this.mongo = mongo;
         this.resolved = resolved;
         this.index = index;
         this.pages = new ChangeFollower(mongo, "pages", new PageChanges());
-        this.data = new ChangeFollower(mongo, "siteData", new DataChanges());
+        this.dataFiles = new ChangeFollower(mongo, "siteData", new DataChanges());
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -65,16 +69,16 @@ class SiteSearchFollower implements DisposableBean {
         pages.start().subscribe(loaded -> log.info("Site search: {} published pages indexed", loaded),
                 error -> log.warn("Site search: the first load failed ({}); pages are indexed as they change",
                         error.toString()));
-        data.start().subscribe(loaded -> { }, error -> { });
+        dataFiles.start().subscribe(loaded -> { }, error -> { });
         // an import's pages are indexed once it has written them all, not one write after the other
         bulk.running().subscribe(importing -> {
             if (importing) {
                 pages.pause();
-                data.pause();
+                dataFiles.pause();
             }
             else {
                 pages.resume();
-                data.resume();
+                dataFiles.resume();
             }
         });
     }
@@ -85,10 +89,22 @@ class SiteSearchFollower implements DisposableBean {
     }
 
     Mono<Void> index(Page page) {
+        return data.context().flatMap(site -> index(page, site));
+    }
+
+    /**
+     * Many pages one after the other against the site's data as read once: reading it for each page (the site
+     * revision, a query) was most of a 5,000-page load's time. A data change meanwhile indexes every page again.
+     */
+    private Flux<Page> indexEach(Flux<Page> pages) {
+        return data.context().flatMapMany(site -> pages.concatMap(page -> index(page, site).thenReturn(page)));
+    }
+
+    private Mono<Void> index(Page page, SiteContext site) {
         if (!Page.PUBLISHED.equals(page.status())) {
             return Mono.fromRunnable(() -> index.remove(page.id()));
         }
-        return resolved.forSearch(page)
+        return resolved.forSearch(page, site)
                 .map(view -> entry(page, view))
                 .onErrorResume(ex -> {
                     log.debug("Site search: page {} indexed without its body ({})", page.id(), ex.toString());
@@ -112,8 +128,8 @@ class SiteSearchFollower implements DisposableBean {
     }
 
     /** Every stored page, indexed again one after the other (the render scheduler is shared with reads). */
-    private Mono<Long> indexAll() {
-        return memory.after(everyPage().concatMap(page -> index(page).thenReturn(page)).count());
+    Mono<Long> indexAll() {
+        return memory.after(indexEach(everyPage()).count());
     }
 
     /**
@@ -130,7 +146,7 @@ class SiteSearchFollower implements DisposableBean {
     @Override
     public void destroy() {
         pages.close();
-        data.close();
+        dataFiles.close();
     }
 
     private final class PageChanges implements ChangeFollower.Changes {
@@ -151,8 +167,7 @@ class SiteSearchFollower implements DisposableBean {
             return memory.after(Mono.defer(() -> {
                 java.util.Set<String> before = index.keys();
                 java.util.Set<String> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
-                return everyPage().doOnNext(page -> stored.add(page.id()))
-                        .concatMap(page -> index(page).thenReturn(page)).count()
+                return indexEach(everyPage().doOnNext(page -> stored.add(page.id()))).count()
                         .doOnNext(count -> before.stream().filter(id -> !stored.contains(id)).forEach(index::remove));
             }));
         }

@@ -1,7 +1,11 @@
 package be.biodiversity.portal.content.search;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
@@ -10,15 +14,27 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import be.biodiversity.portal.content.data.SiteDataService;
+import be.biodiversity.portal.content.page.Page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.atMost;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.verify;
 
 /**
  * The site search, when it indexes every page again (at start, after an import, after a data file changed), reads
  * the pages without their folded search text: the embedded server holds a query's whole answer in memory until it is
- * read, and after a 20,000-page import that second copy of every body filled the heap.
+ * read, and after a 20,000-page import that second copy of every body filled the heap. And it reads the site's data
+ * once for all of them, not once a page (a query of the site revision each time: most of a 5,000-page reload).
  */
 @SpringBootTest(properties = "spring.mongodb.database=content-search-reload")
 class SiteSearchReloadTests {
@@ -43,6 +59,34 @@ class SiteSearchReloadTests {
                 }
             });
         }
+    }
+
+    @Autowired
+    SiteSearchFollower follower;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @MockitoSpyBean
+    SiteDataService data;
+
+    @Test
+    void everyPageIsResolvedAgainstTheSiteDataReadOnce() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        List<Page> pages = IntStream.range(0, 40).mapToObj(i -> new Page(run + "-" + i, "en", "/reload-" + run + i, null,
+                "Reload " + i, null, null, null, "Page **" + i + "** of {{ site.title | default: 'the site' }}.",
+                Map.of(), null, Instant.now(), Page.PAGE, null, List.of(), null, null, Page.PUBLISHED, "test", null,
+                null, null, null)).toList();
+        // the follower indexes each new page as it comes (reading the data for each): awaited, then not counted
+        var applied = follower.applied().filter(change -> change.id() != null && change.id().startsWith(run)).take(40).then().toFuture();
+        mongo.insertAll(pages).blockLast(Duration.ofSeconds(30));
+        applied.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        clearInvocations(data);
+
+        Long indexed = follower.indexAll().block(Duration.ofSeconds(60));
+
+        assertThat(indexed).isGreaterThanOrEqualTo(40L);
+        verify(data, atMost(1)).context();
     }
 
     @Test
