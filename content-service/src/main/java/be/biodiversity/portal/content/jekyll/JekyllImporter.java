@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
@@ -27,6 +28,7 @@ import be.biodiversity.portal.content.resolve.PageResolver;
 import be.biodiversity.portal.content.revision.BulkWrites;
 import be.biodiversity.portal.content.revision.SiteRevision;
 import be.biodiversity.portal.content.resolve.SiteContext;
+import be.biodiversity.portal.content.search.PreparedPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -51,11 +53,13 @@ public class JekyllImporter {
     private final Languages languages;
     private final BulkWrites bulk;
     private final HeapRelease memory;
+    private final PreparedPages prepared;
     private final AtomicBoolean running = new AtomicBoolean();
 
     JekyllImporter(ContentProperties content, ImportProperties properties, PageRules rules, PageResolver resolver,
             SiteDataService data, ImportWriter writer, AssetImport assets, SiteRevision revision, Languages languages,
-            BulkWrites bulk, HeapRelease memory) {
+            BulkWrites bulk, HeapRelease memory, PreparedPages prepared) {
+        this.prepared = prepared;
         this.bulk = bulk;
         this.memory = memory;
         this.assets = assets;
@@ -89,12 +93,14 @@ public class JekyllImporter {
                 return Mono.error(busyError());
             }
             ImportTimes times = new ImportTimes(source);
+            // what the checks resolve of each page, for the site search once the pages are written (not for a dry run)
+            AtomicReference<PreparedPages.Parts> search = options.dryRun() ? null : new AtomicReference<>();
             // the whole site is in memory from the first read to the last write
             return memory.during(Mono.fromCallable(() -> {
                         List<SourceFile> read = files.get();
                         times.lap("read " + read.size() + " files");
                         progress.read(read.size());
-                        ReadSite site = read(read, times);
+                        ReadSite site = read(read, times, search);
                         return site;
                     })
                     .subscribeOn(Schedulers.boundedElastic())
@@ -105,6 +111,9 @@ public class JekyllImporter {
                         }
                         if (options.dryRun()) {
                             return Mono.just(report(source, site, true, false, null, null));
+                        }
+                        if (search.get() != null) {
+                            prepared.handOver(search.get());
                         }
                         ImportWriter.Counts counts = new ImportWriter.Counts();
                         progress.writing(counts);
@@ -186,10 +195,11 @@ public class JekyllImporter {
     }
 
     ReadSite read(List<SourceFile> files) {
-        return read(files, new ImportTimes("site"));
+        return read(files, new ImportTimes("site"), null);
     }
 
-    private ReadSite read(List<SourceFile> files, ImportTimes times) {
+    /** @param search set to the parts the checks prepared for the site search; null: none prepared */
+    private ReadSite read(List<SourceFile> files, ImportTimes times, AtomicReference<PreparedPages.Parts> search) {
         // the page rules, language apart: the site's own languages are the ones its pages may use
         ImportPool pool = new ImportPool(properties.parallelism());
         ReadSite site = new SiteReader(content.defaultLanguage(),
@@ -205,7 +215,12 @@ public class JekyllImporter {
         List<Problem> problems = new ArrayList<>(site.problems());
         plan.refused().forEach((path, reason) -> problems.add(new Problem(Problem.Severity.ERROR, path, null, reason,
                 Problem.SKIPPED)));
-        problems.addAll(new SiteChecks(resolver, new HashSet<>(properties.layouts())).check(site, context, pool));
+        PreparedPages.Parts parts = search == null ? null : prepared.collect(context);
+        if (search != null) {
+            search.set(parts);
+        }
+        problems.addAll(new SiteChecks(resolver, new HashSet<>(properties.layouts()),
+                parts == null ? (page, resolved) -> { } : parts::add).check(site, context, pool));
         times.lap("checked Liquid, markdown and links");
         // The portal's own paths (/api, /actuator, /_gateway, /assets, robots.txt, sitemap.xml, feed.xml, favicon.ico,
         // render-service's routes such as /search and /publisher/…, also after a language prefix of this site) are

@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import be.biodiversity.portal.content.page.NewPage;
 import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.page.Permalinks;
 import be.biodiversity.portal.content.page.ResolvedPages;
@@ -31,10 +33,17 @@ final class SiteChecks {
 
     private final PageResolver resolver;
     private final Set<String> layouts;
+    private final BiConsumer<NewPage, ResolvedPage> resolvedPages;
 
     SiteChecks(PageResolver resolver, Set<String> layouts) {
+        this(resolver, layouts, (page, resolved) -> { });
+    }
+
+    /** @param resolvedPages told of each page resolved without error (on the checking threads) */
+    SiteChecks(PageResolver resolver, Set<String> layouts, BiConsumer<NewPage, ResolvedPage> resolvedPages) {
         this.resolver = resolver;
         this.layouts = layouts;
+        this.resolvedPages = resolvedPages;
     }
 
     List<Problem> check(ReadSite site, SiteContext context) {
@@ -96,6 +105,9 @@ final class SiteChecks {
             }
         }
         links(item, resolved.html(), permalinks, problems);
+        if (resolved.problems().stream().noneMatch(ResolveProblem::error)) {
+            resolvedPages.accept(item.page(), resolved);
+        }
         return new Checked(problems, false);
     }
 

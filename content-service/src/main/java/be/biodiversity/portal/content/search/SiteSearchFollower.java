@@ -21,6 +21,7 @@ import be.biodiversity.portal.content.data.SiteDataService;
 import be.biodiversity.portal.content.memory.HeapRelease;
 import be.biodiversity.portal.content.page.Page;
 import be.biodiversity.portal.content.page.ResolvedPages;
+import be.biodiversity.portal.content.resolve.RenderScheduler;
 import be.biodiversity.portal.content.resolve.ResolvedPage;
 import be.biodiversity.portal.content.resolve.SiteContext;
 import be.biodiversity.portal.content.resolve.TocEntry;
@@ -51,10 +52,14 @@ class SiteSearchFollower implements DisposableBean {
     private final BulkWrites bulk;
     private final HeapRelease memory;
     private final SiteDataService data;
+    private final PreparedPages prepared;
+    private final RenderScheduler render;
 
     SiteSearchFollower(ReactiveMongoTemplate mongo, ResolvedPages resolved, SiteSearchIndex index, BulkWrites bulk,
-            HeapRelease memory, SiteDataService data) {
+            HeapRelease memory, SiteDataService data, PreparedPages prepared, RenderScheduler render) {
         this.data = data;
+        this.prepared = prepared;
+        this.render = render;
         this.bulk = bulk;
         this.memory = memory;
         this.mongo = mongo;
@@ -103,6 +108,13 @@ class SiteSearchFollower implements DisposableBean {
     private Mono<Void> index(Page page, SiteContext site) {
         if (!Page.PUBLISHED.equals(page.status())) {
             return Mono.fromRunnable(() -> index.remove(page.id()));
+        }
+        PreparedPages.Part part = prepared.take(page, site);
+        if (part != null) {
+            // as the import resolved it, against the same data: not resolved a second time
+            return Mono.fromRunnable(() -> index.put(SiteEntry.of(page.id(), version(page), SITE, page.lang(),
+                    page.kind(), page.permalink(), part.title(), part.description(), page.date(), part.headings(),
+                    part.text()))).subscribeOn(render.scheduler()).then();
         }
         return resolved.forSearch(page, site)
                 .map(view -> entry(page, view))
@@ -166,9 +178,13 @@ class SiteSearchFollower implements DisposableBean {
         public Mono<Long> reload() {
             return memory.after(Mono.defer(() -> {
                 java.util.Set<String> before = index.keys();
+                PreparedPages.Parts handedOver = prepared.handedOver();
                 java.util.Set<String> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
                 return indexEach(everyPage().doOnNext(page -> stored.add(page.id()))).count()
-                        .doOnNext(count -> before.stream().filter(id -> !stored.contains(id)).forEach(index::remove));
+                        .doOnNext(count -> before.stream().filter(id -> !stored.contains(id)).forEach(index::remove))
+                        // every page has been read: what an import prepared and no page took is of no more use
+                        .doOnNext(count -> log.info("Site search: {} pages indexed again, {}", count,
+                                prepared.clear(handedOver)));
             }));
         }
     }

@@ -1,6 +1,7 @@
 package be.biodiversity.portal.content.search;
 
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import be.biodiversity.portal.content.data.SiteDataService;
+import be.biodiversity.portal.content.jekyll.JekyllImporter;
 import be.biodiversity.portal.content.page.Page;
+import be.biodiversity.portal.content.page.ResolvedPages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atMost;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.verify;
 
@@ -69,6 +77,38 @@ class SiteSearchReloadTests {
 
     @MockitoSpyBean
     SiteDataService data;
+
+    @MockitoSpyBean
+    ResolvedPages resolvedPages;
+
+    @Autowired
+    JekyllImporter importer;
+
+    @Autowired
+    SiteSearchIndex index;
+
+    /**
+     * The import resolved every page to check it: the search indexes each published page as the import resolved it
+     * and does not resolve it again (the pages of the module's own small site, front matter of every kind).
+     */
+    @Test
+    void anImportsPagesAreIndexedAsItsChecksResolvedThem() throws Exception {
+        clearInvocations(resolvedPages);
+        // replacing what was stored (the demo site of the first start): the data are the import's own
+        importer.importFolder(Path.of(getClass().getResource("/jekyll/site/_config.yml").toURI()).getParent(), false,
+                true, "test").block(Duration.ofSeconds(60));
+        Set<String> imported = Set.copyOf(mongo.find(Query.query(Criteria.where("sourcePath").ne(null)
+                .and("status").is(Page.PUBLISHED)), Page.class).map(Page::id).collectList()
+                .block(Duration.ofSeconds(30)));
+        assertThat(imported).hasSizeGreaterThan(5);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!index.keys().containsAll(imported) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        assertThat(index.keys()).containsAll(imported);
+        verify(resolvedPages, never()).forSearch(argThat(page -> page.sourcePath() != null), any());
+    }
 
     @Test
     void everyPageIsResolvedAgainstTheSiteDataReadOnce() throws Exception {

@@ -1,0 +1,232 @@
+package be.biodiversity.portal.content.search;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import be.biodiversity.portal.content.page.NewPage;
+import be.biodiversity.portal.content.page.Page;
+import be.biodiversity.portal.content.page.ResolvedPages;
+import be.biodiversity.portal.content.resolve.PageSource;
+import be.biodiversity.portal.content.resolve.ResolvedPage;
+import be.biodiversity.portal.content.resolve.SiteContext;
+import be.biodiversity.portal.content.resolve.TocEntry;
+
+/**
+ * What an import has already worked out of its pages for the site search. An import resolves every page to check it
+ * (Liquid, markdown, the sanitizer); the search then resolved each one again once the import was written, a second
+ * pass of most of the import's CPU (five to ten seconds after a 5,000-page import, a minute at 20,000) while visitors
+ * wait for the same cores. The import's checks hand the search each published page's title, description, headings
+ * and text here, keyed by a fingerprint of what resolving reads of the page; the search takes a page's part when the
+ * stored page has the same fingerprint and the site's data are the ones the import checked against, and resolves it
+ * as before otherwise (a page edited since, a data file changed since, a page this does not hold).
+ *
+ * <p>One import's parts at a time, dropped when the search has read every page again since they were handed over,
+ * when the next import starts collecting, or {@link #KEPT} after they were handed over; at most {@link #MAX_CHARACTERS} of text, past which the
+ * other pages are resolved again as before.
+ */
+@Component
+public class PreparedPages {
+
+    /** How long an import's parts wait for the search to take them. */
+    static final Duration KEPT = Duration.ofMinutes(2);
+
+    /** The most text one import's parts hold, in characters (about 20,000 pages of GBIF.be's size). */
+    static final long MAX_CHARACTERS = 32_000_000;
+
+    /** A page as the search keeps it, less what the stored page says (its key, version, path, date). */
+    record Part(String title, String description, List<String> headings, String text) {
+    }
+
+    private final Clock clock;
+    private final long maxCharacters;
+    private final AtomicReference<Parts> current = new AtomicReference<>();
+
+    @Autowired
+    PreparedPages() {
+        this(Clock.systemUTC(), MAX_CHARACTERS);
+    }
+
+    PreparedPages(Clock clock, long maxCharacters) {
+        this.clock = clock;
+        this.maxCharacters = maxCharacters;
+    }
+
+    /** Starts collecting one import's parts, checked against {@code site}; an earlier import's parts are dropped. */
+    public Parts collect(SiteContext site) {
+        Parts parts = new Parts(site);
+        current.set(null);
+        return parts;
+    }
+
+    /** The import is being written: the search may take its parts from now, for {@link #KEPT}. */
+    public void handOver(Parts parts) {
+        parts.until = clock.instant().plus(KEPT);
+        current.set(parts);
+    }
+
+    /** The parts handed over now (null: none), for {@link #clear} once every page has been read. */
+    Parts handedOver() {
+        return current.get();
+    }
+
+    /**
+     * Drops what is left of {@code parts} (the search has read every page since they were handed over); parts an
+     * import handed over meanwhile stay. Says how many were taken and left.
+     */
+    String clear(Parts parts) {
+        if (parts == null) {
+            return "none prepared";
+        }
+        current.compareAndSet(parts, null);
+        return parts.taken + " as the import resolved them, " + parts.byFingerprint.size() + " prepared and not taken";
+    }
+
+    /** How many parts are waiting (for tests and the log). */
+    int waiting() {
+        Parts parts = current.get();
+        return parts == null ? 0 : parts.byFingerprint.size();
+    }
+
+    /**
+     * This page's part, taken out (each is used once), if it was prepared against the site's data as {@code site}
+     * holds them and the page reads as it did then; null otherwise.
+     */
+    Part take(Page page, SiteContext site) {
+        Parts parts = current.get();
+        if (parts == null) {
+            return null;
+        }
+        if (clock.instant().isAfter(parts.until)) {
+            current.compareAndSet(parts, null);
+            return null;
+        }
+        if (!parts.sameSite(site)) {
+            return null;
+        }
+        Part part = parts.byFingerprint.remove(fingerprint(ResolvedPages.source(page.content()), page.kind()));
+        if (part != null) {
+            parts.taken.incrementAndGet();
+        }
+        return part;
+    }
+
+    /** One import's parts, filled from its checking threads. */
+    public final class Parts {
+
+        private final SiteContext site;
+        private final Map<String, Part> byFingerprint = new ConcurrentHashMap<>();
+        private final AtomicLong characters = new AtomicLong();
+        private final AtomicLong taken = new AtomicLong();
+        /** The site version last found to hold the same data and includes as {@link #site}. */
+        private volatile String sameAs;
+        private volatile Instant until = Instant.MAX;
+
+        private Parts(SiteContext site) {
+            this.site = site;
+        }
+
+        /** Keeps what the search needs of a published page as the import resolved it (thread-safe). */
+        public void add(NewPage page, ResolvedPage resolved) {
+            if (page.status() != null && !Page.PUBLISHED.equals(page.status())) {
+                return;
+            }
+            String title = resolved.title() == null || resolved.title().isBlank() ? page.title() : resolved.title();
+            String description = HtmlText.of(resolved.description() == null ? page.description()
+                    : resolved.description());
+            List<String> headings = resolved.toc() == null ? List.of()
+                    : resolved.toc().stream().map(TocEntry::text).toList();
+            String text = HtmlText.of(resolved.html());
+            long weight = length(title) + length(description) + length(text);
+            if (characters.addAndGet(weight) > maxCharacters) {
+                return;
+            }
+            String kind = page.kind() == null ? Page.PAGE : page.kind();
+            byFingerprint.put(fingerprint(ResolvedPages.source(page), kind), new Part(title, description, headings,
+                    text));
+        }
+
+        private boolean sameSite(SiteContext now) {
+            if (now.version().equals(sameAs)) {
+                return true;
+            }
+            boolean same = now.site().equals(site.site()) && now.includes().equals(site.includes());
+            if (same) {
+                sameAs = now.version();
+            }
+            return same;
+        }
+    }
+
+    /**
+     * SHA-256 of every field resolving reads, and the page's kind (what the search keeps of it besides), each value
+     * tagged and length-prefixed so that no two different pages write the same bytes.
+     */
+    static String fingerprint(PageSource source, String kind) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+        for (Object field : new Object[] { kind, source.lang(), source.permalink(), source.translationKey(),
+                source.title(), source.description(), source.heroImage(), source.heroImageCredit(), source.body(),
+                source.frontMatter(), source.layout(), source.categories(), source.date() }) {
+            write(digest, field);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void write(MessageDigest digest, Object value) {
+        if (value == null) {
+            digest.update((byte) 'n');
+        }
+        else if (value instanceof Map<?, ?> map) {
+            digest.update((byte) 'm');
+            count(digest, map.size());
+            map.forEach((k, v) -> {
+                write(digest, k);
+                write(digest, v);
+            });
+        }
+        else if (value instanceof Iterable<?> items) {
+            digest.update((byte) 'l');
+            for (Object item : items) {
+                digest.update((byte) ',');
+                write(digest, item);
+            }
+            digest.update((byte) ']');
+        }
+        else {
+            // the class too: 1 and "1", or a date and its text, resolve differently
+            String type = value instanceof String ? "" : value.getClass().getName();
+            byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
+            digest.update((byte) 'v');
+            count(digest, type.length());
+            digest.update(type.getBytes(StandardCharsets.UTF_8));
+            count(digest, text.length);
+            digest.update(text);
+        }
+    }
+
+    private static void count(MessageDigest digest, int n) {
+        digest.update(new byte[] { (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n });
+    }
+
+    private static long length(String text) {
+        return text == null ? 0 : text.length();
+    }
+}
