@@ -183,7 +183,7 @@ class SiteSearchFollower implements DisposableBean {
                 return indexEach(everyPage().doOnNext(page -> stored.add(page.id()))).count()
                         .doOnNext(count -> before.stream().filter(id -> !stored.contains(id)).forEach(index::remove))
                         // every page has been read: what an import prepared and no page took is of no more use
-                        .doOnNext(count -> log.info("Site search: {} pages indexed again, {}", count,
+                        .doOnNext(count -> log.info("Site search: {} pages read from the store, {}", count,
                                 prepared.clear(handedOver)));
             }));
         }
