@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +36,8 @@ import be.biodiversity.portal.content.resolve.TocEntry;
  * as before otherwise (a page edited since, a data file changed since, a page this does not hold).
  *
  * <p>One import's parts at a time, dropped when the search has read every page again since they were handed over,
- * when the next import starts collecting, or {@link #KEPT} after they were handed over; at most {@link #MAX_CHARACTERS} of text, past which the
- * other pages are resolved again as before.
+ * when the next import starts collecting, or {@link #KEPT} after they were handed over; at most
+ * {@link #MAX_CHARACTERS} of text, past which the other pages are resolved again as before.
  */
 @Component
 public class PreparedPages {
@@ -48,6 +50,24 @@ public class PreparedPages {
 
     /** A page as the search keeps it, less what the stored page says (its key, version, path, date). */
     record Part(String title, String description, List<String> headings, String text) {
+
+        /**
+         * What the search keeps of a page as resolved: its resolved title (else the page's), its description and
+         * body as text, its headings. The one derivation, whether the import or the search resolved the page.
+         */
+        static Part of(String pageTitle, String pageDescription, ResolvedPage resolved) {
+            String title = resolved.title() == null || resolved.title().isBlank() ? pageTitle : resolved.title();
+            String description = resolved.description() == null ? pageDescription : resolved.description();
+            List<String> headings = resolved.toc() == null ? List.of()
+                    : resolved.toc().stream().map(TocEntry::text).toList();
+            return new Part(title, HtmlText.of(description), headings, HtmlText.of(resolved.html()));
+        }
+
+        /** The search's entry of {@code page} as stored (its key, version, language, kind, path and date). */
+        SiteEntry entry(Page page, String site) {
+            return SiteEntry.of(page.id(), page.version() == null ? 0 : page.version(), site, page.lang(),
+                    page.kind(), page.permalink(), title, description, page.date(), headings, text);
+        }
     }
 
     private final Clock clock;
@@ -71,10 +91,12 @@ public class PreparedPages {
         return parts;
     }
 
-    /** The import is being written: the search may take its parts from now, for {@link #KEPT}. */
+    /** The import is being written: the search may take its parts from now, for {@link #KEPT}, then they go. */
     public void handOver(Parts parts) {
         parts.until = clock.instant().plus(KEPT);
         current.set(parts);
+        // dropped then even if no page comes to take them (an import that changed nothing: no change to follow)
+        Mono.delay(KEPT).subscribe(tick -> current.compareAndSet(parts, null));
     }
 
     /** The parts handed over now (null: none), for {@link #clear} once every page has been read. */
@@ -143,19 +165,13 @@ public class PreparedPages {
             if (page.status() != null && !Page.PUBLISHED.equals(page.status())) {
                 return;
             }
-            String title = resolved.title() == null || resolved.title().isBlank() ? page.title() : resolved.title();
-            String description = HtmlText.of(resolved.description() == null ? page.description()
-                    : resolved.description());
-            List<String> headings = resolved.toc() == null ? List.of()
-                    : resolved.toc().stream().map(TocEntry::text).toList();
-            String text = HtmlText.of(resolved.html());
-            long weight = length(title) + length(description) + length(text);
+            Part part = Part.of(page.title(), page.description(), resolved);
+            long weight = length(part.title()) + length(part.description()) + length(part.text());
             if (characters.addAndGet(weight) > maxCharacters) {
                 return;
             }
             String kind = page.kind() == null ? Page.PAGE : page.kind();
-            byFingerprint.put(fingerprint(ResolvedPages.source(page), kind), new Part(title, description, headings,
-                    text));
+            byFingerprint.put(fingerprint(ResolvedPages.source(page), kind), part);
         }
 
         private boolean sameSite(SiteContext now) {

@@ -24,7 +24,6 @@ import be.biodiversity.portal.content.page.ResolvedPages;
 import be.biodiversity.portal.content.resolve.RenderScheduler;
 import be.biodiversity.portal.content.resolve.ResolvedPage;
 import be.biodiversity.portal.content.resolve.SiteContext;
-import be.biodiversity.portal.content.resolve.TocEntry;
 import be.biodiversity.portal.content.revision.BulkWrites;
 import be.biodiversity.portal.search.ChangeFollower;
 
@@ -112,9 +111,7 @@ class SiteSearchFollower implements DisposableBean {
         PreparedPages.Part part = prepared.take(page, site);
         if (part != null) {
             // as the import resolved it, against the same data: not resolved a second time
-            return Mono.fromRunnable(() -> index.put(SiteEntry.of(page.id(), version(page), SITE, page.lang(),
-                    page.kind(), page.permalink(), part.title(), part.description(), page.date(), part.headings(),
-                    part.text()))).subscribeOn(render.scheduler()).then();
+            return Mono.fromRunnable(() -> index.put(part.entry(page, SITE))).subscribeOn(render.scheduler()).then();
         }
         return resolved.forSearch(page, site)
                 .map(view -> entry(page, view))
@@ -128,11 +125,7 @@ class SiteSearchFollower implements DisposableBean {
     }
 
     private static SiteEntry entry(Page page, ResolvedPage view) {
-        String title = view.title() == null || view.title().isBlank() ? page.title() : view.title();
-        String description = view.description() == null ? page.description() : view.description();
-        List<String> headings = view.toc() == null ? List.of() : view.toc().stream().map(TocEntry::text).toList();
-        return SiteEntry.of(page.id(), version(page), SITE, page.lang(), page.kind(), page.permalink(), title,
-                HtmlText.of(description), page.date(), headings, HtmlText.of(view.html()));
+        return PreparedPages.Part.of(page.title(), page.description(), view).entry(page, SITE);
     }
 
     private static long version(Page page) {
