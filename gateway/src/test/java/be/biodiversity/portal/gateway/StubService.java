@@ -14,6 +14,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 
 /**
  * An in-process HTTP service standing in for content-, directory- or render-service. It records every request
@@ -47,6 +48,12 @@ public final class StubService {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
+    /**
+     * The stub's own event loop: on Reactor Netty's shared loops it would stop with the first application context a
+     * test closes (Boot disposes the shared resources then), and {@link #stop()} would time out on a dead loop.
+     */
+    private final LoopResources loop = LoopResources.create("stub-service", 1, true);
+
     private final DisposableServer server;
 
     private volatile String version = "";
@@ -55,7 +62,7 @@ public final class StubService {
 
     public StubService(String name) {
         this.name = name;
-        this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
+        this.server = HttpServer.create().runOn(this.loop).host("127.0.0.1").port(0).handle(this::handle).bindNow();
     }
 
     public String url() {
@@ -81,6 +88,7 @@ public final class StubService {
 
     public void stop() {
         this.server.disposeNow();
+        this.loop.disposeLater(Duration.ZERO, Duration.ofSeconds(10)).block();
     }
 
     private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {

@@ -17,6 +17,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -35,6 +36,12 @@ public final class ProviderStub implements AutoCloseable {
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
+    /**
+     * The stub's own event loop. On Reactor Netty's shared loops it would stop with the first application context a
+     * test closes (Boot disposes the shared resources then), and its own close would time out on a dead loop.
+     */
+    private final LoopResources loop = LoopResources.create("provider-stub", 1, true);
+
     private final DisposableServer server;
 
     private volatile Response failure;
@@ -52,7 +59,7 @@ public final class ProviderStub implements AutoCloseable {
     private volatile Mono<?> gate = Mono.empty();
 
     private ProviderStub() {
-        this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
+        this.server = HttpServer.create().runOn(this.loop).host("127.0.0.1").port(0).handle(this::handle).bindNow();
         // content-service's description of the site every page reads (site/Sites): the demo's, unless a test says
         json(SITE, "contracts/content/site.json");
     }
@@ -130,6 +137,7 @@ public final class ProviderStub implements AutoCloseable {
     @Override
     public void close() {
         this.server.disposeNow();
+        this.loop.disposeLater(Duration.ZERO, Duration.ofSeconds(10)).block();
     }
 
     public static String read(String classpathResource) {
