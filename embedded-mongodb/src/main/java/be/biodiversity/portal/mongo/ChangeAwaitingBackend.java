@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
@@ -63,9 +64,9 @@ final class ChangeAwaitingBackend implements MongoBackend {
         Document command = message.getDocument();
         String name = (command == null || command.isEmpty()) ? null : command.keySet().iterator().next();
         if ("getMore".equalsIgnoreCase(name)) {
-            return awaiting(command, () -> this.store.handleMessage(message));
+            return awaiting(command, () -> orHistoryLost(() -> this.store.handleMessage(message)));
         }
-        Document answer = this.store.handleMessage(message);
+        Document answer = orHistoryLost(() -> this.store.handleMessage(message));
         if (DurableH2Backend.isWrite(name)) {
             written();
         }
@@ -121,6 +122,28 @@ final class ChangeAwaitingBackend implements MongoBackend {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A change stream whose history the bounded oplog dropped gets MongoDB's answer (error 286), as a reply rather than
+     * an exception: the wire handler logs every exception at ERROR with its stack trace, and this one is expected after
+     * a large import and handled by the follower, which logs it once as a warning.
+     */
+    private static Document orHistoryLost(Supplier<Document> ask) {
+        try {
+            return ask.get();
+        }
+        catch (MongoServerError ex) {
+            if (ex.getCode() != BoundedOplog.HISTORY_LOST) {
+                throw ex;
+            }
+            Document error = new Document("$err", ex.getMessageWithoutErrorCode());
+            error.put("errmsg", ex.getMessageWithoutErrorCode());
+            error.put("code", ex.getCode());
+            error.put("codeName", ex.getCodeName());
+            error.put("ok", 0);
+            return error;
         }
     }
 
