@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -29,7 +28,8 @@ import be.biodiversity.portal.content.resolve.SiteContext;
  */
 final class SiteChecks {
 
-    private static final Pattern HREF = Pattern.compile("(?:href|src)=\"(/[^\"]*)\"");
+    /** A link's query or fragment, and the rest of its line. */
+    private static final Pattern QUERY = Pattern.compile("[?#].*");
 
     private final PageResolver resolver;
     private final Set<String> layouts;
@@ -124,19 +124,43 @@ final class SiteChecks {
     }
 
     private static void links(ImportedItem item, String html, Set<String> permalinks, List<Problem> problems) {
-        Matcher m = HREF.matcher(html);
         Set<String> reported = new java.util.HashSet<>();
-        while (m.find()) {
-            String target = m.group(1).replace("&amp;", "&").replaceAll("[?#].*", "");
+        for (String link : localLinks(html)) {
+            String target = QUERY.matcher(link.replace("&amp;", "&")).replaceAll("");
             if (target.startsWith("//") || target.startsWith("/assets/") || target.startsWith("/api/")) {
                 continue;
             }
             String path = Permalinks.normalise(target);
             if (!exists(path, permalinks) && reported.add(path)) {
-                problems.add(Problem.warning(item.path(), item.bodyLineOf("(" + m.group(1)) != null
-                        ? item.bodyLineOf("(" + m.group(1)) : item.bodyLineOf(m.group(1)),
+                problems.add(Problem.warning(item.path(), item.bodyLineOf("(" + link) != null
+                        ? item.bodyLineOf("(" + link) : item.bodyLineOf(link),
                         "internal link to " + target + ", a page that does not exist"));
             }
+        }
+    }
+
+    /**
+     * The site-local targets of {@code href="/…"} and {@code src="/…"} in rendered HTML, in order: what the pattern
+     * {@code (?:href|src)="(/[^"]*)"} finds, found by looking only where {@code ="/} is.
+     */
+    static List<String> localLinks(String html) {
+        List<String> links = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int at = html.indexOf("=\"/", from);
+            if (at < 0) {
+                return links;
+            }
+            if (!html.startsWith("href", at - 4) && !html.startsWith("src", at - 3)) {
+                from = at + 1;
+                continue;
+            }
+            int end = html.indexOf('"', at + 2);
+            if (end < 0) {
+                return links;
+            }
+            links.add(html.substring(at + 2, end));
+            from = end + 1;
         }
     }
 

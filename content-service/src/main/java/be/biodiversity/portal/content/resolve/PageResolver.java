@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PageResolver {
+
+    /** A tag in sanitized HTML (possessive: linear). */
+    private static final Pattern TAG = Pattern.compile("<[^<>]*+>");
 
     private final LiquidLimits limits;
     private final LongSupplier nanoTime;
@@ -97,10 +101,36 @@ public class PageResolver {
         }
     }
 
-    /** Sanitized HTML that shows nothing: no text, no image, no frame. Tags are balanced here, so linear. */
+    /**
+     * Sanitized HTML that shows nothing: no text, no image, no frame. Tags are balanced here, so linear. Read from the
+     * start up to the first text, which almost every page has at once: only a text that opens with an entity (it may
+     * be a non-breaking space) has its tags stripped as a whole and is read again.
+     */
     static boolean rendersEmpty(String sanitized) {
-        return !sanitized.contains("<img") && !sanitized.contains("<iframe")
-                && sanitized.replaceAll("<[^<>]*+>", "").replace("&nbsp;", "").replace("&#160;", "").isBlank();
+        if (sanitized.contains("<img") || sanitized.contains("<iframe")) {
+            return false;
+        }
+        int length = sanitized.length();
+        for (int i = 0; i < length; i++) {
+            char c = sanitized.charAt(i);
+            if (c == '<') {
+                int end = i + 1;
+                while (end < length && sanitized.charAt(end) != '<' && sanitized.charAt(end) != '>') {
+                    end++;
+                }
+                if (end == length || sanitized.charAt(end) != '>') {
+                    return false; // a '<' that opens no tag is text
+                }
+                i = end;
+            }
+            else if (c == '&') {
+                return TAG.matcher(sanitized).replaceAll("").replace("&nbsp;", "").replace("&#160;", "").isBlank();
+            }
+            else if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Renders markdown (no Liquid) to sanitized HTML, e.g. an image credit; text nested too deeply is escaped. */

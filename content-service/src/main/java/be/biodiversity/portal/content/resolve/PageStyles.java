@@ -33,6 +33,9 @@ final class PageStyles {
 
     /** The markdown's HTML without its style elements, and their cleaned, scoped CSS; css empty when none. */
     static Extracted extract(String html) {
+        if (!mayHoldStyle(html)) {
+            return new Extracted(html, "", Set.of());
+        }
         Matcher m = STYLE.matcher(html);
         if (!m.find()) {
             return new Extracted(html, "", Set.of());
@@ -49,6 +52,19 @@ final class PageStyles {
         while (m.find());
         rest.append(html, from, html.length());
         return new Extracted(rest.toString(), css.toString(), removed);
+    }
+
+    /**
+     * Whether a {@code <style} (any case) is in the HTML: a clue that never says no where {@link #STYLE} finds one, and
+     * costs a look at each {@code <} instead of a case-insensitive search at every character.
+     */
+    static boolean mayHoldStyle(String html) {
+        for (int at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
+            if (html.regionMatches(true, at + 1, "style", 0, 5)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     record Extracted(String html, String css, Set<String> removed) {
