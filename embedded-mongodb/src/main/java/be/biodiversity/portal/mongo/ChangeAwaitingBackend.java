@@ -17,15 +17,18 @@ import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import io.netty.channel.SingleThreadEventLoop;
 
 /**
  * Makes a {@code getMore} on a change stream wait for a change, as a real MongoDB does ({@code awaitData}): the
  * embedded server answers it at once with an empty batch, and the driver asks again at once, so every change-stream
  * follower (a search index, the page index) kept a core busy even on an idle site. Here an empty answer on an open
- * cursor is held until the next write on this server or the getMore's {@code maxTimeMS} (at most
- * {@link #MAX_AWAIT_MILLIS}), whichever comes first, and the getMore is asked again. A waiting getMore holds its
- * worker thread: the server runs with a thread for each of the first {@link EmbeddedMongoServers#WORKER_THREADS}
- * connections, and at most {@link #MAX_WAITING} wait at once.
+ * cursor is held until the next write on this server or the getMore's {@code maxTimeMS}, whichever comes first, and
+ * the getMore is asked again. A waiting getMore holds its worker thread: the server runs with a thread for each of the
+ * first {@link EmbeddedMongoServers#WORKER_THREADS} connections, and at most {@link #MAX_WAITING} wait at once. A
+ * connection alone on its thread (a service's few connections) waits up to {@link #MAX_AWAIT_ALONE_MILLIS}, as
+ * MongoDB's default; one that shares it, or whose thread has other work waiting (a connection being registered),
+ * at most {@link #MAX_AWAIT_MILLIS}.
  */
 final class ChangeAwaitingBackend implements MongoBackend {
 
@@ -35,6 +38,12 @@ final class ChangeAwaitingBackend implements MongoBackend {
      * demo). At 25 ms an idle follower asks about forty times a second instead of several thousand.
      */
     static final long MAX_AWAIT_MILLIS = 25;
+
+    /**
+     * A connection alone on its worker thread holds no one else up: it waits as long as MongoDB waits by default.
+     * Each of content-service's idle followers asked forty times a second at 25 ms: 12 % of a core, idle.
+     */
+    static final long MAX_AWAIT_ALONE_MILLIS = 1000;
 
     /**
      * At most this many getMores wait at once; past that one is answered at once, as before. A waiting getMore holds
@@ -48,6 +57,9 @@ final class ChangeAwaitingBackend implements MongoBackend {
     private final MongoBackend store;
 
     private final Object changed = new Object();
+
+    /** Set when the server stops: a waiting getMore is answered at once. */
+    private volatile boolean closed;
 
     /** Writes seen so far; guarded by {@link #changed}. */
     private long writes;
@@ -64,7 +76,7 @@ final class ChangeAwaitingBackend implements MongoBackend {
         Document command = message.getDocument();
         String name = (command == null || command.isEmpty()) ? null : command.keySet().iterator().next();
         if ("getMore".equalsIgnoreCase(name)) {
-            return awaiting(command, () -> orHistoryLost(() -> this.store.handleMessage(message)));
+            return awaiting(command, message.getChannel(), () -> orHistoryLost(() -> this.store.handleMessage(message)));
         }
         Document answer = orHistoryLost(() -> this.store.handleMessage(message));
         if (DurableH2Backend.isWrite(name)) {
@@ -76,7 +88,7 @@ final class ChangeAwaitingBackend implements MongoBackend {
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         if ("getMore".equalsIgnoreCase(command)) {
-            return awaiting(query, () -> this.store.handleCommand(channel, database, command, query));
+            return awaiting(query, channel, () -> this.store.handleCommand(channel, database, command, query));
         }
         Document answer = this.store.handleCommand(channel, database, command, query);
         if (DurableH2Backend.isWrite(command)) {
@@ -85,21 +97,21 @@ final class ChangeAwaitingBackend implements MongoBackend {
         return answer;
     }
 
-    private Document awaiting(Document command, Supplier<Document> ask) {
+    private Document awaiting(Document command, Channel channel, Supplier<Document> ask) {
         if (!this.waiting.tryAcquire()) {
             this.asked.incrementAndGet();
             return ask.get();
         }
         try {
-            return awaitingWithPermit(command, ask);
+            return awaitingWithPermit(command, channel, ask);
         }
         finally {
             this.waiting.release();
         }
     }
 
-    private Document awaitingWithPermit(Document command, Supplier<Document> ask) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(awaitMillis(command));
+    private Document awaitingWithPermit(Document command, Channel channel, Supplier<Document> ask) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(awaitMillis(command, alone(channel)));
         while (true) {
             long seen;
             synchronized (this.changed) {
@@ -107,22 +119,45 @@ final class ChangeAwaitingBackend implements MongoBackend {
             }
             this.asked.incrementAndGet();
             Document answer = ask.get();
-            long remaining = deadline - System.nanoTime();
-            if (!emptyAndOpen(answer) || remaining <= 0) {
+            if (!emptyAndOpen(answer)) {
                 return answer;
             }
-            synchronized (this.changed) {
-                if (this.writes == seen) {
+            // waits in short steps: a connection that comes to share the thread is held up one step at most
+            while (true) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0 || this.closed) {
+                    return answer;
+                }
+                synchronized (this.changed) {
+                    if (this.writes != seen) {
+                        break;
+                    }
                     try {
-                        TimeUnit.NANOSECONDS.timedWait(this.changed, remaining);
+                        TimeUnit.NANOSECONDS.timedWait(this.changed,
+                                Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(MAX_AWAIT_MILLIS)));
                     }
                     catch (InterruptedException ex) {
                         Thread.currentThread().interrupt();
                         return answer;
                     }
+                    if (this.writes != seen) {
+                        break;
+                    }
+                }
+                if (!alone(channel)) {
+                    return answer;
                 }
             }
         }
+    }
+
+    /**
+     * Whether the connection is the only one its worker thread serves and the thread has nothing else to do (a new
+     * connection is registered with a task on it). Unknown (not a Netty event loop that counts its channels): no.
+     */
+    static boolean alone(Channel channel) {
+        return channel != null && channel.eventLoop() instanceof SingleThreadEventLoop loop
+                && loop.registeredChannels() == 1 && loop.pendingTasks() == 0;
     }
 
     /**
@@ -158,11 +193,15 @@ final class ChangeAwaitingBackend implements MongoBackend {
         }
     }
 
-    /** The getMore's {@code maxTimeMS} (the driver's maxAwaitTime), else and at most {@link #MAX_AWAIT_MILLIS}. */
-    static long awaitMillis(Document command) {
+    /**
+     * The getMore's {@code maxTimeMS} (the driver's maxAwaitTime), else and at most the longest wait for a connection
+     * alone on its thread or not.
+     */
+    static long awaitMillis(Document command, boolean alone) {
+        long most = alone ? MAX_AWAIT_ALONE_MILLIS : MAX_AWAIT_MILLIS;
         Object max = (command == null) ? null : command.get("maxTimeMS");
-        long asked = (max instanceof Number number) ? number.longValue() : MAX_AWAIT_MILLIS;
-        return Math.max(0, Math.min(asked, MAX_AWAIT_MILLIS));
+        long asked = (max instanceof Number number) ? number.longValue() : most;
+        return Math.max(0, Math.min(asked, most));
     }
 
     /** An answer with no document on a cursor that stays open: a tailing cursor with nothing new yet. */
@@ -202,6 +241,7 @@ final class ChangeAwaitingBackend implements MongoBackend {
 
     @Override
     public void close() {
+        this.closed = true;
         synchronized (this.changed) {
             this.changed.notifyAll();
         }

@@ -61,15 +61,69 @@ class ChangeAwaitingBackendTests {
     }
 
     @Test
+    void aConnectionAloneOnItsThreadWaitsUpToASecondAndAChangeStillArrivesAtOnce() {
+        this.server.enableOplog();
+        this.server.bind(new InetSocketAddress("127.0.0.1", 0), 1, EmbeddedMongoServers.WORKER_THREADS);
+        this.client = MongoClients.create("mongodb://127.0.0.1:" + this.server.getLocalAddress().getPort());
+        MongoCollection<Document> pages = this.client.getDatabase("test").getCollection("pages");
+        Mono.from(pages.insertOne(new Document("_id", "first"))).block(Duration.ofSeconds(10));
+
+        long before = this.backend.getMoresAsked();
+        long[] insertedAt = new long[1];
+        ChangeStreamDocument<Document> change = Flux.from(pages.watch())
+                .mergeWith(Mono.delay(Duration.ofMillis(2000))
+                        .then(Mono.fromRunnable(() -> insertedAt[0] = System.nanoTime()))
+                        .then(Mono.from(pages.insertOne(new Document("_id", "second")))).then(Mono.empty()))
+                .next().block(Duration.ofSeconds(10));
+        long arrivedAfterMillis = Duration.ofNanos(System.nanoTime() - insertedAt[0]).toMillis();
+        long asked = this.backend.getMoresAsked() - before;
+
+        assertThat(change.getDocumentKey().get("_id").asString().getValue()).isEqualTo("second");
+        assertThat(asked).as("getMore asked in 2 s of waiting").isLessThan(10);
+        assertThat(arrivedAfterMillis).as("the change arrived after its write").isLessThan(500);
+    }
+
+    @Test
+    void aConnectionSharingTheThreadOfAWaitingStreamIsNotHeldUp() {
+        this.server.enableOplog();
+        this.server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 1);
+        this.client = MongoClients.create("mongodb://127.0.0.1:" + this.server.getLocalAddress().getPort());
+        MongoCollection<Document> pages = this.client.getDatabase("test").getCollection("pages");
+        Mono.from(pages.insertOne(new Document("_id", "first"))).block(Duration.ofSeconds(10));
+        reactor.core.Disposable watching = Flux.from(pages.watch()).subscribe();
+        try {
+            Mono.delay(Duration.ofMillis(300)).block();
+            long slowest = 0;
+            for (int i = 0; i < 10; i++) {
+                long start = System.nanoTime();
+                Mono.from(pages.countDocuments()).block(Duration.ofSeconds(10));
+                slowest = Math.max(slowest, Duration.ofNanos(System.nanoTime() - start).toMillis());
+                Mono.delay(Duration.ofMillis(37)).block();
+            }
+            assertThat(slowest).as("the slowest of ten counts while a stream waits on the same thread")
+                    .isLessThan(500);
+        }
+        finally {
+            watching.dispose();
+        }
+    }
+
+    @Test
     void onlyAnEmptyBatchOnAnOpenCursorWaits() {
         assertThat(ChangeAwaitingBackend.emptyAndOpen(answer(List.of(), 42L))).isTrue();
         assertThat(ChangeAwaitingBackend.emptyAndOpen(answer(List.of(), 0L))).isFalse();
         assertThat(ChangeAwaitingBackend.emptyAndOpen(answer(List.of(new de.bwaldvogel.mongo.bson.Document()), 42L)))
                 .isFalse();
-        assertThat(ChangeAwaitingBackend.awaitMillis(new de.bwaldvogel.mongo.bson.Document("maxTimeMS", 10)))
+        assertThat(ChangeAwaitingBackend.awaitMillis(new de.bwaldvogel.mongo.bson.Document("maxTimeMS", 10), false))
                 .isEqualTo(10);
-        assertThat(ChangeAwaitingBackend.awaitMillis(new de.bwaldvogel.mongo.bson.Document("maxTimeMS", 60_000)))
+        assertThat(ChangeAwaitingBackend.awaitMillis(new de.bwaldvogel.mongo.bson.Document("maxTimeMS", 60_000), false))
                 .isEqualTo(ChangeAwaitingBackend.MAX_AWAIT_MILLIS);
+        assertThat(ChangeAwaitingBackend.awaitMillis(new de.bwaldvogel.mongo.bson.Document("maxTimeMS", 60_000), true))
+                .isEqualTo(ChangeAwaitingBackend.MAX_AWAIT_ALONE_MILLIS);
+        assertThat(ChangeAwaitingBackend.awaitMillis(new de.bwaldvogel.mongo.bson.Document(), true))
+                .isEqualTo(ChangeAwaitingBackend.MAX_AWAIT_ALONE_MILLIS);
+        assertThat(ChangeAwaitingBackend.awaitMillis(new de.bwaldvogel.mongo.bson.Document("maxTimeMS", 200), true))
+                .isEqualTo(200);
     }
 
     private static de.bwaldvogel.mongo.bson.Document answer(List<?> batch, long id) {
