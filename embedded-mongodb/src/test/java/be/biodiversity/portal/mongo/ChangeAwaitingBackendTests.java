@@ -40,11 +40,7 @@ class ChangeAwaitingBackendTests {
 
     @Test
     void anIdleChangeStreamIsAskedAFewTimesASecondAndAChangeArrivesAtOnce() {
-        this.server.enableOplog();
-        this.server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 4);
-        this.client = MongoClients.create("mongodb://127.0.0.1:" + this.server.getLocalAddress().getPort());
-        MongoCollection<Document> pages = this.client.getDatabase("test").getCollection("pages");
-        Mono.from(pages.insertOne(new Document("_id", "first"))).block(Duration.ofSeconds(10));
+        MongoCollection<Document> pages = start(4);
 
         long before = this.backend.getMoresAsked();
         long idleMillis = 1500;
@@ -62,11 +58,7 @@ class ChangeAwaitingBackendTests {
 
     @Test
     void aConnectionAloneOnItsThreadWaitsUpToASecondAndAChangeStillArrivesAtOnce() {
-        this.server.enableOplog();
-        this.server.bind(new InetSocketAddress("127.0.0.1", 0), 1, EmbeddedMongoServers.WORKER_THREADS);
-        this.client = MongoClients.create("mongodb://127.0.0.1:" + this.server.getLocalAddress().getPort());
-        MongoCollection<Document> pages = this.client.getDatabase("test").getCollection("pages");
-        Mono.from(pages.insertOne(new Document("_id", "first"))).block(Duration.ofSeconds(10));
+        MongoCollection<Document> pages = start(EmbeddedMongoServers.WORKER_THREADS);
 
         long before = this.backend.getMoresAsked();
         long[] insertedAt = new long[1];
@@ -85,11 +77,7 @@ class ChangeAwaitingBackendTests {
 
     @Test
     void aConnectionSharingTheThreadOfAWaitingStreamIsNotHeldUp() {
-        this.server.enableOplog();
-        this.server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 1);
-        this.client = MongoClients.create("mongodb://127.0.0.1:" + this.server.getLocalAddress().getPort());
-        MongoCollection<Document> pages = this.client.getDatabase("test").getCollection("pages");
-        Mono.from(pages.insertOne(new Document("_id", "first"))).block(Duration.ofSeconds(10));
+        MongoCollection<Document> pages = start(1);
         reactor.core.Disposable watching = Flux.from(pages.watch()).subscribe();
         try {
             Mono.delay(Duration.ofMillis(300)).block();
@@ -106,6 +94,16 @@ class ChangeAwaitingBackendTests {
         finally {
             watching.dispose();
         }
+    }
+
+    /** Starts the server with this many worker threads, and a client; the collection holds one page. */
+    private MongoCollection<Document> start(int workerThreads) {
+        this.server.enableOplog();
+        this.server.bind(new InetSocketAddress("127.0.0.1", 0), 1, workerThreads);
+        this.client = MongoClients.create("mongodb://127.0.0.1:" + this.server.getLocalAddress().getPort());
+        MongoCollection<Document> pages = this.client.getDatabase("test").getCollection("pages");
+        Mono.from(pages.insertOne(new Document("_id", "first"))).block(Duration.ofSeconds(10));
+        return pages;
     }
 
     @Test
