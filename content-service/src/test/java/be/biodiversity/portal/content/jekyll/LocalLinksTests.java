@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import be.biodiversity.portal.content.RandomTexts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The import's link check finds the links the pattern it replaced found, in the same order. */
@@ -23,12 +25,7 @@ class LocalLinksTests {
         Random random = new Random(7);
         int withLinks = 0;
         for (int n = 0; n < 200_000; n++) {
-            StringBuilder text = new StringBuilder();
-            int pieces = random.nextInt(14);
-            for (int i = 0; i < pieces; i++) {
-                text.append(PIECES.get(random.nextInt(PIECES.size())));
-            }
-            String html = text.toString();
+            String html = RandomTexts.of(random, PIECES, random.nextInt(14));
             List<String> expected = new ArrayList<>();
             Matcher m = HREF.matcher(html);
             while (m.find()) {

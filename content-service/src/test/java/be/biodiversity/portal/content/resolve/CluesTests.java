@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import be.biodiversity.portal.content.RandomTexts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The one-pass clue never says no to a text UnsafeMarkup's patterns match: it only spares them the others. */
@@ -26,12 +28,7 @@ class CluesTests {
         Random random = new Random(20261203);
         int matched = 0;
         for (int n = 0; n < 200_000; n++) {
-            StringBuilder text = new StringBuilder();
-            int pieces = 1 + random.nextInt(12);
-            for (int i = 0; i < pieces; i++) {
-                text.append(PIECES.get(random.nextInt(PIECES.size())));
-            }
-            String t = text.toString();
+            String t = RandomTexts.of(random, PIECES, 1 + random.nextInt(12));
             if (ANY.matcher(t).find()) {
                 matched++;
                 assertThat(Clues.any(t)).as("'%s'", t).isTrue();

@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import be.biodiversity.portal.content.RandomTexts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,11 +53,6 @@ class HtmlScansTests {
     }
 
     private static String text(Random random) {
-        StringBuilder text = new StringBuilder();
-        int pieces = random.nextInt(10);
-        for (int i = 0; i < pieces; i++) {
-            text.append(PIECES.get(random.nextInt(PIECES.size())));
-        }
-        return text.toString();
+        return RandomTexts.of(random, PIECES, random.nextInt(10));
     }
 }
