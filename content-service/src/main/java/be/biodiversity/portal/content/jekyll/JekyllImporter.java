@@ -220,7 +220,8 @@ public class JekyllImporter {
             search.set(parts);
         }
         problems.addAll(new SiteChecks(resolver, new HashSet<>(properties.layouts()),
-                parts == null ? (page, resolved) -> { } : parts::add).check(site, context, pool));
+                parts == null ? (item, resolved) -> { } : (item, resolved) -> parts.add(item.page(), item.hash(), resolved))
+                .check(site, context, pool));
         times.lap("checked Liquid, markdown and links");
         // The portal's own paths (/api, /actuator, /_gateway, /assets, robots.txt, sitemap.xml, feed.xml, favicon.ico,
         // render-service's routes such as /search and /publisher/…, also after a language prefix of this site) are

@@ -33,14 +33,14 @@ final class SiteChecks {
 
     private final PageResolver resolver;
     private final Set<String> layouts;
-    private final BiConsumer<NewPage, ResolvedPage> resolvedPages;
+    private final BiConsumer<ImportedItem, ResolvedPage> resolvedPages;
 
     SiteChecks(PageResolver resolver, Set<String> layouts) {
         this(resolver, layouts, (page, resolved) -> { });
     }
 
     /** @param resolvedPages told of each page resolved without error (on the checking threads) */
-    SiteChecks(PageResolver resolver, Set<String> layouts, BiConsumer<NewPage, ResolvedPage> resolvedPages) {
+    SiteChecks(PageResolver resolver, Set<String> layouts, BiConsumer<ImportedItem, ResolvedPage> resolvedPages) {
         this.resolver = resolver;
         this.layouts = layouts;
         this.resolvedPages = resolvedPages;
@@ -106,7 +106,7 @@ final class SiteChecks {
         }
         links(item, resolved.html(), permalinks, problems);
         if (resolved.problems().stream().noneMatch(ResolveProblem::error)) {
-            resolvedPages.accept(item.page(), resolved);
+            resolvedPages.accept(item, resolved);
         }
         return new Checked(problems, false);
     }

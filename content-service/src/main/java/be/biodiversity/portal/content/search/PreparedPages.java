@@ -1,14 +1,11 @@
 package be.biodiversity.portal.content.search;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,8 +17,7 @@ import org.springframework.stereotype.Component;
 
 import be.biodiversity.portal.content.page.NewPage;
 import be.biodiversity.portal.content.page.Page;
-import be.biodiversity.portal.content.page.ResolvedPages;
-import be.biodiversity.portal.content.resolve.PageSource;
+import be.biodiversity.portal.content.page.Permalinks;
 import be.biodiversity.portal.content.resolve.ResolvedPage;
 import be.biodiversity.portal.content.resolve.SiteContext;
 import be.biodiversity.portal.content.resolve.TocEntry;
@@ -31,9 +27,12 @@ import be.biodiversity.portal.content.resolve.TocEntry;
  * (Liquid, markdown, the sanitizer); the search then resolved each one again once the import was written, a second
  * pass of most of the import's CPU (five to ten seconds after a 5,000-page import, a minute at 20,000) while visitors
  * wait for the same cores. The import's checks hand the search each published page's title, description, headings
- * and text here, keyed by a fingerprint of what resolving reads of the page; the search takes a page's part when the
- * stored page has the same fingerprint and the site's data are the ones the import checked against, and resolves it
- * as before otherwise (a page edited since, a data file changed since, a page this does not hold).
+ * and text here, keyed by the fingerprint the import stores with the page ({@code sourceHash}: its file's path and the
+ * page it became; an editor's save clears it); the search takes a page's part when the stored page carries that
+ * fingerprint, reads as the import read it (kind, language, permalink, title, description, body) and the site's data
+ * are the ones the import checked against, and resolves it as before otherwise (a page edited since, a data file
+ * changed since, a page this does not hold). No digest of its own: a SHA-256 of every page, on the import's threads
+ * and again for each page the search read back, was a twentieth of an import.
  *
  * <p>One import's parts at a time, dropped when the search has read every page again since they were handed over,
  * when the next import starts collecting, or {@link #KEPT} after they were handed over; at most
@@ -138,18 +137,22 @@ public class PreparedPages {
         if (!parts.sameSite(site)) {
             return null;
         }
-        Part part = parts.byFingerprint.remove(fingerprint(ResolvedPages.source(page.content()), page.kind()));
-        if (part != null) {
-            parts.taken.incrementAndGet();
+        if (page.sourceHash() == null) {
+            return null;
         }
-        return part;
+        Prepared found = parts.byFingerprint.get(page.sourceHash());
+        if (found == null || !found.readsAs(page) || !parts.byFingerprint.remove(page.sourceHash(), found)) {
+            return null;
+        }
+        parts.taken.incrementAndGet();
+        return found.part();
     }
 
     /** One import's parts, filled from its checking threads. */
     public final class Parts {
 
         private final SiteContext site;
-        private final Map<String, Part> byFingerprint = new ConcurrentHashMap<>();
+        private final Map<String, Prepared> byFingerprint = new ConcurrentHashMap<>();
         private final AtomicLong characters = new AtomicLong();
         private final AtomicLong taken = new AtomicLong();
         /** The site version last found to hold the same data and includes as {@link #site}. */
@@ -160,8 +163,12 @@ public class PreparedPages {
             this.site = site;
         }
 
-        /** Keeps what the search needs of a published page as the import resolved it (thread-safe). */
-        public void add(NewPage page, ResolvedPage resolved) {
+        /**
+         * Keeps what the search needs of a published page as the import resolved it (thread-safe).
+         *
+         * @param sourceHash the fingerprint the import stores with the page
+         */
+        public void add(NewPage page, String sourceHash, ResolvedPage resolved) {
             if (page.status() != null && !Page.PUBLISHED.equals(page.status())) {
                 return;
             }
@@ -170,8 +177,7 @@ public class PreparedPages {
             if (characters.addAndGet(weight) > maxCharacters) {
                 return;
             }
-            String kind = page.kind() == null ? Page.PAGE : page.kind();
-            byFingerprint.put(fingerprint(ResolvedPages.source(page), kind), part);
+            byFingerprint.put(sourceHash, Prepared.of(page, part));
         }
 
         private boolean sameSite(SiteContext now) {
@@ -187,59 +193,25 @@ public class PreparedPages {
     }
 
     /**
-     * SHA-256 of every field resolving reads, and the page's kind (what the search keeps of it besides), each value
-     * tagged and length-prefixed so that no two different pages write the same bytes.
+     * A part with what the page read when it was prepared: the stored page must read the same for the part to be its
+     * own (the body by length and hash, to keep no second copy of it).
      */
-    static String fingerprint(PageSource source, String kind) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-        for (Object field : new Object[] { kind, source.lang(), source.permalink(), source.translationKey(),
-                source.title(), source.description(), source.heroImage(), source.heroImageCredit(), source.body(),
-                source.frontMatter(), source.layout(), source.categories(), source.date() }) {
-            write(digest, field);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
+    private record Prepared(Part part, String kind, String lang, String permalink, String title, String description,
+            int bodyLength, int bodyHash) {
 
-    private static void write(MessageDigest digest, Object value) {
-        if (value == null) {
-            digest.update((byte) 'n');
+        static Prepared of(NewPage page, Part part) {
+            String body = page.body() == null ? "" : page.body();
+            return new Prepared(part, page.kind() == null ? Page.PAGE : page.kind(), page.lang(),
+                    Permalinks.normalise(page.permalink()), page.title(), page.description(), body.length(),
+                    body.hashCode());
         }
-        else if (value instanceof Map<?, ?> map) {
-            digest.update((byte) 'm');
-            count(digest, map.size());
-            map.forEach((k, v) -> {
-                write(digest, k);
-                write(digest, v);
-            });
-        }
-        else if (value instanceof Iterable<?> items) {
-            digest.update((byte) 'l');
-            for (Object item : items) {
-                digest.update((byte) ',');
-                write(digest, item);
-            }
-            digest.update((byte) ']');
-        }
-        else {
-            // the class too: 1 and "1", or a date and its text, resolve differently
-            String type = value instanceof String ? "" : value.getClass().getName();
-            byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
-            digest.update((byte) 'v');
-            count(digest, type.length());
-            digest.update(type.getBytes(StandardCharsets.UTF_8));
-            count(digest, text.length);
-            digest.update(text);
-        }
-    }
 
-    private static void count(MessageDigest digest, int n) {
-        digest.update(new byte[] { (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n });
+        boolean readsAs(Page page) {
+            return kind.equals(page.kind()) && Objects.equals(lang, page.lang())
+                    && Objects.equals(permalink, page.permalink()) && Objects.equals(title, page.title())
+                    && Objects.equals(description, page.description()) && page.body() != null
+                    && bodyLength == page.body().length() && bodyHash == page.body().hashCode();
+        }
     }
 
     private static long length(String text) {
