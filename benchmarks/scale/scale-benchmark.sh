@@ -37,6 +37,15 @@ for s in content-service directory-service render-service gateway; do
 done
 ms() { awk -v k="$1" '$1==k {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.1f", v}'; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# The machine's speed at the time, for reading a row: two processes each hashing 300 MB (sha256sum, three passes over a
+# 100 MB file), in seconds; about 1.1-1.3 on a quiet moment of this two-core machine (2026-12-04), more when other
+# tenants take the cores. Taken just before the import and once content-service is quiet after it.
+cpu_ref() {
+  [ -f "$1" ] || head -c 100M /dev/zero >"$1"
+  local t0; t0=$(date +%s%N)
+  for _ in 1 2; do (for _ in 1 2 3; do sha256sum "$1" >/dev/null; done) & done; wait
+  awk -v ns=$(( $(date +%s%N) - t0 )) 'BEGIN { printf "%.2f", ns / 1e9 }'
+}
 rss_mb() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "?"; }
 timed() { curl -s -o /dev/null -m 60 -w '%{http_code} %{time_total}' "$1" | awk '{ printf "%s %.2f s", $1, $2 }'; }
 
@@ -52,7 +61,7 @@ edits, through the gateway, while an editor changes other pages 3 times a second
 documents: uncached p50 ≤ 5, p99 ≤ 20; import ≤ 5 s; content-service RSS ≤ 300 MB; steady p50 ≤ 2; from 1k to 20k
 the uncached p50 grows less than 2×; sitemap, feed and archive answer 200 at 20k.
 
-| when (UTC) | commit | documents | load | import | uncached p50 / p99 | cached p50 / p99 | steady under writes p50 / p99 | /sitemap.xml | /feed.xml | /news | RSS content / directory / render / gateway (MB) |
+| when (UTC) | commit | documents | load · CPU ref before / after import (s) | import | uncached p50 / p99 | cached p50 / p99 | steady under writes p50 / p99 | /sitemap.xml | /feed.xml | /news | RSS content / directory / render / gateway (MB) |
 |---|---|---|---|---|---|---|---|---|---|---|---|
 EOF
 fi
@@ -98,6 +107,7 @@ for size in $SIZES; do
     for _ in $(seq 1 600); do curl -fsS -o /dev/null "http://127.0.0.1:$p/actuator/health" 2>/dev/null && break; sleep 0.5; done
   done
   load=$(cut -d' ' -f1 /proc/loadavg)
+  ref_before=$(cpu_ref "$work/ref.bin")
 
   import=$(curl -s -o "$work/import.json" -m 900 -w '%{http_code} %{time_total}' -X POST \
     -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/gzip' --data-binary @"$work/site.tar.gz" \
@@ -114,6 +124,7 @@ for size in $SIZES; do
     [ $(( $(cpu_ticks "$pid_content") - before )) -ge 10 ] || break
   done
   echo "  content-service quiet ${waited} s after the import answered (site search re-index)" >&2
+  ref_after=$(cpu_ref "$work/ref.bin"); rm -f "$work/ref.bin"
 
   page=/nl/gen/page-$(( size / 12 ))
   curl -fsS -o /dev/null -m 30 "http://127.0.0.1:$RN$page" || true
@@ -160,7 +171,7 @@ PY
     jcmd "$pid_content" GC.heap_info | sed 's/^/  content-service /' >&2 || true
   fi
   rss="$(rss_mb "$pid_content") / $(rss_mb "$pid_directory") / $(rss_mb "$pid_render") / $(rss_mb "$pid_gateway")"
-  row="| $(date -u +%Y-%m-%dT%H:%M) | $(git rev-parse --short HEAD) | $documents | $load | $import | $uncached | $cached | $steady_ms | $sitemap | $feed | $news | $rss |"
+  row="| $(date -u +%Y-%m-%dT%H:%M) | $(git rev-parse --short HEAD) | $documents | $load · $ref_before / $ref_after | $import | $uncached | $cached | $steady_ms | $sitemap | $feed | $news | $rss |"
   echo "$row" | tee -a "$RESULTS"
   cleanup; trap - EXIT
 done
