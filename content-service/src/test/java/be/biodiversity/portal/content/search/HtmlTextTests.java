@@ -93,25 +93,26 @@ class HtmlTextTests {
             return collapsed.endsWith(" ") ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
         }
 
+        private static final java.util.Map<String, Integer> NAMED = java.util.Map.of("amp", (int) '&', "lt",
+                (int) '<', "gt", (int) '>', "quot", (int) '"', "apos", (int) '\'', "nbsp", (int) ' ');
+
         private static int code(String name) {
-            int code;
+            if (NAMED.containsKey(name)) {
+                return NAMED.get(name);
+            }
+            java.util.regex.Matcher numeric = java.util.regex.Pattern.compile("#(?:[xX](.+)|(.+))")
+                    .matcher(name);
+            long code;
             try {
-                code = switch (name) {
-                    case "amp" -> '&';
-                    case "lt" -> '<';
-                    case "gt" -> '>';
-                    case "quot" -> '"';
-                    case "apos" -> '\'';
-                    case "nbsp" -> ' ';
-                    default -> name.startsWith("#x") || name.startsWith("#X") ? Integer.parseInt(name.substring(2), 16)
-                            : name.startsWith("#") ? Integer.parseInt(name.substring(1)) : -1;
-                };
+                code = !numeric.matches() ? -1 : numeric.group(1) != null ? Long.parseLong(numeric.group(1), 16)
+                        : Long.parseLong(numeric.group(2));
             }
             catch (NumberFormatException ex) {
                 return -1;
             }
-            return code > 0 && code <= Character.MAX_CODE_POINT && !Character.isISOControl(code)
-                    && (code < 0xD800 || code > 0xDFFF) ? code : -1;
+            return code > 0 && Character.isValidCodePoint((int) code) && code == (int) code
+                    && !Character.isISOControl((int) code) && Character.getType((int) code) != Character.SURROGATE
+                    ? (int) code : -1;
         }
     }
 }
