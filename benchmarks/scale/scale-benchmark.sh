@@ -9,7 +9,8 @@
 #     once content-service is quiet after the import (its site search re-index done);
 #   - cached page p50/p99: the same page through the gateway (wrk, 4 connections);
 #   - /sitemap.xml, /feed.xml, /news: status and seconds, uncached;
-#   - steady page p50/p99 at the gateway while an editor changes other pages 3 times a second.
+#   - steady page p50/p99 at the gateway while an editor changes other pages 3 times a second;
+#   - the machine's speed at the time (cpu_ref below), before the import and after it, next to the load average.
 # Appends one row per size to benchmarks/scale/RESULTS.md. Stop other JVMs first: two cores are shared.
 #
 #   SIZES="1000 5000 20000" DURATION=15 benchmarks/scale/scale-benchmark.sh
