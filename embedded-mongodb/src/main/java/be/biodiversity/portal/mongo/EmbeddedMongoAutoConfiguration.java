@@ -64,13 +64,13 @@ public class EmbeddedMongoAutoConfiguration {
     /** The H2 store in a file; see {@link DurableH2Backend} for why it commits on every write. */
     static MongoBackend fileBackend(Path store, EmbeddedMongoProperties properties) {
         H2Backend h2 = EmbeddedMongoServers.fileBackend(store, properties.oplogLimits(),
-                properties.cacheMegabytes());
+                properties.cacheMegabytes(), properties.autoCompactFillRate());
         return properties.commitOnWrite() ? new DurableH2Backend(h2) : h2;
     }
 
     static MongoBackend fileBackend(Path store, boolean commitOnWrite) {
         return fileBackend(store, new EmbeddedMongoProperties(true, null, false, 0, commitOnWrite, false, null, null, null, null,
-                null));
+                null, null));
     }
 
     static Path storeFile(EmbeddedMongoProperties properties, Environment env) {

@@ -36,13 +36,17 @@ public final class EmbeddedMongoServers {
 
     /** An H2 store in {@code file}, with the oplog in memory and bounded (the oplog never reaches the file). */
     static H2Backend fileBackend(Path file, OplogLimits limits) {
-        return fileBackend(file, limits, (int) EmbeddedMongoProperties.DEFAULT_CACHE_SIZE.toMegabytes());
+        return fileBackend(file, limits, (int) EmbeddedMongoProperties.DEFAULT_CACHE_SIZE.toMegabytes(),
+                EmbeddedMongoProperties.DEFAULT_AUTO_COMPACT_FILL_RATE);
     }
 
-    /** The same, keeping at most about {@code cacheMegabytes} of the file read and decoded in memory. */
-    static H2Backend fileBackend(Path file, OplogLimits limits, int cacheMegabytes) {
+    /**
+     * The same, keeping at most about {@code cacheMegabytes} of the file read and decoded in memory, its chunks
+     * rewritten in the background once they are less than {@code autoCompactFillRate} percent full (0: never).
+     */
+    static H2Backend fileBackend(Path file, OplogLimits limits, int cacheMegabytes, int autoCompactFillRate) {
         return new BoundedOplogH2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes)
-                .open(), limits);
+                .autoCompactFillRate(autoCompactFillRate).open(), limits);
     }
 
     /** Starts a server on {@code address} (port 0: a free one) over {@code backend}. */

@@ -66,7 +66,7 @@ class EmbeddedMongoAutoConfigurationTests {
                     assertThat(properties.cacheMegabytes()).isEqualTo(4);
                     H2Backend backend = (H2Backend) EmbeddedMongoAutoConfiguration.fileBackend(
                             dataDir.resolve("mongodb.mv"), new EmbeddedMongoProperties(true, dataDir, false, 0, false,
-                                    false, null, null, null, null, properties.cacheSize()));
+                                    false, null, null, null, null, properties.cacheSize(), null));
                     try {
                         assertThat(backend.getMvStore().getCacheSize()).isEqualTo(4);
                     }
@@ -77,6 +77,32 @@ class EmbeddedMongoAutoConfigurationTests {
         runner.withPropertyValues("portal.mongodb.embedded.in-memory=true")
                 .run(context -> assertThat(context.getBean(EmbeddedMongoProperties.class).cacheSize())
                 .as("H2's default").isEqualTo(DataSize.ofMegabytes(16)));
+    }
+
+    /**
+     * H2 rewrites the file's chunks in the background only once they are less full than the setting (default 50 %,
+     * not H2's 90 %, which rewrote every import's chunks some 50 s later at the cost of a burst of full collections);
+     * a value that is not a percentage stops the service with a message naming the setting.
+     */
+    @Test
+    void theStoreRewritesItsChunksOnlyBelowTheConfiguredFillRate() throws Exception {
+        java.lang.reflect.Method rate = org.h2.mvstore.FileStore.class.getDeclaredMethod("getAutoCompactFillRate");
+        rate.setAccessible(true);
+        for (Integer setting : java.util.Arrays.asList(null, 30)) {
+            H2Backend backend = (H2Backend) EmbeddedMongoAutoConfiguration.fileBackend(dataDir.resolve("mongodb.mv"),
+                    new EmbeddedMongoProperties(true, dataDir, false, 0, false, false, null, null, null, null, null,
+                            setting));
+            try {
+                assertThat(rate.invoke(backend.getMvStore().getFileStore())).as("setting %s", setting)
+                        .isEqualTo(setting == null ? 50 : setting);
+            }
+            finally {
+                backend.close();
+            }
+        }
+        runner.withPropertyValues("portal.mongodb.embedded.in-memory=true",
+                "portal.mongodb.embedded.auto-compact-fill-rate=101").run(context -> assertThat(context)
+                .getFailure().rootCause().hasMessageContaining("portal.mongodb.embedded.auto-compact-fill-rate"));
     }
 
     @Test
