@@ -32,7 +32,7 @@ import be.biodiversity.portal.content.resolve.TocEntry;
  * fingerprint, reads as the import read it (kind, language, permalink, title, description, body) and the site's data
  * are the ones the import checked against, and resolves it as before otherwise (a page edited since, a data file
  * changed since, a page this does not hold). No digest of its own: a SHA-256 of every page, on the import's threads
- * and again for each page the search read back, was a twentieth of an import.
+ * (about 4 % of the import's checks) and again for each page the search read back, is no longer computed.
  *
  * <p>One import's parts at a time, dropped when the search has read every page again since they were handed over,
  * when the next import starts collecting, or {@link #KEPT} after they were handed over; at most
