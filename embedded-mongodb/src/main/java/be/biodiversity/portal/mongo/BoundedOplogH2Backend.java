@@ -9,7 +9,7 @@ import org.h2.mvstore.MVStore;
  * The H2 store with its oplog in memory and trimmed ({@link BoundedOplog}) instead of a collection of the store, and
  * unique indexes that compare keys by value ({@link KeyOrderedH2Database}).
  */
-final class BoundedOplogH2Backend extends H2Backend {
+class BoundedOplogH2Backend extends H2Backend {
 
     private final OplogLimits limits;
 

@@ -119,6 +119,12 @@ final class OplogEntries implements MongoCollection<Document> {
         return this.newest;
     }
 
+    /** The entry with this timestamp's value; null when there is none (any more). */
+    Document entry(long ts) {
+        Entry entry = this.entries.get(ts);
+        return entry == null ? null : entry.document();
+    }
+
     @Override
     public int count() {
         return this.size.get();
