@@ -24,7 +24,9 @@ import be.biodiversity.portal.render.content.SiteFiles.SiteFile;
  */
 public final class ResponsiveImages {
 
-    private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final String PICTURE = "<picture";
+
+    private static final String PICTURE_END = "</picture";
 
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s([a-zA-Z-]+)=\"([^\"]*)\"");
 
@@ -34,30 +36,53 @@ public final class ResponsiveImages {
         this.widths = List.copyOf(widths);
     }
 
+    /**
+     * One pass over the page: each {@code <img ...>} (any case) is rewritten, knowing whether it sits inside a
+     * {@code <picture>}; the text between tags is copied as it is.
+     */
     public String rewrite(String html, Map<String, SiteFile> files) {
-        if (files.isEmpty() || html.indexOf("<img") < 0) {
+        int at = files.isEmpty() ? -1 : nextImg(html, 0);
+        if (at < 0) {
             return html;
         }
-        Matcher tags = IMG.matcher(html);
         StringBuilder out = new StringBuilder(html.length() + 1024);
         int last = 0;
         int pictures = 0;
-        while (tags.find()) {
-            pictures += count(html, "<picture", last, tags.start()) - count(html, "</picture", last, tags.start());
-            String tag = tags.group();
-            String rewritten = rewriteTag(tag, files, pictures <= 0);
-            out.append(html, last, tags.start()).append(rewritten);
-            last = tags.end();
+        int open = html.indexOf(PICTURE);
+        int close = html.indexOf(PICTURE_END);
+        for (; at >= 0; at = nextImg(html, last)) {
+            int end = html.indexOf('>', at);
+            if (end < 0) {
+                break;
+            }
+            // <picture> and </picture> between the last tag and this one (not inside the last tag's attributes)
+            for (; open >= 0 && open < at; open = html.indexOf(PICTURE, open + PICTURE.length())) {
+                pictures += open >= last ? 1 : 0;
+            }
+            for (; close >= 0 && close < at; close = html.indexOf(PICTURE_END, close + PICTURE_END.length())) {
+                pictures -= close >= last ? 1 : 0;
+            }
+            out.append(html, last, at).append(rewriteTag(html.substring(at, end + 1), files, pictures <= 0));
+            last = end + 1;
         }
         return out.append(html, last, html.length()).toString();
     }
 
-    private static int count(String html, String what, int from, int to) {
-        int n = 0;
-        for (int i = html.indexOf(what, from); i >= 0 && i < to; i = html.indexOf(what, i + what.length())) {
-            n++;
+    /** Where the next {@code <img} tag (any case, a whole word) starts at or after {@code from}; -1 if none. */
+    private static int nextImg(String html, int from) {
+        for (int at = html.indexOf('<', from); at >= 0; at = html.indexOf('<', at + 1)) {
+            int after = at + 4;
+            if (html.regionMatches(true, at + 1, "img", 0, 3)
+                    && (after == html.length() || !isWordChar(html.charAt(after)))) {
+                return at;
+            }
         }
-        return n;
+        return -1;
+    }
+
+    /** A character {@code \b} of a regular expression counts as part of a word. */
+    private static boolean isWordChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
     }
 
     private String rewriteTag(String tag, Map<String, SiteFile> files, boolean mayWrap) {

@@ -125,4 +125,50 @@ class ResponsiveImagesTests {
                 FILES);
         assertThat(html).contains(" sizes=\"56px\"").doesNotContain("100vw");
     }
+
+    @Test
+    void randomPagesReadAsTheRegularExpressionAndPictureCountsFoundThem() {
+        List<String> pieces = List.of("<img src=\"/assets/images/photos/RR01.jpg\" alt=\"\">",
+                "<IMG SRC=\"/assets/images/mid.png\" class=\"hero\">", "<img/>", "<img>", "<imgx src=\"/x.png\">",
+                "<img_ src=\"/assets/images/mid.png\">", "<img1>",
+                "<img alt=\"<picture\" src=\"/assets/images/mid.png\">",
+                "<img src=\"/assets/images/logos/small.png\" width=\"120\">", "<img src=\"/assets/images/icon.svg\"",
+                "<picture>", "</picture>", "<PICTURE>", "<p>", "</p>", " text é ’ ", ">", "<", "<im", "g");
+        java.util.Random random = new java.util.Random(19);
+        for (int run = 0; run < 20_000; run++) {
+            StringBuilder html = new StringBuilder();
+            for (int n = random.nextInt(24); n > 0; n--) {
+                html.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            Map<String, SiteFile> files = random.nextBoolean() ? FILES : WITH_WEBP;
+            assertThat(images.rewrite(html.toString(), files)).as(html.toString()).isEqualTo(byRegex(html.toString(), files));
+        }
+    }
+
+    /** The rewriting as first written: a regular expression for the tags, every tag's {@code <picture>}s counted. */
+    private String byRegex(String html, Map<String, SiteFile> files) {
+        var tags = java.util.regex.Pattern.compile("<img\\b[^>]*>", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(html);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        int pictures = 0;
+        while (tags.find()) {
+            pictures += occurrences(html, "<picture", last, tags.start()) - occurrences(html, "</picture", last,
+                    tags.start());
+            // a tag alone is rewritten as outside any <picture>; after one, as inside
+            String tag = tags.group();
+            out.append(html, last, tags.start()).append(pictures <= 0 ? images.rewrite(tag, files)
+                    : images.rewrite("<picture>" + tag, files).substring("<picture>".length()));
+            last = tags.end();
+        }
+        return out.append(html, last, html.length()).toString();
+    }
+
+    private static int occurrences(String html, String what, int from, int to) {
+        int n = 0;
+        for (int i = html.indexOf(what, from); i >= 0 && i < to; i = html.indexOf(what, i + what.length())) {
+            n++;
+        }
+        return n;
+    }
 }
