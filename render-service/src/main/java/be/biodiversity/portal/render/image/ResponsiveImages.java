@@ -37,50 +37,47 @@ public final class ResponsiveImages {
     }
 
     /**
-     * One pass over the page: each {@code <img ...>} (any case) is rewritten, knowing whether it sits inside a
-     * {@code <picture>}; the text between tags is copied as it is.
+     * One pass over the page's tags: each {@code <img ...>} (any case) is rewritten, knowing whether it sits inside a
+     * {@code <picture>}; everything else is copied as it is.
      */
     public String rewrite(String html, Map<String, SiteFile> files) {
-        int at = files.isEmpty() ? -1 : nextImg(html, 0);
-        if (at < 0) {
+        if (files.isEmpty()) {
             return html;
         }
-        StringBuilder out = new StringBuilder(html.length() + 1024);
+        StringBuilder out = null;
         int last = 0;
         int pictures = 0;
-        int open = html.indexOf(PICTURE);
-        int close = html.indexOf(PICTURE_END);
-        for (; at >= 0; at = nextImg(html, last)) {
-            int end = html.indexOf('>', at);
-            if (end < 0) {
-                break;
+        for (int at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
+            if (html.startsWith(PICTURE, at)) {
+                pictures++;
             }
-            // <picture> and </picture> between the last tag and this one (not inside the last tag's attributes)
-            for (; open >= 0 && open < at; open = html.indexOf(PICTURE, open + PICTURE.length())) {
-                pictures += open >= last ? 1 : 0;
+            else if (html.startsWith(PICTURE_END, at)) {
+                pictures--;
             }
-            for (; close >= 0 && close < at; close = html.indexOf(PICTURE_END, close + PICTURE_END.length())) {
-                pictures -= close >= last ? 1 : 0;
-            }
-            out.append(html, last, at).append(rewriteTag(html.substring(at, end + 1), files, pictures <= 0));
-            last = end + 1;
-        }
-        return out.append(html, last, html.length()).toString();
-    }
-
-    /** Where the next {@code <img} tag (any case, a whole word) starts at or after {@code from}; -1 if none. */
-    private static int nextImg(String html, int from) {
-        for (int at = html.indexOf('<', from); at >= 0; at = html.indexOf('<', at + 1)) {
-            int after = at + 4;
-            if (html.regionMatches(true, at + 1, "img", 0, 3)
-                    && (after == html.length() || !isWordChar(html.charAt(after)))) {
-                return at;
+            else if (isImg(html, at)) {
+                int end = html.indexOf('>', at);
+                if (end < 0) {
+                    break;
+                }
+                if (out == null) {
+                    out = new StringBuilder(html.length() + 1024);
+                }
+                out.append(html, last, at).append(rewriteTag(html.substring(at, end + 1), files, pictures <= 0));
+                last = end + 1;
+                at = end;
             }
         }
-        return -1;
+        return out == null ? html : out.append(html, last, html.length()).toString();
     }
 
-    /** A character {@code \b} of a regular expression counts as part of a word. */
+    /** Whether an {@code <img} tag (any case, a whole word) starts at {@code at}, a {@code <}. */
+    private static boolean isImg(String html, int at) {
+        int after = at + 4;
+        return html.regionMatches(true, at + 1, "img", 0, 3)
+                && (after == html.length() || !isWordChar(html.charAt(after)));
+    }
+
+    /** Whether a regular expression's {@code \b} counts {@code c} as part of a word. */
     private static boolean isWordChar(char c) {
         return c == '_' || Character.isLetterOrDigit(c);
     }
