@@ -52,10 +52,8 @@ class UpdateLookupTests {
     @Test
     void anUpdatesEventCarriesTheDocumentAsItIsNowFoundByItsKey() {
         long stream = openStream(new Document("fullDocument", "updateLookup"));
-        command("update", new Document("update", "pages").append("updates", List.of(new Document("q",
-                new Document("_id", "page-7")).append("u", new Document("$set", new Document("title", "Edited"))))));
-        command("update", new Document("update", "pages").append("updates", List.of(new Document("q",
-                new Document("_id", "page-8")).append("u", new Document("title", "Replaced")))));
+        update("page-7", new Document("$set", new Document("title", "Edited")));
+        update("page-8", new Document("title", "Replaced"));
         this.fullReads.set(0);
         this.queries.clear();
 
@@ -74,8 +72,7 @@ class UpdateLookupTests {
     @Test
     void aDocumentDeletedSinceItsUpdateHasNoneAndItsDeleteFollows() {
         long stream = openStream(new Document("fullDocument", "updateLookup"));
-        command("update", new Document("update", "pages").append("updates", List.of(new Document("q",
-                new Document("_id", "page-3")).append("u", new Document("$set", new Document("title", "Gone"))))));
+        update("page-3", new Document("$set", new Document("title", "Gone")));
         command("delete", new Document("delete", "pages").append("deletes", List.of(new Document("q",
                 new Document("_id", "page-3")).append("limit", 1))));
 
@@ -89,8 +86,7 @@ class UpdateLookupTests {
     @Test
     void aStreamThatDoesNotAskGetsTheUpdatesOwnFieldsAndItsKey() {
         long stream = openStream(new Document());
-        command("update", new Document("update", "pages").append("updates", List.of(new Document("q",
-                new Document("_id", "page-5")).append("u", new Document("$set", new Document("title", "Set"))))));
+        update("page-5", new Document("$set", new Document("title", "Set")));
         this.queries.clear();
 
         assertThat(getMore(stream)).singleElement().satisfies(event -> {
@@ -111,6 +107,12 @@ class UpdateLookupTests {
     private List<Document> getMore(long cursor) {
         Document answer = command("getMore", new Document("getMore", cursor).append("collection", "pages"));
         return (List<Document>) ((Document) answer.get("cursor")).get("nextBatch");
+    }
+
+    /** Updates (or, without operators, replaces) the page with this id. */
+    private void update(String id, Document update) {
+        command("update", new Document("update", "pages").append("updates",
+                List.of(new Document("q", new Document("_id", id)).append("u", update))));
     }
 
     private Document command(String name, Document command) {
