@@ -31,11 +31,12 @@ import de.bwaldvogel.mongo.oplog.OplogCursor;
  * older than the newest dropped entry, fails with error 286 {@code ChangeStreamHistoryLost}, and the follower loads
  * its index again in full instead of missing a change.
  *
- * <p>A stream that asks for an update's whole document ({@code fullDocument: "updateLookup"}) gets it by its {@code
- * _id}, through the collection's unique index, as a real MongoDB does: mongo-java-server found it by reading the whole
- * collection, once for each update event and each stream (an editor's save cost content-service some 0.7 s of CPU and
- * a burst of full collections at 5,000 pages). A stream with pipeline stages after {@code $changeStream} (they may
- * read the full document) is left to the server's own look-up.
+ * <p>An update's event carries the document's {@code _id} as its {@code documentKey}, as on MongoDB (mongo-java-server
+ * gave the update's own fields there). A stream that asks for an update's whole document ({@code fullDocument:
+ * "updateLookup"}) gets it by that {@code _id}, through the collection's unique index, as a real MongoDB does:
+ * mongo-java-server found it by reading the whole collection, once for each update event and each stream (an editor's
+ * save cost content-service some 0.7 s of CPU and a burst of full collections at 5,000 pages). A stream with pipeline
+ * stages after {@code $changeStream} (they may read the full document) is left to the server's own look-up.
  */
 final class BoundedOplog implements Oplog {
 
