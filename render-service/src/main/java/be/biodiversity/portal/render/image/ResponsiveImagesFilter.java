@@ -67,15 +67,20 @@ class ResponsiveImagesFilter implements WebFilter, Ordered {
             if (type == null || !type.isCompatibleWith(MediaType.TEXT_HTML)) {
                 return super.writeWith(body);
             }
-            return DataBufferUtils.join(Flux.from(body)).flatMap(buffer -> {
+            // Written once: the page, rewritten, or an empty body as it came. (A switchIfEmpty after the write,
+            // whose Mono<Void> is always empty, wrote the response a second time: the page cache then failed on
+            // its read-only headers and every page logged an error after it had left.)
+            return DataBufferUtils.join(Flux.from(body)).map(buffer -> {
                 String html = buffer.toString(StandardCharsets.UTF_8);
                 DataBufferUtils.release(buffer);
-                return files.byPath().map(known -> images.rewrite(html, known));
-            }).flatMap(html -> {
-                byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-                getHeaders().setContentLength(bytes.length);
-                return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
-            }).switchIfEmpty(Mono.defer(() -> super.writeWith(Flux.empty())));
+                return html;
+            }).flatMap(html -> files.byPath().map(known -> images.rewrite(html, known)).defaultIfEmpty(html))
+                    .map(html -> html.getBytes(StandardCharsets.UTF_8))
+                    .defaultIfEmpty(new byte[0])
+                    .flatMap(bytes -> {
+                        getHeaders().setContentLength(bytes.length);
+                        return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
+                    });
         }
 
         @Override
