@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 
@@ -68,9 +69,12 @@ class HostedPortalSiteIT {
             System.out.println("[" + name + "] no Jekyll reference build beside the site: the page list is not "
                     + "checked against one, and every heading and leftover counts");
         }
+        Instant started = Instant.now();
         Portal portal = Portal.importing(site);
         try {
             crawl(name, site, jekyll, reference, portal);
+            assertThat(portal.errorsLoggedSince(started))
+                    .as("ERRORs the services logged while the site was imported and crawled").isEmpty();
         }
         finally {
             portal.stop();

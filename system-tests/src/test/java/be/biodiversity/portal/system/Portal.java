@@ -4,9 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -132,6 +138,35 @@ public final class Portal {
     public Path log(String service) {
         return all().stream().filter(s -> s.name.equals(service)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No service " + service)).log();
+    }
+
+    /**
+     * The lines the services logged at ERROR since {@code since} ({@code service: line}); a log line starts with its
+     * time (Boot's default pattern). A portal a visitor browses without fault logs none.
+     */
+    public List<String> errorsLoggedSince(Instant since) throws IOException {
+        List<String> errors = new ArrayList<>();
+        for (ServiceProcess service : all()) {
+            if (!Files.exists(service.log())) {
+                continue;
+            }
+            for (String line : Files.readAllLines(service.log(), StandardCharsets.ISO_8859_1)) {
+                if (line.contains(" ERROR ") && loggedSince(line, since)) {
+                    errors.add(service.name + ": " + line);
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static boolean loggedSince(String line, Instant since) {
+        int space = line.indexOf(' ');
+        try {
+            return space > 0 && !OffsetDateTime.parse(line.substring(0, space)).toInstant().isBefore(since);
+        }
+        catch (DateTimeParseException ex) {
+            return false; // a stack trace's line, or anything not starting with a time
+        }
     }
 
     HttpResponse<String> get(String path) throws Exception {
