@@ -169,14 +169,21 @@ final class BoundedOplog implements Oplog {
      */
     static long startOf(Document changeStream) {
         for (String key : List.of("startAfter", "resumeAfter")) {
-            if (changeStream.get(key) instanceof Document token && token.get("_data") instanceof String data) {
-                return Long.parseUnsignedLong(data, 16);
+            long position = tokenPosition(changeStream.get(key));
+            if (position >= 0) {
+                return position;
             }
         }
         if (changeStream.get("startAtOperationTime") instanceof BsonTimestamp time) {
             return time.getValue() - 1;
         }
         return -1;
+    }
+
+    /** The oplog timestamp value a resume token ({@code {_data: hex}}, an event's {@code _id}) names; -1 if none. */
+    private static long tokenPosition(Object token) {
+        return token instanceof Document document && document.get("_data") instanceof String data
+                ? Long.parseUnsignedLong(data, 16) : -1;
     }
 
     /**
@@ -186,11 +193,11 @@ final class BoundedOplog implements Oplog {
      * follows, as on MongoDB) instead of the update's fields.
      */
     private void mendUpdate(Document event, String lookUpIn) {
-        if (!"update".equals(event.get("operationType")) || !(event.get("_id") instanceof Document token)
-                || !(token.get("_data") instanceof String data)) {
+        long position = tokenPosition(event.get("_id"));
+        if (!"update".equals(event.get("operationType")) || position < 0) {
             return;
         }
-        Document entry = this.entries.entry(Long.parseUnsignedLong(data, 16));
+        Document entry = this.entries.entry(position);
         if (entry == null || !(entry.get("o2") instanceof Document key)) {
             throw historyLost(); // dropped while this stream was reading it: past the limits
         }
@@ -256,9 +263,8 @@ final class BoundedOplog implements Oplog {
                 // Nothing this stream wants up to the newest entry: the others may go.
                 this.position = Math.max(this.position, newest);
             }
-            else if (batch.get(batch.size() - 1).get("_id") instanceof Document token
-                    && token.get("_data") instanceof String data) {
-                this.position = Math.max(this.position, Long.parseUnsignedLong(data, 16));
+            else {
+                this.position = Math.max(this.position, tokenPosition(batch.get(batch.size() - 1).get("_id")));
             }
             trim();
             return batch;

@@ -3,14 +3,14 @@ package be.biodiversity.portal.system;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;

@@ -96,12 +96,13 @@ class HtmlTextTests {
         private static final java.util.Map<String, Integer> NAMED = java.util.Map.of("amp", (int) '&', "lt",
                 (int) '<', "gt", (int) '>', "quot", (int) '"', "apos", (int) '\'', "nbsp", (int) ' ');
 
+        private static final java.util.regex.Pattern NUMERIC = java.util.regex.Pattern.compile("#(?:[xX](.+)|(.+))");
+
         private static int code(String name) {
             if (NAMED.containsKey(name)) {
                 return NAMED.get(name);
             }
-            java.util.regex.Matcher numeric = java.util.regex.Pattern.compile("#(?:[xX](.+)|(.+))")
-                    .matcher(name);
+            java.util.regex.Matcher numeric = NUMERIC.matcher(name);
             long code;
             try {
                 code = !numeric.matches() ? -1 : numeric.group(1) != null ? Long.parseLong(numeric.group(1), 16)
