@@ -31,7 +31,7 @@ JAVA_OPTS=${JAVA_OPTS:-$PORTAL_JAVA_OPTS_DEFAULT}
 # in one run in two (OutOfMemoryError, then every request 500). Its heap still starts small and grows only as far as a
 # site needs; PORTAL_CONTENT_JAVA_OPTS replaces this. Its live heap is the largest of the four (70 MB at 5,000
 # documents): at most 20 % of its heap is kept free after a collection (30 for the others), 13 MB less resident. While
-# an import runs it keeps 80 % free instead, and gives the rest back after (content-service's HeapRelease).
+# an import of 1,000 files or more runs it keeps 80 % free instead, and gives the rest back after (HeapRelease).
 # Its young generation follows its old one (a sixth of it, up to 64 MB) instead of staying at 10 MB: an import of
 # 5,000 documents allocates ~2 GB, and 10 MB meant ~240 young collections (0.8 s of pauses) in a 5 s import; with the
 # old generation grown for the import the young one grows too (~75 collections, 0.4 s), and both shrink back with the

@@ -42,6 +42,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class JekyllImporter {
 
+    /** From this many files on, an import lets the heap grow in large steps ({@link HeapRelease#widen()}). */
+    static final int LARGE_IMPORT_FILES = 1000;
+
     private final ContentProperties content;
     private final ImportProperties properties;
     private final PageRules rules;
@@ -99,6 +102,9 @@ public class JekyllImporter {
             return memory.during(Mono.fromCallable(() -> {
                         List<SourceFile> read = files.get();
                         times.lap("read " + read.size() + " files");
+                        if (read.size() >= LARGE_IMPORT_FILES) {
+                            memory.widen();
+                        }
                         progress.read(read.size());
                         ReadSite site = read(read, times, search);
                         return site;
@@ -162,7 +168,8 @@ public class JekyllImporter {
 
     /** Imports a repository folder on this machine (the start-up option). */
     public Mono<ImportReport> importFolder(java.nio.file.Path folder, boolean dryRun, boolean prune, String author) {
-        return importFiles(folder.toString(), () -> SourceReader.folder(folder, properties.limits(), assets.reader()),
+        return importFiles(folder.toString(),
+                () -> SourceReader.folder(folder, properties.limits(), assets.reader(), this::counted),
                 new Options(dryRun, !prune, false), author);
     }
 
@@ -173,8 +180,16 @@ public class JekyllImporter {
 
     Mono<ImportReport> importArchive(String name, byte[] archive, Options options, String author,
             ImportProgress progress) {
-        return importFiles(name, () -> SourceReader.archive(name, archive, properties.limits(), assets.reader()), options, author,
-                progress);
+        return importFiles(name,
+                () -> SourceReader.archive(name, archive, properties.limits(), assets.reader(), this::counted),
+                options, author, progress);
+    }
+
+    /** A site of many files holds much in memory from its first files on: the heap grows in large steps. */
+    private void counted(int files) {
+        if (files == LARGE_IMPORT_FILES) {
+            memory.widen();
+        }
     }
 
     boolean busy() {

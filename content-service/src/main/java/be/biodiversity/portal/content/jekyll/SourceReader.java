@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 import org.apache.commons.compress.archivers.ArchiveEntry;
@@ -41,12 +42,15 @@ final class SourceReader {
     /** Reads every other file (images, PDFs, ...) as a static file of the site; null: they are not read. */
     private final AssetReader assets;
     private final List<SourceFile> files = new ArrayList<>();
+    /** Told each entry's number as it is read (the importer widens the heap once a site turns out large). */
+    private final IntConsumer counted;
     private int entries;
     private long bytes;
 
-    private SourceReader(ImportProperties.Limits limits, AssetReader assets) {
+    private SourceReader(ImportProperties.Limits limits, AssetReader assets, IntConsumer counted) {
         this.limits = limits;
         this.assets = assets;
+        this.counted = counted;
     }
 
     static List<SourceFile> folder(Path root, ImportProperties.Limits limits) {
@@ -54,7 +58,11 @@ final class SourceReader {
     }
 
     static List<SourceFile> folder(Path root, ImportProperties.Limits limits, AssetReader assets) {
-        SourceReader reader = new SourceReader(limits, assets);
+        return folder(root, limits, assets, entry -> { });
+    }
+
+    static List<SourceFile> folder(Path root, ImportProperties.Limits limits, AssetReader assets, IntConsumer counted) {
+        SourceReader reader = new SourceReader(limits, assets, counted);
         if (!Files.isDirectory(root)) {
             throw new ArchiveRejectedException(root.toString(), "is not a folder");
         }
@@ -84,7 +92,12 @@ final class SourceReader {
     }
 
     static List<SourceFile> archive(String name, byte[] bytes, ImportProperties.Limits limits, AssetReader assets) {
-        SourceReader reader = new SourceReader(limits, assets);
+        return archive(name, bytes, limits, assets, entry -> { });
+    }
+
+    static List<SourceFile> archive(String name, byte[] bytes, ImportProperties.Limits limits, AssetReader assets,
+            IntConsumer counted) {
+        SourceReader reader = new SourceReader(limits, assets, counted);
         try (InputStream in = new BufferedInputStream(new java.io.ByteArrayInputStream(bytes))) {
             in.mark(4);
             int b0 = in.read();
@@ -163,6 +176,7 @@ final class SourceReader {
         if (++entries > limits.maxFiles()) {
             throw new ArchiveRejectedException(null, "holds more than " + limits.maxFiles() + " files");
         }
+        counted.accept(entries);
         String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase();
         boolean include = path.startsWith("_includes/") || path.contains("/_includes/");
         if (!include && (!CONTENT.contains(extension) || path.lastIndexOf('.') < 0)) {

@@ -12,8 +12,8 @@ import org.springframework.util.unit.DataSize;
  * @param settle           how long no bulk job must run before that collection (jobs that follow each other share it)
  * @param minGrowth        the least the heap must have grown during the jobs for the collection to be worth its
  *                         pause; a small import (one changed file) never pauses the service
- * @param bulkHeadroom     the free share of the heap (percent) the JVM keeps after each collection while a bulk job
- *                         runs, so that a growing heap grows in a few large steps, not one full collection per
+ * @param bulkHeadroom     the free share of the heap (percent) the JVM keeps after each collection while a large
+ *                         import runs, so that a growing heap grows in a few large steps, not one full collection per
  *                         tenth (80: a 5,000-document import ran one full collection instead of three, 0.3 s
  *                         less; the heap it grew to is given back after); 0 leaves the JVM's setting alone
  */

@@ -1,11 +1,15 @@
 package be.biodiversity.portal.content.jekyll;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +36,27 @@ class SourceReaderTests {
                 .containsExactly("_config.yml", "en/about.md");
         assertThat(SourceReader.archive("s.tar.gz", Archives.tarGz(files, null, null), LIMITS))
                 .extracting(SourceFile::path).containsExactly("_config.yml", "en/about.md");
+    }
+
+    @Test
+    void tellsEachEntryAsItIsReadSoThatALargeSiteIsKnownEarly(@TempDir Path folder) throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("_config.yml", text("title: x\n"));
+        files.put("en/about.md", text("---\ntitle: About\n---\nHi\n"));
+        files.put("assets/logo.png", new byte[40]);
+        List<Integer> told = new ArrayList<>();
+        SourceReader.archive("s.zip", Archives.zip(files), LIMITS, null, told::add);
+        assertThat(told).containsExactly(1, 2, 3);
+        told.clear();
+        SourceReader.archive("s.tar.gz", Archives.tarGz(files, null, null), LIMITS, null, told::add);
+        assertThat(told).containsExactly(1, 2, 3);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Files.createDirectories(folder.resolve(file.getKey()).getParent());
+            Files.write(folder.resolve(file.getKey()), file.getValue());
+        }
+        told.clear();
+        SourceReader.folder(folder, LIMITS, null, told::add);
+        assertThat(told).containsExactly(1, 2, 3);
     }
 
     @Test

@@ -32,6 +32,7 @@ class HeapReleaseTests {
     void aJobThatGrewTheHeapIsFollowedByOneCollectionOnceItSettled() {
         Sinks.One<String> job = Sinks.one();
         release.during(job.asMono()).subscribe();
+        release.widen();
         assertThat(heap.ratios).isEqualTo(new JvmHeap.FreeRatios(40, 100));
         heap.committed = 200 * MB;
         job.tryEmitValue("imported");
@@ -43,6 +44,22 @@ class HeapReleaseTests {
         assertThat(heap.collections).isEqualTo(1);
         time.advanceTimeBy(Duration.ofMinutes(1));
         assertThat(heap.collections).isEqualTo(1);
+    }
+
+    @Test
+    void onlyAJobThatWidensGrowsTheHeapInLargeSteps() {
+        release.widen();
+        assertThat(heap.ratioChanges).as("no job runs").isEmpty();
+        Sinks.One<String> small = Sinks.one();
+        release.during(small.asMono()).subscribe();
+        assertThat(heap.ratios).as("a small import keeps the JVM's ratios").isEqualTo(new JvmHeap.FreeRatios(10, 30));
+        release.widen();
+        release.widen();
+        assertThat(heap.ratioChanges).containsExactly(new JvmHeap.FreeRatios(40, 100));
+        small.tryEmitValue("imported");
+        assertThat(heap.ratios).isEqualTo(new JvmHeap.FreeRatios(10, 30));
+        release.widen();
+        assertThat(heap.ratioChanges).as("the job ended").hasSize(2);
     }
 
     @Test
@@ -59,6 +76,7 @@ class HeapReleaseTests {
         Sinks.One<String> imported = Sinks.one();
         Sinks.One<String> indexed = Sinks.one();
         release.during(imported.asMono()).subscribe();
+        release.widen();
         heap.committed = 160 * MB;
         imported.tryEmitValue("import");
         time.advanceTimeBy(Duration.ofSeconds(1));
@@ -83,6 +101,7 @@ class HeapReleaseTests {
         Sinks.One<String> imported = Sinks.one();
         release.after(indexed.asMono()).subscribe();
         release.during(imported.asMono()).subscribe();
+        release.widen();
         assertThat(heap.ratios).isEqualTo(new JvmHeap.FreeRatios(40, 100));
         heap.committed = 200 * MB;
         imported.tryEmitValue("import");
