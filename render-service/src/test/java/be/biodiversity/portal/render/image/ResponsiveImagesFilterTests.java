@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
@@ -50,11 +52,48 @@ class ResponsiveImagesFilterTests {
         assertThat(serve("<p><img src=\"/a.png\"></p>", null)).containsExactly("<p><img src=\"/a.png\"></p>");
     }
 
-    /** The bodies written to the response beneath the filter, for a page the chain writes as {@code html}. */
+    @Test
+    void aPageWithoutImagesLeavesAsItCameWithoutAskingForTheFiles() {
+        String html = "<p><i class=\"fa fa-leaf\"></i> <input name=\"q\"> <iframe src=\"/x\"></iframe> imgs é</p>";
+        AtomicInteger asked = new AtomicInteger();
+        assertThat(serve(html, Map.of(), asked)).containsExactly(html);
+        assertThat(asked).hasValue(0);
+        assertThat(serve("<p><IMG src=\"/a.png\"></p>", Map.of(), asked)).containsExactly("<p><IMG src=\"/a.png\"></p>");
+        assertThat(asked).as("a page with an image asks").hasValue(1);
+    }
+
+    @Test
+    void noPageWhoseImagesTheRewriteWouldSeeIsLeftOut() {
+        // the rewrite finds a tag where String.regionMatches(ignoreCase) sees "img" after a "<": so must the check
+        char[] alphabet = {'<', 'i', 'I', 'm', 'M', 'g', 'G', '\u0130', '\u0131', 'x', ' ', 'é', '>'};
+        Random random = new Random(19);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder page = new StringBuilder();
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                page.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String html = page.toString();
+            boolean seen = false;
+            for (int at = html.indexOf('<'); at >= 0 && !seen; at = html.indexOf('<', at + 1)) {
+                seen = html.regionMatches(true, at + 1, "img", 0, 3);
+            }
+            assertThat(ResponsiveImagesFilter.mayHoldImg(html.getBytes(StandardCharsets.UTF_8))).as(html)
+                    .isEqualTo(seen);
+        }
+        assertThat(ResponsiveImagesFilter.mayHoldImg("<\u0130MG".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(ResponsiveImagesFilter.mayHoldImg("<\u0131mg src".getBytes(StandardCharsets.UTF_8))).isTrue();
+    }
+
     private static List<String> serve(String html, Map<String, SiteFiles.SiteFile> known) {
+        return serve(html, known, new AtomicInteger());
+    }
+
+    /** The bodies written to the response beneath the filter, for a page the chain writes as {@code html}. */
+    private static List<String> serve(String html, Map<String, SiteFiles.SiteFile> known, AtomicInteger asked) {
         SiteFiles files = new SiteFiles(null, null) {
             @Override
             public Mono<Map<String, SiteFiles.SiteFile>> byPath() {
+                asked.incrementAndGet();
                 return known == null ? Mono.empty() : Mono.just(known);
             }
         };
