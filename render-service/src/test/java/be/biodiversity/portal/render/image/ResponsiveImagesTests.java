@@ -145,6 +145,34 @@ class ResponsiveImagesTests {
         }
     }
 
+    @Test
+    void theBytesOfAnyPageAreRewrittenAsItsTextIs() {
+        List<String> pieces = List.of("<img src=\"/assets/images/photos/RR01.jpg\" alt=\"\">",
+                "<IMG SRC=\"/assets/images/mid.png\" class=\"hero\">", "<img/>", "<img>", "<imgx src=\"/x.png\">",
+                "<img_ src=\"/assets/images/mid.png\">", "<img\u00e9 src=\"/assets/images/mid.png\">",
+                "<img\u4e2d src=\"/assets/images/mid.png\">", "<img\ud83d\ude00 src=\"/assets/images/mid.png\">",
+                "<img\u00a0 src=\"/assets/images/mid.png\">",
+                "<\u0130mg src=\"/assets/images/mid.png\">", "<\u0131MG src=\"/assets/images/icon.svg\">",
+                "<img alt=\"\u00e9t\u00e9 \u2019\" src=\"/assets/images/logos/small.png\">", "<picture>", "</picture>",
+                " text \u00e9 \u2019 \ud83c\udf3f ", ">", "<", "<i", "mg", "\u00c4", "\u0130");
+        java.util.Random random = new java.util.Random(23);
+        for (int run = 0; run < 20_000; run++) {
+            StringBuilder html = new StringBuilder();
+            for (int n = random.nextInt(16); n > 0; n--) {
+                html.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            Map<String, SiteFile> files = random.nextBoolean() ? FILES : WITH_WEBP;
+            byte[] page = html.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] rewritten = images.rewrite(page, files);
+            String expected = images.rewrite(html.toString(), files);
+            assertThat(new String(rewritten, java.nio.charset.StandardCharsets.UTF_8)).as(html.toString())
+                    .isEqualTo(expected);
+            if (expected.equals(html.toString())) {
+                assertThat(rewritten).as("unchanged: the page itself").isSameAs(page);
+            }
+        }
+    }
+
     /** The rewriting as first written: a regular expression for the tags, every tag's {@code <picture>}s counted. */
     private String byRegex(String html, Map<String, SiteFile> files) {
         var tags = java.util.regex.Pattern.compile("<img\\b[^>]*>", java.util.regex.Pattern.CASE_INSENSITIVE)
