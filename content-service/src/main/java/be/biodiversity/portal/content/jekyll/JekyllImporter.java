@@ -103,6 +103,7 @@ public class JekyllImporter {
                         List<SourceFile> read = files.get();
                         times.lap("read " + read.size() + " files");
                         if (read.size() >= LARGE_IMPORT_FILES) {
+                            // an upload's files were read before the job began (ImportController), not counted here
                             memory.widen();
                         }
                         progress.read(read.size());

@@ -1,5 +1,6 @@
 package be.biodiversity.portal.render.image;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,7 @@ public final class ResponsiveImages {
         if (files.isEmpty()) {
             return page;
         }
-        java.io.ByteArrayOutputStream out = null;
+        ByteArrayOutputStream out = null;
         int last = 0;
         int pictures = 0;
         for (int at = indexOf(page, (byte) '<', 0); at >= 0; at = indexOf(page, (byte) '<', at + 1)) {
@@ -99,7 +100,7 @@ public final class ResponsiveImages {
                 String rewritten = rewriteTag(tag, files, pictures <= 0);
                 if (!rewritten.equals(tag)) {
                     if (out == null) {
-                        out = new java.io.ByteArrayOutputStream(page.length + 1024);
+                        out = new ByteArrayOutputStream(page.length + 1024);
                     }
                     out.write(page, last, at - last);
                     out.writeBytes(rewritten.getBytes(StandardCharsets.UTF_8));
@@ -137,22 +138,13 @@ public final class ResponsiveImages {
     }
 
     /**
-     * {@link #isImg(String, int)} on bytes: {@code img} in any case after the {@code <}, its i also the Turkish dotted
-     * or dotless one (U+0130, U+0131: Java's case-blind comparison takes both for an i), then no word character.
+     * {@link #isImg(String, int)} on bytes: {@code <img}, then no word character.
      */
     private static boolean isImg(byte[] page, int at) {
-        int m = at + 2;
-        if (at + 2 < page.length && page[at + 1] == (byte) 0xC4
-                && (page[at + 2] == (byte) 0xB0 || page[at + 2] == (byte) 0xB1)) {
-            m = at + 3;
-        }
-        else if (at + 1 >= page.length || (page[at + 1] | 0x20) != 'i') {
+        int after = afterImg(page, at);
+        if (after < 0) {
             return false;
         }
-        if (m + 1 >= page.length || (page[m] | 0x20) != 'm' || (page[m + 1] | 0x20) != 'g') {
-            return false;
-        }
-        int after = m + 2;
         if (after == page.length) {
             return true;
         }
@@ -163,6 +155,25 @@ public final class ResponsiveImages {
         // a character of several bytes: decoded alone (a well-formed one is at most four)
         String one = new String(page, after, Math.min(4, page.length - after), StandardCharsets.UTF_8);
         return !isWordChar(one.charAt(0));
+    }
+
+    /**
+     * Where the {@code img} ends if {@code <img} in any case starts at {@code at} (its i also the Turkish dotted or
+     * dotless one, U+0130 or U+0131, which Java's case-blind comparison takes for an i); else -1.
+     */
+    static int afterImg(byte[] page, int at) {
+        if (at + 1 >= page.length || page[at] != '<') {
+            return -1;
+        }
+        int m = at + 2;
+        if (at + 2 < page.length && page[at + 1] == (byte) 0xC4
+                && (page[at + 2] == (byte) 0xB0 || page[at + 2] == (byte) 0xB1)) {
+            m = at + 3;
+        }
+        else if ((page[at + 1] | 0x20) != 'i') {
+            return -1;
+        }
+        return m + 1 < page.length && (page[m] | 0x20) == 'm' && (page[m + 1] | 0x20) == 'g' ? m + 2 : -1;
     }
 
     /** Whether an {@code <img} tag (any case, a whole word) starts at {@code at}, a {@code <}. */

@@ -54,25 +54,10 @@ class ResponsiveImagesFilter implements WebFilter, Ordered {
         return chain.filter(exchange.mutate().response(new Rewriting(exchange)).build());
     }
 
-    /**
-     * Whether {@code page} (UTF-8) may hold a tag {@link ResponsiveImages} rewrites: {@code <img} in any case, the
-     * {@code i} also as the dotted or dotless Turkish i (U+0130, U+0131), which Java's case-blind comparison there
-     * takes for one. A page without any is left exactly as it is.
-     */
+    /** Whether {@code page} (UTF-8) holds {@code <img} as {@link ResponsiveImages} reads it, whole word or not. */
     static boolean mayHoldImg(byte[] page) {
-        for (int i = 0; i + 3 < page.length; i++) {
-            if (page[i] != '<') {
-                continue;
-            }
-            int m = i + 2;
-            byte first = page[i + 1];
-            if (first == (byte) 0xC4 && (page[i + 2] == (byte) 0xB0 || page[i + 2] == (byte) 0xB1)) {
-                m = i + 3;
-            }
-            else if (first != 'i' && first != 'I') {
-                continue;
-            }
-            if (m + 1 < page.length && (page[m] | 0x20) == 'm' && (page[m + 1] | 0x20) == 'g') {
+        for (int i = 0; i < page.length; i++) {
+            if (page[i] == '<' && ResponsiveImages.afterImg(page, i) >= 0) {
                 return true;
             }
         }

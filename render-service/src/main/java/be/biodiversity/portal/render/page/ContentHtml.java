@@ -59,7 +59,7 @@ final class ContentHtml {
 
     /**
      * A quick look at every URL attribute, entities decoded as a browser would: most bodies need no parsing. One pass
-     * over the {@code =} signs (a regular expression tried at every position was 6 % of render-service's CPU per
+     * over the {@code =} signs (a regular expression tried at every position was 5 % of render-service's CPU per
      * page): before each, after any white space, a name of ASCII letters and colons that follows white space, a quote
      * or {@code /}; after it a quoted or unquoted value. It also looks at a name-like {@code x=} inside a URL
      * attribute's value; finding one refused there only sends the body through the parser, which decides.
